@@ -1,0 +1,41 @@
+package cn.nianbao.model;
+
+import cn.nianbao.spec.FormatSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One agency's filing for one year, as read from a file: the values of every cell (inputs as
+ * typed; totals recomputed from the inputs, never trusted from the file), the totals as the file
+ * stored them, where each cell sits in the file, and what was found while reading.
+ */
+public record Filing(
+        String file,
+        Identity identity,
+        FormatSpec spec,
+        Map<String, CellValue> values,
+        Map<String, CellValue> storedTotals,
+        Map<String, CellLocation> locations,
+        List<Finding> findings) {
+
+    public Filing {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        storedTotals = Collections.unmodifiableMap(new LinkedHashMap<>(storedTotals));
+        locations = Collections.unmodifiableMap(new LinkedHashMap<>(locations));
+        findings = List.copyOf(findings);
+    }
+
+    public CellValue value(String key) {
+        return values.getOrDefault(key, CellValue.BLANK);
+    }
+
+    public String agency() {
+        return identity.agency();
+    }
+
+    public int year() {
+        return identity.year();
+    }
+}

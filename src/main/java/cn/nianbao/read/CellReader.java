@@ -1,0 +1,79 @@
+package cn.nianbao.read;
+
+import cn.nianbao.model.CellValue;
+import cn.nianbao.model.Numbers;
+import cn.nianbao.spec.Kind;
+import java.math.BigDecimal;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+
+/** Turns one spreadsheet cell into a {@link CellValue} of a given kind, with the rule it breaks if any. */
+final class CellReader {
+    private CellReader() {
+    }
+
+    /** A cell's value; {@code rule} names the value rule it breaks (null if none); {@code formula} if it held one. */
+    record Read(CellValue value, String rule, boolean formula) {
+    }
+
+    static Read read(Cell cell, Kind kind) {
+        if (cell == null) {
+            return new Read(CellValue.BLANK, null, false);
+        }
+        boolean formula = cell.getCellType() == CellType.FORMULA;
+        CellType type = formula ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (formula && !hasCachedValue(cell)) {
+            // POI writes formulas without a result; such a cell reads as 0 but holds no value.
+            return new Read(CellValue.BLANK, null, true);
+        }
+        return switch (type) {
+            case BLANK -> new Read(CellValue.BLANK, null, formula);
+            case NUMERIC -> checked(Numbers.fromDouble(cell.getNumericCellValue()), kind, null, false, formula);
+            case STRING -> text(cell.getStringCellValue(), kind, formula);
+            case BOOLEAN -> new Read(new CellValue.Invalid(Boolean.toString(cell.getBooleanCellValue()).toUpperCase(),
+                    "不是数字"), "V1", formula);
+            case ERROR -> new Read(new CellValue.Invalid(errorText(cell), "单元格显示错误值，不是数字"), "V1", formula);
+            default -> new Read(new CellValue.Invalid(cell.toString(), "无法识别的单元格内容"), "V1", formula);
+        };
+    }
+
+    private static boolean hasCachedValue(Cell cell) {
+        return !(cell instanceof XSSFCell x) || x.getCTCell().isSetV();
+    }
+
+    private static String errorText(Cell cell) {
+        try {
+            return FormulaError.forInt(cell.getErrorCellValue()).getString();
+        } catch (RuntimeException e) {
+            return "#ERROR";
+        }
+    }
+
+    private static Read text(String raw, Kind kind, boolean formula) {
+        if (raw == null || raw.isBlank()) {
+            return new Read(CellValue.BLANK, null, formula);
+        }
+        BigDecimal v = TextNumbers.parse(raw);
+        if (v == null) {
+            return new Read(new CellValue.Invalid(raw.strip(), "不是数字"), "V1", formula);
+        }
+        return checked(Numbers.normalize(v), kind, raw.strip(), true, formula);
+    }
+
+    /** Applies the kind's limits: counts whole and ≥ 0, money ≥ 0 with at most 6 decimals. */
+    static Read checked(BigDecimal v, Kind kind, String raw, boolean fromText, boolean formula) {
+        String shown = raw != null ? raw : v.toPlainString();
+        if (kind != Kind.SIGNED && v.signum() < 0) {
+            return new Read(new CellValue.Invalid(shown, "不能为负数"), "V2", formula);
+        }
+        if (kind != Kind.MONEY && !Numbers.isWhole(v)) {
+            return new Read(new CellValue.Invalid(shown, "件数必须是整数，不能有小数"), "V3", formula);
+        }
+        if (kind == Kind.MONEY && v.scale() > Kind.MONEY_DECIMALS) {
+            return new Read(new CellValue.Invalid(shown, "金额最多保留6位小数"), "V4", formula);
+        }
+        return new Read(new CellValue.Num(v, fromText), fromText ? "V5" : null, formula);
+    }
+}

@@ -1,0 +1,63 @@
+package cn.nianbao.read;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Expands the paths a user names into input files, in a stable order. A named file is always an
+ * input (its content decides whether it is a workbook). In a folder, searched recursively,
+ * workbook-named files are inputs and every other file is listed as skipped, so nothing is lost.
+ */
+public final class InputFiles {
+    private InputFiles() {
+    }
+
+    public record Expanded(List<Path> inputs, List<Skipped> skipped) {
+    }
+
+    /** A file that was found but not read, with the reason in Chinese. */
+    public record Skipped(Path file, String reason) {
+    }
+
+    public static Expanded expand(List<Path> paths) throws IOException {
+        TreeSet<Path> inputs = new TreeSet<>();
+        TreeSet<Path> skipped = new TreeSet<>();
+        List<Skipped> reasons = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        String why = skipReason(f);
+                        if (why == null) {
+                            inputs.add(f);
+                        } else if (skipped.add(f)) {
+                            reasons.add(new Skipped(f, why));
+                        }
+                    }
+                }
+            } else {
+                inputs.add(p);
+            }
+        }
+        reasons.sort((a, b) -> a.file().compareTo(b.file()));
+        return new Expanded(List.copyOf(inputs), List.copyOf(reasons));
+    }
+
+    private static String skipReason(Path f) {
+        String name = f.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (name.startsWith("~$")) {
+            return "Excel/WPS 打开文件时生成的临时锁文件，不是报表";
+        }
+        if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm")) {
+            return null;
+        }
+        return "不是工作簿文件（.xlsx/.xls），已跳过";
+    }
+}

@@ -1,0 +1,209 @@
+package cn.nianbao.read;
+
+import cn.nianbao.check.Totals;
+import cn.nianbao.model.CellLocation;
+import cn.nianbao.model.CellValue;
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Identity;
+import cn.nianbao.model.Numbers;
+import cn.nianbao.model.Severity;
+import cn.nianbao.spec.CellDef;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.Specs;
+import cn.nianbao.template.IdentitySheet;
+import cn.nianbao.template.TemplateLayout;
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.EmptyFileException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+/**
+ * Reads a filled template back (.xlsx or .xls, as saved by Excel, WPS or LibreOffice) into a
+ * {@link Filing}. The file's content decides its format, not its extension; the file is opened
+ * read-only and never modified. Totals are recomputed from the inputs; a stored total that
+ * disagrees is a finding. Whatever goes wrong with one file is a result, never an exception.
+ */
+public final class WorkbookReader {
+
+    /** Reads one file; never throws for a bad file. */
+    public ReadResult read(Path file) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            return ReadResult.unreadable(name, "文件不存在或不是普通文件");
+        }
+        Workbook wb;
+        try {
+            wb = WorkbookFactory.create(new File(name), null, true);
+        } catch (EncryptedDocumentException e) {
+            return ReadResult.unreadable(name, "文件设有打开密码（已加密），无法读取。请去掉打开密码后重新报送");
+        } catch (EmptyFileException e) {
+            return ReadResult.unreadable(name, "文件是空的（0字节）");
+        } catch (IOException | RuntimeException e) {
+            return ReadResult.unreadable(name, "不是可以读取的Excel工作簿（.xlsx/.xls），或文件已损坏：" + brief(e));
+        }
+        try (wb) {
+            return read(name, wb);
+        } catch (IOException | RuntimeException e) {
+            return ReadResult.unreadable(name, "读取工作簿时出错：" + brief(e));
+        }
+    }
+
+    private static String brief(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : "：" + (m.length() > 200 ? m.substring(0, 200) + "…" : m));
+    }
+
+    /** Reads an open workbook named {@code file}. */
+    public ReadResult read(String file, Workbook wb) {
+        Identity identity = IdentitySheet.read(wb);
+        if (identity == null) {
+            return ReadResult.unreadable(file, "不是本工具发出的模板（没有找到模板标识），无法按模板读取");
+        }
+        if (!Specs.IDS.contains(identity.format())) {
+            return ReadResult.unreadable(file, "模板标识中的表格格式“" + identity.format() + "”无法识别");
+        }
+        FormatSpec spec = Specs.get(identity.format());
+        TemplateLayout layout = TemplateLayout.of(spec);
+        List<Finding> findings = new ArrayList<>();
+        Map<String, CellValue> inputs = new LinkedHashMap<>();
+        Map<String, CellValue> stored = new LinkedHashMap<>();
+        Map<String, CellLocation> locations = new LinkedHashMap<>();
+        DataFormatter fmt = new DataFormatter();
+
+        for (TemplateLayout.SheetLayout sl : layout.sheets()) {
+            Sheet sheet = wb.getSheet(sl.name());
+            if (sheet == null) {
+                findings.add(new Finding("F3", Severity.ERROR, file, sl.table().number(), null, null, sl.name(), null,
+                        null, null, "缺少工作表“" + sl.name() + "”，表" + sl.table().number() + "的数据全部按空白处理"));
+                continue;
+            }
+            checkLabels(file, sheet, sl, fmt, findings);
+            for (Map.Entry<String, TemplateLayout.Pos> e : sl.cells().entrySet()) {
+                CellDef def = spec.cell(e.getKey());
+                TemplateLayout.Pos p = e.getValue();
+                locations.put(def.key(), new CellLocation(sl.name(), p.a1()));
+                CellReader.Read r = CellReader.read(cellAt(sheet, p.row(), p.col()), def.kind());
+                if (def.isTotal()) {
+                    stored.put(def.key(), r.value());
+                    continue;
+                }
+                inputs.put(def.key(), r.value());
+                if (r.rule() != null) {
+                    findings.add(valueFinding(file, def, sl.name(), p.a1(), r));
+                }
+                if (r.formula()) {
+                    findings.add(cellFinding("V6", Severity.WARNING, file, def, sl.name(), p.a1(), null, null,
+                            "填写单元格中是公式而不是数字，已按公式的计算结果读取：请直接填写数字"));
+                }
+            }
+        }
+
+        Map<String, CellValue> values = Totals.complete(spec, inputs);
+        compareStoredTotals(file, spec, values, stored, locations, findings);
+        comparePrefilled(file, spec, identity, inputs, locations, findings);
+        return new ReadResult(file, new Filing(file, identity, spec, values, stored, locations, findings), null);
+    }
+
+    private static Cell cellAt(Sheet sheet, int r, int c) {
+        Row row = sheet.getRow(r);
+        return row == null ? null : row.getCell(c);
+    }
+
+    private static Finding valueFinding(String file, CellDef def, String sheet, String a1, CellReader.Read r) {
+        if (r.value() instanceof CellValue.Invalid inv) {
+            return cellFinding(r.rule(), Severity.ERROR, file, def, sheet, a1, null, null,
+                    "“" + inv.raw() + "”" + inv.reason() + "（本格按无效值处理，不计为0）");
+        }
+        return cellFinding(r.rule(), Severity.INFO, file, def, sheet, a1, null, r.value().number(),
+                "数字以文本形式填写，已按数字" + r.value().plain() + "读取");
+    }
+
+    static Finding cellFinding(String rule, Severity sev, String file, CellDef def, String sheet, String a1,
+                               BigDecimal expected, BigDecimal actual, String message) {
+        return new Finding(rule, sev, file, def.table().number(), def.rowLabel(), def.colLabel(), sheet, a1,
+                expected, actual, message);
+    }
+
+    /** Labels are part of the template; a changed one means the sheet was edited or is not ours. */
+    private static void checkLabels(String file, Sheet sheet, TemplateLayout.SheetLayout sl, DataFormatter fmt,
+                                    List<Finding> findings) {
+        for (TemplateLayout.Label l : sl.labels()) {
+            if (l.role() == TemplateLayout.Role.HINT) {
+                continue;
+            }
+            Cell c = cellAt(sheet, l.row(), l.col());
+            String actual = c == null ? "" : fmt.formatCellValue(c);
+            if (!squash(actual).equals(squash(l.text()))) {
+                findings.add(new Finding("F4", Severity.WARNING, file, sl.table().number(), null, null, sl.name(),
+                        l.a1(), null, null, "表格标签被改动：应为“" + l.text() + "”，实为“" + actual.strip() + "”"));
+            }
+        }
+    }
+
+    private static String squash(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+    }
+
+    private static void compareStoredTotals(String file, FormatSpec spec, Map<String, CellValue> values,
+                                            Map<String, CellValue> stored, Map<String, CellLocation> locations,
+                                            List<Finding> findings) {
+        for (Map.Entry<String, CellValue> e : stored.entrySet()) {
+            CellDef def = spec.cell(e.getKey());
+            CellValue computed = values.get(def.key());
+            CellLocation loc = locations.get(def.key());
+            String rule = spec.definingInstance(def.key()).ruleId();
+            CellValue s = e.getValue();
+            if (s instanceof CellValue.Invalid inv) {
+                findings.add(cellFinding(rule, Severity.ERROR, file, def, loc.sheet(), loc.cell(), computed.number(),
+                        null, "总计单元格显示“" + inv.raw() + "”，" + inv.reason() + "；已按分项重新计算"));
+            } else if (s instanceof CellValue.Num n && computed instanceof CellValue.Num c
+                    && n.value().compareTo(c.value()) != 0) {
+                findings.add(cellFinding(rule, Severity.ERROR, file, def, loc.sheet(), loc.cell(), c.value(), n.value(),
+                        "文件中的总计为" + n.value().toPlainString() + "，按分项重新计算应为" + c.value().toPlainString()
+                                + "（总计公式可能被改动）"));
+            } else if (s instanceof CellValue.Num n && computed.isBlank() && n.value().signum() != 0) {
+                findings.add(cellFinding(rule, Severity.ERROR, file, def, loc.sheet(), loc.cell(), null, n.value(),
+                        "分项全部空白，但文件中的总计为" + n.value().toPlainString()));
+            }
+        }
+    }
+
+    /** The carried-over row was filled from last year's filing and locked; a change is an error. */
+    private static void comparePrefilled(String file, FormatSpec spec, Identity identity, Map<String, CellValue> inputs,
+                                         Map<String, CellLocation> locations, List<Finding> findings) {
+        for (Map.Entry<String, String> e : identity.prefilled().entrySet()) {
+            if (!spec.hasCell(e.getKey())) {
+                continue;
+            }
+            BigDecimal parsed = TextNumbers.parse(e.getValue());
+            if (parsed == null) {
+                findings.add(Finding.ofFile("P1", Severity.ERROR, file, "模板标识中的上年结转记录被改动：" + e.getKey()));
+                continue;
+            }
+            BigDecimal issued = Numbers.normalize(parsed);
+            CellValue now = inputs.getOrDefault(e.getKey(), CellValue.BLANK);
+            if (!(now instanceof CellValue.Num n) || n.value().compareTo(issued) != 0) {
+                CellLocation loc = locations.get(e.getKey());
+                findings.add(cellFinding("P1", Severity.ERROR, file, spec.cell(e.getKey()),
+                        loc == null ? null : loc.sheet(), loc == null ? null : loc.cell(), issued, now.number(),
+                        "上年结转按上年报告预填为" + issued.toPlainString() + "，文件中被改为“"
+                                + (now instanceof CellValue.Invalid i ? i.raw() : now.plain()) + "”"));
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package cn.nianbao.report;
+
+import cn.nianbao.model.CellValue;
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Severity;
+import cn.nianbao.read.InputFiles;
+import cn.nianbao.read.ReadResult;
+import cn.nianbao.spec.CellDef;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The short human summary of a read: one paragraph per file, then the totals line. */
+public final class TextSummary {
+    private TextSummary() {
+    }
+
+    /** Counts over a run; {@code found = read + unreadable + skipped}. */
+    public record Counts(int found, int read, int unreadable, int skipped, long errors, long warnings, long infos) {
+    }
+
+    public static Counts print(PrintWriter out, List<ReadResult> results, List<InputFiles.Skipped> skipped,
+                               java.util.function.Function<ReadResult, List<Finding>> findingsOf) {
+        long errors = 0;
+        long warnings = 0;
+        long infos = 0;
+        int unreadable = 0;
+        int i = 0;
+        int total = results.size() + skipped.size();
+        for (ReadResult r : results) {
+            i++;
+            List<Finding> findings = findingsOf.apply(r);
+            long e = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+            long w = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+            errors += e;
+            warnings += w;
+            infos += findings.size() - e - w;
+            if (!r.readable()) {
+                unreadable++;
+                out.printf("[%d/%d] 无法读取  %s%n  原因：%s%n", i, total, r.file(), r.reason());
+                continue;
+            }
+            Filing f = r.filing();
+            String status = e > 0 ? "有错误" : w > 0 ? "有警告" : "通过";
+            out.printf("[%d/%d] %s  %s%n", i, total, status, r.file());
+            out.printf("  %s（统一社会信用代码：%s）%d年，%s%n", f.agency(),
+                    f.identity().code().isEmpty() ? "未提供" : f.identity().code(), f.year(), f.spec().title());
+            int numbers = 0;
+            int blanks = 0;
+            int invalid = 0;
+            for (CellDef c : f.spec().inputCells()) {
+                CellValue v = f.value(c.key());
+                if (v instanceof CellValue.Num) {
+                    numbers++;
+                } else if (v.isBlank()) {
+                    blanks++;
+                } else {
+                    invalid++;
+                }
+            }
+            out.printf("  填写单元格 %d 个：数字 %d，空白 %d，无效 %d（空白不按0计）；总计已按分项重新计算%n",
+                    numbers + blanks + invalid, numbers, blanks, invalid);
+            for (Finding x : findings) {
+                out.printf("  [%s] %s %s%s：%s%n", x.severity().chinese(), x.ruleId(),
+                        x.table() == null ? "" : "表" + x.table() + " ",
+                        x.sheet() == null ? "" : x.sheet() + (x.cell() == null ? "" : "!" + x.cell()), x.message());
+            }
+        }
+        for (InputFiles.Skipped s : skipped) {
+            i++;
+            out.printf("[%d/%d] 跳过  %s%n  原因：%s%n", i, total, s.file(), s.reason());
+        }
+        Counts c = new Counts(total, results.size() - unreadable, unreadable, skipped.size(), errors, warnings, infos);
+        out.printf("合计：找到文件 %d 个 = 读取 %d + 无法读取 %d + 跳过 %d；错误 %d 条，警告 %d 条，提示 %d 条。%n",
+                c.found(), c.read(), c.unreadable(), c.skipped(), c.errors(), c.warnings(), c.infos());
+        return c;
+    }
+}

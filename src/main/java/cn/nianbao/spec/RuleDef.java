@@ -1,0 +1,16 @@
+package cn.nianbao.spec;
+
+import cn.nianbao.model.Severity;
+import java.util.List;
+
+/**
+ * A consistency rule as written in the spec: stable id (R1 …), severity, missing-value strategy,
+ * the Chinese message and, where the format states it, the national text it quotes. A rule
+ * "for every column" is one RuleDef expanded into one {@link RuleInstance} per column.
+ */
+public record RuleDef(String id, Severity severity, MissingStrategy missing, String message, String quote,
+                      List<RuleInstance> instances) {
+    public RuleDef {
+        instances = List.copyOf(instances);
+    }
+}

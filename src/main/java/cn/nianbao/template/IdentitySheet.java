@@ -1,0 +1,122 @@
+package cn.nianbao.template;
+
+import cn.nianbao.model.Identity;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.poi.hpsf.CustomProperties;
+import org.apache.poi.hpsf.DocumentSummaryInformation;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Records what a template was issued for, twice: in a very hidden sheet (survives Excel, WPS and
+ * LibreOffice, .xlsx and .xls) and in the document's custom properties.
+ */
+public final class IdentitySheet {
+    static final String MAGIC = "nianbao-template";
+    private static final String PREFIX = "nianbao.";
+    private static final String PREFILL = "prefill.";
+
+    private IdentitySheet() {
+    }
+
+    static Map<String, String> entries(Identity id) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("nianbao", MAGIC);
+        m.put("format", id.format());
+        m.put("year", Integer.toString(id.year()));
+        m.put("agency", id.agency());
+        m.put("code", id.code());
+        m.put("template_id", id.templateId());
+        m.put("tool_version", id.toolVersion());
+        m.put("issued_at", id.issuedAt());
+        m.put("prefill_source", id.prefillSource());
+        id.prefilled().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> m.put(PREFILL + e.getKey(), e.getValue()));
+        return m;
+    }
+
+    static void write(XSSFWorkbook wb, Identity id) {
+        Sheet s = wb.createSheet(TemplateLayout.ID_SHEET);
+        int r = 0;
+        for (Map.Entry<String, String> e : entries(id).entrySet()) {
+            Row row = s.createRow(r++);
+            row.createCell(0).setCellValue(e.getKey());
+            row.createCell(1).setCellValue(e.getValue());
+        }
+        wb.setSheetVisibility(wb.getSheetIndex(s), SheetVisibility.VERY_HIDDEN);
+        POIXMLProperties props = wb.getProperties();
+        POIXMLProperties.CustomProperties custom = props.getCustomProperties();
+        entries(id).forEach((k, v) -> {
+            if (!k.startsWith(PREFILL)) {
+                custom.addProperty(PREFIX + k, v);
+            }
+        });
+    }
+
+    /** The identity recorded in a workbook, or null when it carries none (not our template). */
+    public static Identity read(Workbook wb) {
+        Map<String, String> m = new LinkedHashMap<>();
+        Sheet s = wb.getSheet(TemplateLayout.ID_SHEET);
+        if (s != null) {
+            DataFormatter f = new DataFormatter();
+            for (Row row : s) {
+                Cell k = row.getCell(0);
+                Cell v = row.getCell(1);
+                if (k != null) {
+                    m.put(f.formatCellValue(k).strip(), v == null ? "" : f.formatCellValue(v).strip());
+                }
+            }
+        }
+        if (!MAGIC.equals(m.get("nianbao"))) {
+            m = fromProperties(wb);
+        }
+        if (!MAGIC.equals(m.get("nianbao"))) {
+            return null;
+        }
+        Map<String, String> prefilled = new LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            if (k.startsWith(PREFILL)) {
+                prefilled.put(k.substring(PREFILL.length()), v);
+            }
+        });
+        int year;
+        try {
+            year = Integer.parseInt(m.getOrDefault("year", ""));
+        } catch (NumberFormatException e) {
+            year = 0;
+        }
+        return new Identity(m.getOrDefault("format", ""), year, m.getOrDefault("agency", ""),
+                m.getOrDefault("code", ""), m.getOrDefault("template_id", ""), m.getOrDefault("tool_version", ""),
+                m.getOrDefault("issued_at", ""), m.getOrDefault("prefill_source", ""), prefilled);
+    }
+
+    private static Map<String, String> fromProperties(Workbook wb) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (wb instanceof XSSFWorkbook x) {
+            x.getProperties().getCustomProperties().getUnderlyingProperties().getPropertyList().forEach(p -> {
+                if (p.getName() != null && p.getName().startsWith(PREFIX) && p.isSetLpwstr()) {
+                    m.put(p.getName().substring(PREFIX.length()), p.getLpwstr());
+                }
+            });
+        } else if (wb instanceof HSSFWorkbook h) {
+            DocumentSummaryInformation dsi = h.getDocumentSummaryInformation();
+            CustomProperties cp = dsi == null ? null : dsi.getCustomProperties();
+            if (cp != null) {
+                cp.forEach((k, v) -> {
+                    if (k.startsWith(PREFIX) && v != null) {
+                        m.put(k.substring(PREFIX.length()), v.toString());
+                    }
+                });
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,125 @@
+package cn.nianbao;
+
+import cn.nianbao.spec.CellDef;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.Specs;
+import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.template.TemplateRequest;
+import cn.nianbao.template.TemplateWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Shared helpers: where the repo's fixtures are, issuing and filling templates as a clerk would. */
+public final class TestSupport {
+    public static final String FIXED_ID = "00000000-0000-0000-0000-000000000000";
+    public static final String FIXED_AT = "2026-01-01T00:00:00Z";
+
+    private TestSupport() {
+    }
+
+    public static Path repo() {
+        return Path.of(System.getProperty("nianbao.repo", "."));
+    }
+
+    public static Path fixtures() {
+        return repo().resolve("fixtures");
+    }
+
+    public static TemplateRequest request(String format, int year, String agency, String code) {
+        return TemplateRequest.of(Specs.get(format), year, agency, code).withFixedId(FIXED_ID, FIXED_AT);
+    }
+
+    /** Types values into the input cells and recalculates, as Excel does before it saves. */
+    public static void fill(XSSFWorkbook wb, FormatSpec spec, Map<String, BigDecimal> values) {
+        TemplateLayout layout = TemplateLayout.of(spec);
+        values.forEach((key, v) -> {
+            TemplateLayout.Pos p = layout.pos(key);
+            cell(wb.getSheet(p.sheet()), p.row(), p.col()).setCellValue(v.doubleValue());
+        });
+        XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+    }
+
+    public static Cell cell(Sheet sheet, int r, int c) {
+        Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
+        return row.getCell(c) != null ? row.getCell(c) : row.createCell(c);
+    }
+
+    public static void save(XSSFWorkbook wb, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            wb.write(out);
+        }
+    }
+
+    /** Issues a template, fills it and saves it: a filing as a clerk returns it. */
+    public static Path filled(TemplateRequest req, Map<String, BigDecimal> values, Path file) throws IOException {
+        try (XSSFWorkbook wb = new TemplateWriter().build(req)) {
+            fill(wb, req.spec(), values);
+            save(wb, file);
+        }
+        return file;
+    }
+
+    /** A distinct value for every input cell: 1, 2, 3 … (money gets six decimals). */
+    public static Map<String, BigDecimal> distinctValues(FormatSpec spec) {
+        Map<String, BigDecimal> m = new LinkedHashMap<>();
+        int i = 1;
+        for (CellDef c : spec.inputCells()) {
+            m.put(c.key(), switch (c.kind()) {
+                case MONEY -> new BigDecimal(i + ".123456");
+                case SIGNED -> BigDecimal.valueOf(i % 2 == 0 ? -i : i);
+                case COUNT -> BigDecimal.valueOf(i * 1000L + i);
+            });
+            i++;
+        }
+        return m;
+    }
+
+    /** A seed's hand-transcribed values file. */
+    public record SeedValues(String seed, String agency, String code, int year, String format,
+                             Map<String, BigDecimal> inputs) {
+        public FormatSpec spec() {
+            return Specs.get(format);
+        }
+    }
+
+    public static SeedValues seedValues(Path file) throws IOException {
+        Map<String, String> head = new LinkedHashMap<>();
+        Map<String, BigDecimal> listed = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            String[] w = l.split("\\s+", 2);
+            if (w[0].startsWith("t")  && w[0].contains(".")) {
+                listed.put(w[0], new BigDecimal(w[1]));
+            } else {
+                head.put(w[0], w.length > 1 ? w[1] : "");
+            }
+        }
+        FormatSpec spec = Specs.get(head.get("format"));
+        Map<String, BigDecimal> inputs = new LinkedHashMap<>();
+        for (CellDef c : spec.inputCells()) {
+            inputs.put(c.key(), listed.getOrDefault(c.key(), BigDecimal.ZERO));
+        }
+        for (String k : listed.keySet()) {
+            if (!inputs.containsKey(k)) {
+                throw new IllegalArgumentException(file + ": " + k + " is not an input cell");
+            }
+        }
+        return new SeedValues(head.get("seed"), head.get("agency"), head.getOrDefault("code", ""),
+                Integer.parseInt(head.get("year")), head.get("format"), inputs);
+    }
+}
