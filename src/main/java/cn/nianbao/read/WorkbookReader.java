@@ -173,9 +173,12 @@ public final class WorkbookReader {
                         null, "总计单元格显示“" + inv.raw() + "”，" + inv.reason() + "；已按分项重新计算"));
             } else if (s instanceof CellValue.Num n && computed instanceof CellValue.Num c
                     && n.value().compareTo(c.value()) != 0) {
+                boolean textParts = spec.inputsOf(List.of(def.key())).stream()
+                        .anyMatch(k -> values.get(k) instanceof CellValue.Num p && p.fromText());
                 findings.add(cellFinding(rule, Severity.ERROR, file, def, loc.sheet(), loc.cell(), c.value(), n.value(),
                         "文件中的总计为" + n.value().toPlainString() + "，按分项重新计算应为" + c.value().toPlainString()
-                                + "（总计公式可能被改动）"));
+                                + (textParts ? "（有分项以文本形式填写，Excel 求和时不计入：请改为数字）"
+                                : "（总计公式可能被改动）")));
             } else if (s instanceof CellValue.Num n && computed.isBlank() && n.value().signum() != 0) {
                 findings.add(cellFinding(rule, Severity.ERROR, file, def, loc.sheet(), loc.cell(), null, n.value(),
                         "分项全部空白，但文件中的总计为" + n.value().toPlainString()));

@@ -293,7 +293,7 @@ public final class TemplateWriter {
     }
 
     private static void noteCarriedOver(XSSFSheet sheet, TemplateLayout.SheetLayout sl, TemplateRequest req) {
-        String first = req.carriedOver().keySet().stream().filter(sl.cells()::containsKey).findFirst().orElse(null);
+        String first = sl.cells().keySet().stream().filter(req.carriedOver()::containsKey).findFirst().orElse(null);
         if (first == null) {
             return;
         }

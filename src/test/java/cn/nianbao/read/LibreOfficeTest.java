@@ -1,0 +1,95 @@
+package cn.nianbao.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import cn.nianbao.TestSupport;
+import cn.nianbao.model.CellValue;
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Severity;
+import cn.nianbao.spec.CellDef;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.Specs;
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A real client: a filled template saved again by LibreOffice (headless), as .xlsx and as .xls,
+ * reads back identically. .ci/run installs LibreOffice, so in CI this test always runs; on a
+ * developer machine without it, it is skipped with a message.
+ */
+class LibreOfficeTest {
+    @TempDir
+    static Path dir;
+
+    static String soffice;
+
+    @BeforeAll
+    static void findLibreOffice() {
+        for (String name : List.of("soffice", "libreoffice")) {
+            for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                if (Files.isExecutable(Path.of(d, name))) {
+                    soffice = Path.of(d, name).toString();
+                    return;
+                }
+            }
+        }
+        if (System.getenv("CI") != null) {
+            fail("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui");
+        }
+        Assumptions.abort("LibreOffice not installed: apt-get install libreoffice-calc-nogui");
+    }
+
+    static Path convert(Path in, String target, Path outDir) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(soffice, "--headless", "--norestore",
+                "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                "--convert-to", target, "--outdir", outDir.toString(), in.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("LibreOffice finished").isTrue();
+        String ext = target.substring(0, target.indexOf(':'));
+        Path out = outDir.resolve(in.getFileName().toString().replaceAll("\\.xlsx$", "." + ext));
+        assertThat(out).as(Files.readString(dir.resolve("soffice.log"))).exists();
+        return out;
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2021, xlsx:Calc MS Excel 2007 XML",
+        "2021, xls:MS Excel 97",
+        "2019, xls:MS Excel 97",
+    })
+    void aTemplateSavedByLibreOfficeReadsBackIdentically(String format, String target) throws Exception {
+        FormatSpec spec = Specs.get(format);
+        Map<String, BigDecimal> values = TestSupport.distinctValues(spec);
+        Path in = Files.createDirectories(dir.resolve("in-" + format + "-" + target.substring(0, 3)));
+        Path filled = TestSupport.filled(TestSupport.request(format, 2020, "尖山区应急管理局", ""), values, in.resolve("f.xlsx"));
+        Path saved = convert(filled, target, Files.createDirectories(in.resolve("out")));
+
+        ReadResult r = new WorkbookReader().read(saved);
+        assertThat(r.readable()).as(r.reason()).isTrue();
+        Filing f = r.filing();
+        assertThat(f.findings()).filteredOn(x -> x.severity() != Severity.INFO).isEmpty();
+        assertThat(f.agency()).isEqualTo("尖山区应急管理局");
+        assertThat(f.identity().templateId()).isEqualTo(TestSupport.FIXED_ID);
+        for (CellDef c : spec.inputCells()) {
+            assertThat(f.value(c.key())).as(c.key()).isEqualTo(new CellValue.Num(values.get(c.key()), false));
+        }
+        for (CellDef c : spec.cells()) {
+            if (c.isTotal()) {
+                assertThat(f.storedTotals().get(c.key()).number()).as("stored " + c.key())
+                        .isEqualByComparingTo(f.value(c.key()).number());
+            }
+        }
+    }
+}
