@@ -71,6 +71,13 @@ public final class TestSupport {
         return file;
     }
 
+    /** 0 in every input cell, in a map the caller may change. */
+    public static Map<String, BigDecimal> zeros(FormatSpec spec) {
+        Map<String, BigDecimal> m = new LinkedHashMap<>();
+        spec.inputCells().forEach(c -> m.put(c.key(), BigDecimal.ZERO));
+        return m;
+    }
+
     /** A distinct value for every input cell: 1, 2, 3 … (money gets six decimals). */
     public static Map<String, BigDecimal> distinctValues(FormatSpec spec) {
         Map<String, BigDecimal> m = new LinkedHashMap<>();

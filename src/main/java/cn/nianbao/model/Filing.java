@@ -31,6 +31,15 @@ public record Filing(
         return values.getOrDefault(key, CellValue.BLANK);
     }
 
+    /**
+     * The value as the file shows it: a stored total when the file holds one (a number or an
+     * invalid value), otherwise the recomputed value. Rules check the table as filed.
+     */
+    public CellValue asFiled(String key) {
+        CellValue s = storedTotals.get(key);
+        return s instanceof CellValue.Num || s instanceof CellValue.Invalid ? s : value(key);
+    }
+
     public String agency() {
         return identity.agency();
     }

@@ -35,8 +35,8 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 /**
  * Reads a filled template back (.xlsx or .xls, as saved by Excel, WPS or LibreOffice) into a
  * {@link Filing}. The file's content decides its format, not its extension; the file is opened
- * read-only and never modified. Totals are recomputed from the inputs; a stored total that
- * disagrees is a finding. Whatever goes wrong with one file is a result, never an exception.
+ * read-only and never modified. Totals are recomputed from the inputs; the totals the file
+ * stored are kept beside them, and the rules (R2–R4) report any that disagree. Whatever goes wrong with one file is a result, never an exception.
  */
 public final class WorkbookReader {
 
@@ -114,7 +114,7 @@ public final class WorkbookReader {
         }
 
         Map<String, CellValue> values = Totals.complete(spec, inputs);
-        compareStoredTotals(file, spec, values, stored, locations, findings);
+        invalidStoredTotals(file, spec, values, stored, locations, findings);
         comparePrefilled(file, spec, identity, inputs, locations, findings);
         return new ReadResult(file, new Filing(file, identity, spec, values, stored, locations, findings), null);
     }
@@ -159,29 +159,17 @@ public final class WorkbookReader {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
     }
 
-    private static void compareStoredTotals(String file, FormatSpec spec, Map<String, CellValue> values,
+    /** A total cell showing an error value cannot be checked; say so (the rules skip it). */
+    private static void invalidStoredTotals(String file, FormatSpec spec, Map<String, CellValue> values,
                                             Map<String, CellValue> stored, Map<String, CellLocation> locations,
                                             List<Finding> findings) {
         for (Map.Entry<String, CellValue> e : stored.entrySet()) {
-            CellDef def = spec.cell(e.getKey());
-            CellValue computed = values.get(def.key());
-            CellLocation loc = locations.get(def.key());
-            String rule = spec.definingInstance(def.key()).ruleId();
-            CellValue s = e.getValue();
-            if (s instanceof CellValue.Invalid inv) {
-                findings.add(cellFinding(rule, Severity.ERROR, file, def, loc.sheet(), loc.cell(), computed.number(),
-                        null, "总计单元格显示“" + inv.raw() + "”，" + inv.reason() + "；已按分项重新计算"));
-            } else if (s instanceof CellValue.Num n && computed instanceof CellValue.Num c
-                    && n.value().compareTo(c.value()) != 0) {
-                boolean textParts = spec.inputsOf(List.of(def.key())).stream()
-                        .anyMatch(k -> values.get(k) instanceof CellValue.Num p && p.fromText());
-                findings.add(cellFinding(rule, Severity.ERROR, file, def, loc.sheet(), loc.cell(), c.value(), n.value(),
-                        "文件中的总计为" + n.value().toPlainString() + "，按分项重新计算应为" + c.value().toPlainString()
-                                + (textParts ? "（有分项以文本形式填写，Excel 求和时不计入：请改为数字）"
-                                : "（总计公式可能被改动）")));
-            } else if (s instanceof CellValue.Num n && computed.isBlank() && n.value().signum() != 0) {
-                findings.add(cellFinding(rule, Severity.ERROR, file, def, loc.sheet(), loc.cell(), null, n.value(),
-                        "分项全部空白，但文件中的总计为" + n.value().toPlainString()));
+            if (e.getValue() instanceof CellValue.Invalid inv) {
+                CellDef def = spec.cell(e.getKey());
+                CellLocation loc = locations.get(def.key());
+                findings.add(cellFinding("V1", Severity.ERROR, file, def, loc.sheet(), loc.cell(),
+                        values.get(def.key()).number(), null,
+                        "总计单元格显示“" + inv.raw() + "”，" + inv.reason() + "；已按分项重新计算"));
             }
         }
     }

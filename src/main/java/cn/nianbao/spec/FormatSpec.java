@@ -95,9 +95,20 @@ public final class FormatSpec {
         return rules;
     }
 
+    /** Rules within one filing (R1–R4): checked in Java and live inside the template. */
+    public List<RuleDef> filingRules() {
+        return rules.stream().filter(r -> !r.acrossYears()).toList();
+    }
+
+    /** Rules across years (C1, C2): this year's filing against last year's. */
+    public List<RuleDef> yearRules() {
+        return rules.stream().filter(RuleDef::acrossYears).toList();
+    }
+
+    /** Every expansion of the rules within one filing. */
     public List<RuleInstance> ruleInstances() {
         List<RuleInstance> all = new ArrayList<>();
-        rules.forEach(r -> all.addAll(r.instances()));
+        filingRules().forEach(r -> all.addAll(r.instances()));
         return all;
     }
 

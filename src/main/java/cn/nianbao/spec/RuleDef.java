@@ -13,4 +13,9 @@ public record RuleDef(String id, Severity severity, MissingStrategy missing, Str
     public RuleDef {
         instances = List.copyOf(instances);
     }
+
+    /** Whether this rule compares a filing with last year's (its instances all do, or none). */
+    public boolean acrossYears() {
+        return !instances.isEmpty() && instances.get(0).acrossYears();
+    }
 }

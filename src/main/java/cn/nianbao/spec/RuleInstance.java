@@ -6,4 +6,9 @@ package cn.nianbao.spec;
  * {@code message} has the item's Chinese label filled in.
  */
 public record RuleInstance(String ruleId, String item, Expr left, Expr right, String message) {
+
+    /** A rule across years (C1, C2) compares this year's filing with last year's. */
+    public boolean acrossYears() {
+        return left.refersToPreviousYear() || right.refersToPreviousYear();
+    }
 }

@@ -22,7 +22,9 @@ public final class SpecLoader {
     private static final Pattern TERM = Pattern.compile(
             "([a-z0-9_.]*)\\[([a-z0-9_]+)\\.\\.([a-z0-9_]+)]([a-z0-9_.]*)|([a-z0-9_.]+)");
     private static final Pattern TOKEN = Pattern.compile("[+-]|[^\\s+-]+");
-    private static final Pattern FOR = Pattern.compile("([a-z]+):([a-z0-9_]+)\\.(rows|cols)");
+    private static final Pattern FOR = Pattern.compile("([a-z]+):([a-z0-9_]+)(?:\\.([a-z0-9_]+))?\\.(rows|cols)");
+    /** Marks a cell of last year's filing in a rule across years. */
+    static final String PREVIOUS = "prev:";
 
     private final String source;
 
@@ -404,14 +406,16 @@ public final class SpecLoader {
             throw new SpecException(where, 0, "bad for= '" + forSpec + "' (VAR:TABLE.rows or VAR:TABLE.cols)");
         }
         TableDef t = tables.get(m.group(2));
-        if (t == null || t.blocks().size() != 1) {
-            throw new SpecException(where, 0, "for= needs a table with one block, not '" + m.group(2) + "'");
+        BlockDef b = t == null ? null : m.group(3) == null ? (t.blocks().size() == 1 ? t.only() : null)
+                : t.blocks().stream().filter(x -> x.key().equals(m.group(3))).findFirst().orElse(null);
+        if (b == null) {
+            throw new SpecException(where, 0, "for= needs a table with one block, or TABLE.BLOCK, not '" + forSpec + "'");
         }
         List<Item> items = new ArrayList<>();
-        if (m.group(3).equals("rows")) {
-            t.only().rows().forEach(r -> items.add(new Item(m.group(1), r.key(), String.join("/", r.path()))));
+        if (m.group(4).equals("rows")) {
+            b.rows().forEach(r -> items.add(new Item(m.group(1), r.key(), String.join("/", r.path()))));
         } else {
-            t.only().cols().forEach(c -> items.add(new Item(m.group(1), c.key(), c.label())));
+            b.cols().forEach(c -> items.add(new Item(m.group(1), c.key(), c.label())));
         }
         return items;
     }
@@ -443,6 +447,10 @@ public final class SpecLoader {
             if (!expectTerm) {
                 throw new SpecException(where, 0, "bad expression '" + text + "' (missing + or - before '" + p + "')");
             }
+            boolean previous = p.startsWith(PREVIOUS);
+            if (previous) {
+                p = p.substring(PREVIOUS.length());
+            }
             Matcher m = TERM.matcher(p);
             if (!m.matches()) {
                 throw new SpecException(where, 0, "bad expression '" + text + "' at '" + p + "'");
@@ -453,7 +461,7 @@ public final class SpecLoader {
                 if (!known.contains(c)) {
                     throw new SpecException(where, 0, "unknown cell '" + c + "' in '" + text + "'");
                 }
-                terms.add(new Expr.Term(negative, c));
+                terms.add(new Expr.Term(negative, c, previous));
             }
             negative = false;
             expectTerm = false;

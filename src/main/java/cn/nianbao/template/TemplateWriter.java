@@ -338,7 +338,7 @@ public final class TemplateWriter {
             cell(sheet, 3, c).setCellStyle(st.header);
         }
         int r = first;
-        for (RuleDef rule : spec.rules()) {
+        for (RuleDef rule : spec.filingRules()) {
             for (RuleInstance ri : rule.instances()) {
                 List<String> cells = new ArrayList<>();
                 ri.left().cells().forEach(cells::add);

@@ -41,13 +41,17 @@ class CliTest {
         assertThat(issue.code()).as(issue.err()).isZero();
         assertThat(issue.out()).contains("已生成模板").contains("2021年版");
 
+        Map<String, BigDecimal> values = TestSupport.zeros(cn.nianbao.spec.Specs.get("2021"));
+        values.put("t3.withheld_3.natural", new BigDecimal("7"));
+        values.put("t3.received.natural", new BigDecimal("7"));
+        values.put("t2.art20_8.fees.amount", new BigDecimal("24252.311082"));
+        values.remove("t4.suit_after_review.upheld");
         Path filled = TestSupport.filled(TestSupport.request("2021", 2024, "衢州市应急管理局", "11330800002618736G"),
-                Map.of("t3.withheld_3.natural", new BigDecimal("7"), "t3.received.natural", new BigDecimal("7"),
-                        "t2.art20_8.fees.amount", new BigDecimal("24252.311082")), dir.resolve("filled.xlsx"));
+                values, dir.resolve("filled.xlsx"));
         Path csv = dir.resolve("out.csv");
         Run read = run("read", filled.toString(), "--csv", csv.toString());
         assertThat(read.code()).as(read.out() + read.err()).isZero();
-        assertThat(read.out()).contains("通过").contains("CSV 已写入");
+        assertThat(read.out()).contains("有警告").contains("V7").contains("未填写：空白不等于0").contains("CSV 已写入");
 
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);

@@ -33,7 +33,16 @@ class SpecTest {
     @Test
     void rulesAreWrittenOnceAndExpandedPerColumnOrRow() {
         FormatSpec s = Specs.get("2021");
-        assertThat(s.rules()).extracting(RuleDef::id).containsExactly("R1", "R2", "R3", "R4");
+        assertThat(s.filingRules()).extracting(RuleDef::id).containsExactly("R1", "R2", "R3", "R4");
+        assertThat(s.yearRules()).extracting(RuleDef::id).containsExactly("C1", "C2");
+        assertThat(Specs.get("2019").yearRules()).extracting(RuleDef::id).containsExactly("C1");
+        RuleInstance c1 = s.rule("C1").instances().get(0);
+        assertThat(c1.right().terms()).singleElement()
+                .isEqualTo(new cn.nianbao.spec.Expr.Term(false, "t3.carry_forward.natural", true));
+        RuleInstance c2 = s.rule("C2").instances().get(1);
+        assertThat(c2.message()).contains("表二“行政规范性文件”");
+        assertThat(c2.right().terms()).extracting(cn.nianbao.spec.Expr.Term::previous).containsExactly(true, false, false);
+        assertThat(c2.right().terms().get(2).negative()).isTrue();
         assertThat(s.rule("R1").instances()).hasSize(7);
         assertThat(s.rule("R2").instances()).hasSize(25);
         assertThat(s.rule("R3").instances()).hasSize(7);
