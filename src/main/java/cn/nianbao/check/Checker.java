@@ -28,6 +28,16 @@ public final class Checker {
     private Checker() {
     }
 
+    /** Everything known about one read: what reading found, then the checks within the filing. */
+    public static List<Finding> all(cn.nianbao.read.ReadResult r) {
+        if (!r.readable()) {
+            return r.findings();
+        }
+        List<Finding> out = new ArrayList<>(r.findings());
+        out.addAll(check(r.filing()));
+        return out;
+    }
+
     /** Findings within one filing: blank inputs (V7) and the rules R1–R4. */
     public static List<Finding> check(Filing filing) {
         List<Finding> out = new ArrayList<>(blanks(filing));
@@ -58,7 +68,9 @@ public final class Checker {
 
     /** Blank is not zero: every blank input is reported; an entirely blank filing once. */
     static List<Finding> blanks(Filing filing) {
-        List<CellDef> blank = filing.spec().inputCells().stream().filter(c -> filing.value(c.key()).isBlank()).toList();
+        // Cells of a missing sheet have no location; that sheet is reported once (F3), not cell by cell.
+        List<CellDef> blank = filing.spec().inputCells().stream()
+                .filter(c -> filing.value(c.key()).isBlank() && filing.locations().containsKey(c.key())).toList();
         if (blank.isEmpty()) {
             return List.of();
         }
@@ -90,6 +102,10 @@ public final class Checker {
             if (v.isBlank()) {
                 blanks++;
             }
+        }
+        List<String> own = terms.stream().filter(t -> !t.previous()).map(Expr.Term::cell).toList();
+        if (cur.spec().inputsOf(own).stream().anyMatch(k -> cur.value(k) instanceof CellValue.Invalid)) {
+            return null; // an invalid input behind a stored total: reported by itself, not again here
         }
         if (blanks == terms.size() && rule.missing() != MissingStrategy.NEVER_SKIP
                 || blanks > 0 && rule.missing() == MissingStrategy.SKIP_IF_ANY_BLANK) {

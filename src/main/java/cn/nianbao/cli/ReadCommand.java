@@ -2,7 +2,6 @@ package cn.nianbao.cli;
 
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
-import cn.nianbao.model.Finding;
 import cn.nianbao.read.InputFiles;
 import cn.nianbao.read.ReadResult;
 import cn.nianbao.read.WorkbookReader;
@@ -49,7 +48,7 @@ final class ReadCommand implements Callable<Integer> {
         for (Path p : files.inputs()) {
             results.add(reader.read(p));
         }
-        TextSummary.Counts counts = TextSummary.print(out, results, files.skipped(), ReadCommand::findings);
+        TextSummary.Counts counts = TextSummary.print(out, results, files.skipped(), Checker::all);
         if (csv != null) {
             List<Filing> filings = results.stream().filter(ReadResult::readable).map(ReadResult::filing).toList();
             try {
@@ -61,15 +60,5 @@ final class ReadCommand implements Callable<Integer> {
         }
         out.flush();
         return counts.unreadable() > 0 || counts.errors() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    /** What reading found, plus the rules of the format (R1–R4) on the recomputed values. */
-    static List<Finding> findings(ReadResult r) {
-        if (!r.readable()) {
-            return r.findings();
-        }
-        List<Finding> all = new ArrayList<>(r.findings());
-        all.addAll(Checker.check(r.filing()));
-        return all;
     }
 }

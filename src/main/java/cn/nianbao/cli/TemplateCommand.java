@@ -89,17 +89,12 @@ final class TemplateCommand implements Callable<Integer> {
             carry.warnings().forEach(w -> err.println("注意：" + w));
             req = req.withCarriedOver(carry.values(), carry.source());
         }
-        Path target = output != null ? output : Path.of(fileSafe(name) + "-" + year + ".xlsx");
+        Path target = output != null ? output : Path.of(cn.nianbao.util.FileNames.safe(name) + "-" + year + ".xlsx");
         new TemplateWriter(Protection.withPassword(password)).write(req, target);
         out.println("已生成模板：" + target);
         out.println("  " + name + (credit.isEmpty() ? "" : "（" + credit + "）") + " " + year + "年，" + fmt.title()
                 + "；填写单元格 " + fmt.inputCells().size() + " 个，实时校验 " + fmt.ruleInstances().size() + " 条"
                 + (req.carriedOver().isEmpty() ? "" : "；上年结转已预填 " + req.carriedOver().size() + " 格并锁定"));
         return ExitCodes.OK;
-    }
-
-    /** A file name Windows accepts. */
-    static String fileSafe(String s) {
-        return s.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
     }
 }

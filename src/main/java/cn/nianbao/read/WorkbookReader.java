@@ -164,7 +164,8 @@ public final class WorkbookReader {
                                             Map<String, CellValue> stored, Map<String, CellLocation> locations,
                                             List<Finding> findings) {
         for (Map.Entry<String, CellValue> e : stored.entrySet()) {
-            if (e.getValue() instanceof CellValue.Invalid inv) {
+            // A total over an invalid input shows that input's problem; it is reported at the input.
+            if (e.getValue() instanceof CellValue.Invalid inv && !(values.get(e.getKey()) instanceof CellValue.Invalid)) {
                 CellDef def = spec.cell(e.getKey());
                 CellLocation loc = locations.get(def.key());
                 findings.add(cellFinding("V1", Severity.ERROR, file, def, loc.sheet(), loc.cell(),

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import cn.nianbao.util.TextWidth;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.poi.ss.util.CellReference;
 
@@ -143,7 +144,7 @@ public final class TemplateLayout {
                 for (int c = l.col(); c <= l.lastCol(); c++) {
                     available += widths[c];
                 }
-                int lines = Math.max(1, (int) Math.ceil((displayWidth(l.text()) + 1.0) / Math.max(1, available - 1)));
+                int lines = Math.max(1, (int) Math.ceil((TextWidth.of(l.text()) + 1.0) / Math.max(1, available - 1)));
                 int rows = l.lastRow() - l.row() + 1;
                 int perRow = (int) Math.ceil(lines * 15.0 / rows) + 4;
                 for (int r = l.row(); r <= l.lastRow(); r++) {
@@ -151,15 +152,6 @@ public final class TemplateLayout {
                 }
             }
         }
-    }
-
-    /** Column-width units a text needs: CJK characters are two units wide. */
-    static int displayWidth(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            w += s.charAt(i) < 0x2E80 ? 1 : 2;
-        }
-        return w;
     }
 
     /** Table 二: each 第二十条 block has a label row, a header row and its data rows; width 4. */

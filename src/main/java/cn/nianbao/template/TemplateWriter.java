@@ -361,7 +361,7 @@ public final class TemplateWriter {
                 for (int c = 0; c < head.length; c++) {
                     cell(sheet, r, c).setCellStyle(c == 3 ? st.text : c >= 4 ? st.totalCount : st.centered);
                 }
-                int lines = (int) Math.ceil(TemplateLayout.displayWidth(ri.message()) / (double) (widths[3] - 2));
+                int lines = (int) Math.ceil(cn.nianbao.util.TextWidth.of(ri.message()) / (double) (widths[3] - 2));
                 sheet.getRow(r).setHeightInPoints(Math.max(1, lines) * 15f + 3);
                 r++;
             }

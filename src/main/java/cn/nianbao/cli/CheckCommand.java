@@ -1,0 +1,50 @@
+package cn.nianbao.cli;
+
+import cn.nianbao.model.Finding;
+import cn.nianbao.reconcile.Aliases;
+import cn.nianbao.reconcile.Reconciler;
+import cn.nianbao.report.FileReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"检查一批报表的勾稽关系，输出问题清单和给各单位的标注副本。",
+            "Checks filings within themselves; writes the discrepancy workbook and annotated copies."})
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "工作簿文件或文件夹（递归查找）")
+    List<Path> paths;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "问题清单工作簿（.xlsx）")
+    Path output;
+
+    @Option(names = "--returns", paramLabel = "DIR", description = "为每个有问题的单位写一份标注副本（坏单元格标红并批注）")
+    Path returns;
+
+    @Option(names = "--aliases", paramLabel = "FILE", description = "单位别名 CSV（单位名称,别名；别名用 | 分隔），用于识别同一单位")
+    Path aliases;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Aliases names = Runs.aliases(aliases);
+        List<FileReport> reports = Runs.readAll(paths);
+        List<Finding> duplicates = new ArrayList<>();
+        Reconciler.firstOfDuplicates(Runs.filings(reports), names, duplicates);
+        reports = Runs.merge(reports, duplicates);
+        int rc = Runs.summary(out, reports, names);
+        Outputs.write(out, output, returns, reports, reports, null);
+        out.flush();
+        return rc;
+    }
+}

@@ -1,0 +1,62 @@
+package cn.nianbao.cli;
+
+import cn.nianbao.reconcile.Aliases;
+import cn.nianbao.reconcile.Reconciler;
+import cn.nianbao.report.FileReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "reconcile", mixinStandardHelpOptions = true,
+        description = {"跨年核对：本年“二、上年结转”应等于上年“四、结转下年度继续办理”，逐列核对，并检查每份报表本身。",
+            "Reconciles this year's filings with last year's (C1, C2) and checks each."})
+final class ReconcileCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--previous", required = true, arity = "1..*", paramLabel = "FILE_OR_DIR", description = "上年的报表（文件或文件夹）")
+    List<Path> previous;
+
+    @Option(names = "--current", required = true, arity = "1..*", paramLabel = "FILE_OR_DIR", description = "本年的报表（文件或文件夹）")
+    List<Path> current;
+
+    @Option(names = "--year", description = "本年的报告年度（默认取本年报表中最常见的年度）")
+    Integer year;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "核对结果工作簿（.xlsx）")
+    Path output;
+
+    @Option(names = "--returns", paramLabel = "DIR", description = "为本年每个有问题的单位写一份标注副本")
+    Path returns;
+
+    @Option(names = "--aliases", paramLabel = "FILE", description = "单位别名 CSV（单位名称,别名；别名用 | 分隔），单位更名时用")
+    Path aliases;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Aliases names = Runs.aliases(aliases);
+        List<FileReport> cur = Runs.readAll(current);
+        List<FileReport> prev = Runs.readAll(previous);
+        Reconciler.Result rec = Reconciler.reconcile(Runs.filings(cur), Runs.filings(prev), names, year);
+        List<FileReport> all = new ArrayList<>(cur);
+        all.addAll(prev);
+        all = Runs.merge(all, rec.findings());
+        out.println("本年：" + rec.year() + "年；上年：" + (rec.year() - 1) + "年");
+        int rc = Runs.summary(out, all, names);
+        long byCode = rec.matches().stream().filter(m -> m.by().equals("统一社会信用代码")).count();
+        long byName = rec.matches().stream().filter(m -> m.by().equals("单位名称")).count();
+        out.printf("跨年匹配 %d 对（按统一社会信用代码 %d，按单位名称 %d，按别名 %d）；上年没有报表 %d 个，本年未报 %d 个%n",
+                rec.matches().size(), byCode, byName, rec.matches().size() - byCode - byName,
+                rec.onlyCurrent().size(), rec.onlyPrevious().size());
+        Outputs.write(out, output, returns, all, all.subList(0, cur.size()), rec);
+        out.flush();
+        return rc;
+    }
+}

@@ -1,0 +1,101 @@
+package cn.nianbao.cli;
+
+import cn.nianbao.check.Checker;
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Severity;
+import cn.nianbao.read.InputFiles;
+import cn.nianbao.read.ReadResult;
+import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.reconcile.Aliases;
+import cn.nianbao.report.FileReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What the check and reconcile commands share: reading every input, merging findings, the summary. */
+final class Runs {
+    private Runs() {
+    }
+
+    /** Every file under {@code paths}, read and checked within itself; skipped files included. */
+    static List<FileReport> readAll(List<Path> paths) {
+        InputFiles.Expanded files;
+        try {
+            files = InputFiles.expand(paths);
+        } catch (IOException e) {
+            throw new NianbaoException(ExitCodes.FINDINGS, "无法列出输入文件：" + e.getMessage());
+        }
+        WorkbookReader reader = new WorkbookReader();
+        List<FileReport> out = new ArrayList<>();
+        for (Path p : files.inputs()) {
+            ReadResult r = reader.read(p);
+            out.add(new FileReport(r, Checker.all(r)));
+        }
+        files.skipped().forEach(s -> out.add(FileReport.skipped(s.file().toString(), s.reason())));
+        return out;
+    }
+
+    static List<Filing> filings(List<FileReport> reports) {
+        return reports.stream().filter(r -> r.read().readable()).map(r -> r.read().filing()).toList();
+    }
+
+    /** Adds findings made across files (duplicates, reconciliation) to the reports of their files. */
+    static List<FileReport> merge(List<FileReport> reports, List<Finding> more) {
+        Map<String, List<Finding>> byFile = new HashMap<>();
+        more.forEach(f -> byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f));
+        return reports.stream().map(r -> r.with(byFile.getOrDefault(r.read().file(), List.of()))).toList();
+    }
+
+    static Aliases aliases(Path file) {
+        if (file == null) {
+            return Aliases.none();
+        }
+        try {
+            return Aliases.load(file);
+        } catch (IOException e) {
+            throw new NianbaoException(ExitCodes.USAGE, "无法读取别名文件 " + file + "：" + e.getMessage());
+        }
+    }
+
+    /** Prints the counts of a run; returns the exit code. */
+    static int summary(PrintWriter out, List<FileReport> reports, Aliases aliases) {
+        int unreadable = 0;
+        int skipped = 0;
+        long errors = 0;
+        long warnings = 0;
+        long infos = 0;
+        Set<String> agencies = new HashSet<>();
+        for (FileReport r : reports) {
+            if (r.skipped()) {
+                skipped++;
+                continue;
+            }
+            if (!r.read().readable()) {
+                unreadable++;
+            } else {
+                Filing f = r.read().filing();
+                agencies.add(f.identity().code().isEmpty() ? aliases.key(f.agency()) : f.identity().code());
+            }
+            errors += r.count(Severity.ERROR);
+            warnings += r.count(Severity.WARNING);
+            infos += r.count(Severity.INFO);
+        }
+        int read = reports.size() - unreadable - skipped;
+        out.printf("文件 %d 个 = 读取 %d + 无法读取 %d + 跳过 %d；单位 %d 个%n", reports.size(), read, unreadable, skipped,
+                agencies.size());
+        out.printf("问题：错误 %d 条，警告 %d 条，提示 %d 条%n", errors, warnings, infos);
+        for (FileReport r : reports) {
+            if (!r.skipped() && !r.read().readable()) {
+                out.printf("  无法读取：%s（%s）%n", r.read().file(), r.read().reason());
+            }
+        }
+        return unreadable > 0 || errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+}

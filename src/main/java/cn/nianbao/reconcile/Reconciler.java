@@ -1,0 +1,138 @@
+package cn.nianbao.reconcile;
+
+import cn.nianbao.check.Checker;
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Matches this year's filings with last year's and applies the rules across years. An agency is
+ * matched by 统一社会信用代码 first, then by its name after normalization, then by an alias.
+ * Agencies found in one year only, two filings of one agency in a year, and filings for another
+ * year are findings, never skipped.
+ */
+public final class Reconciler {
+    private Reconciler() {
+    }
+
+    /** A matched pair and how it was matched (统一社会信用代码 / 单位名称 / 别名). */
+    public record Match(Filing current, Filing previous, String by) {
+    }
+
+    public record Result(int year, List<Match> matches, List<Filing> onlyCurrent, List<Filing> onlyPrevious,
+                         List<Finding> findings) {
+    }
+
+    /**
+     * @param year the reporting year of {@code current}; null takes the most common year among them
+     */
+    public static Result reconcile(List<Filing> current, List<Filing> previous, Aliases aliases, Integer year) {
+        List<Finding> findings = new ArrayList<>();
+        int y = year != null ? year : commonYear(current);
+        List<Filing> cur = ofYear(current, y, findings);
+        List<Filing> prev = ofYear(previous, y - 1, findings);
+        cur = firstOfDuplicates(cur, aliases, findings);
+        prev = firstOfDuplicates(prev, aliases, findings);
+
+        Map<String, Filing> prevByCode = new HashMap<>();
+        Map<String, Filing> prevByName = new HashMap<>();
+        for (Filing p : prev) {
+            if (!p.identity().code().isEmpty()) {
+                prevByCode.putIfAbsent(p.identity().code(), p);
+            }
+            prevByName.putIfAbsent(aliases.key(p.agency()), p);
+        }
+        List<Match> matches = new ArrayList<>();
+        List<Filing> onlyCurrent = new ArrayList<>();
+        Map<Filing, Boolean> used = new java.util.IdentityHashMap<>();
+        for (Filing c : cur) {
+            Match m = null;
+            Filing byCode = c.identity().code().isEmpty() ? null : prevByCode.get(c.identity().code());
+            if (byCode != null && !used.containsKey(byCode)) {
+                m = new Match(c, byCode, "统一社会信用代码");
+            } else {
+                Filing byName = prevByName.get(aliases.key(c.agency()));
+                if (byName != null && !used.containsKey(byName) && codesAgree(c, byName)) {
+                    boolean sameName = AgencyNames.normalize(byName.agency()).equals(AgencyNames.normalize(c.agency()));
+                    m = new Match(c, byName, sameName ? "单位名称" : "别名");
+                }
+            }
+            if (m == null) {
+                onlyCurrent.add(c);
+                findings.add(Finding.ofFile("M1", Severity.WARNING, c.file(), "上年没有找到" + c.agency()
+                        + "的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转"));
+                continue;
+            }
+            used.put(m.previous(), true);
+            matches.add(m);
+            findings.addAll(Checker.acrossYears(c, m.previous()));
+        }
+        List<Filing> onlyPrevious = prev.stream().filter(p -> !used.containsKey(p)).toList();
+        for (Filing p : onlyPrevious) {
+            findings.add(Finding.ofFile("M2", Severity.WARNING, p.file(), p.agency() + "上年（" + p.year()
+                    + "年）有报表，本年（" + y + "年）没有收到"));
+        }
+        return new Result(y, matches, onlyCurrent, onlyPrevious, findings);
+    }
+
+    private static boolean codesAgree(Filing a, Filing b) {
+        return a.identity().code().isEmpty() || b.identity().code().isEmpty()
+                || a.identity().code().equals(b.identity().code());
+    }
+
+    static int commonYear(List<Filing> filings) {
+        Map<Integer, Integer> counts = new LinkedHashMap<>();
+        filings.forEach(f -> counts.merge(f.year(), 1, Integer::sum));
+        return counts.entrySet().stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).orElse(0);
+    }
+
+    private static List<Filing> ofYear(List<Filing> filings, int year, List<Finding> findings) {
+        List<Filing> out = new ArrayList<>();
+        for (Filing f : filings) {
+            if (f.year() == year) {
+                out.add(f);
+            } else {
+                findings.add(Finding.ofFile("Y1", Severity.ERROR, f.file(), "报表年度为" + f.year() + "年，不是本次核对的"
+                        + year + "年（可能放错了文件夹，或用了别的年度的模板），未参与跨年核对"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Two filings of one agency in one year (same code, or same name after normalization and
+     * aliases): both are reported; the first by file name takes part in the reconciliation.
+     */
+    public static List<Filing> firstOfDuplicates(List<Filing> filings, Aliases aliases, List<Finding> findings) {
+        List<Filing> sorted = new ArrayList<>(filings);
+        sorted.sort(Comparator.comparing(Filing::file));
+        Map<String, Filing> byCode = new HashMap<>();
+        Map<String, Filing> byName = new HashMap<>();
+        List<Filing> kept = new ArrayList<>();
+        for (Filing f : sorted) {
+            String code = f.identity().code();
+            Filing first = !code.isEmpty() && byCode.containsKey(code) ? byCode.get(code) : byName.get(aliases.key(f.agency()));
+            if (first != null && codesAgree(first, f)) {
+                String msg = f.agency() + "在" + f.year() + "年有两份报表：" + first.file() + " 和 " + f.file()
+                        + "；跨年核对只使用前一份，请确认哪一份有效";
+                findings.add(Finding.ofFile("D1", Severity.ERROR, first.file(), msg));
+                findings.add(Finding.ofFile("D1", Severity.ERROR, f.file(), msg));
+                continue;
+            }
+            if (!code.isEmpty()) {
+                byCode.put(code, f);
+            }
+            byName.putIfAbsent(aliases.key(f.agency()), f);
+            kept.add(f);
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,45 @@
+package cn.nianbao.report;
+
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Severity;
+import cn.nianbao.read.ReadResult;
+import java.util.List;
+
+/** One input file of a run with everything found about it; {@code skipped} when it was not a workbook. */
+public record FileReport(ReadResult read, List<Finding> findings, boolean skipped) {
+    public FileReport {
+        findings = List.copyOf(findings);
+    }
+
+    public FileReport(ReadResult read, List<Finding> findings) {
+        this(read, findings, false);
+    }
+
+    /** A file found in an input folder that is not a workbook: listed, not read. */
+    public static FileReport skipped(String file, String reason) {
+        return new FileReport(ReadResult.unreadable(file, reason),
+                List.of(Finding.ofFile("F2", Severity.INFO, file, "跳过：" + reason)), true);
+    }
+
+    /** The same file with more findings about it (from checks across files). */
+    public FileReport with(List<Finding> more) {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(more);
+        return new FileReport(read, all, skipped);
+    }
+
+    public long count(Severity s) {
+        return findings.stream().filter(f -> f.severity() == s).count();
+    }
+
+    /** 通过 / 有警告 / 有错误 / 无法读取. */
+    public String status() {
+        if (skipped) {
+            return "跳过";
+        }
+        if (!read.readable()) {
+            return "无法读取";
+        }
+        return count(Severity.ERROR) > 0 ? "有错误" : count(Severity.WARNING) > 0 ? "有警告" : "通过";
+    }
+}

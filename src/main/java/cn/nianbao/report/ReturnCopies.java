@@ -1,0 +1,164 @@
+package cn.nianbao.report;
+
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Severity;
+import cn.nianbao.util.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * For each agency with errors or warnings, a copy of its own submitted workbook with every bad
+ * cell filled red and commented with the rule and message, and a sheet 问题清单 listing the
+ * findings: what goes back to the clerk. The submitted file is read into memory and never
+ * modified; each copy is written whole or not at all.
+ */
+public final class ReturnCopies {
+    public static final String SHEET = "问题清单";
+
+    private ReturnCopies() {
+    }
+
+    /** Writes the copies into {@code dir}; returns the files written, in input order. */
+    public static List<Path> write(Path dir, List<FileReport> files) throws IOException {
+        List<Path> written = new ArrayList<>();
+        Map<String, Integer> names = new HashMap<>();
+        for (FileReport f : files) {
+            if (!f.read().readable() || f.count(Severity.ERROR) + f.count(Severity.WARNING) == 0) {
+                continue;
+            }
+            Filing filing = f.read().filing();
+            Path source = Path.of(f.read().file());
+            String ext = source.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xls") ? ".xls" : ".xlsx";
+            String stem = cn.nianbao.util.FileNames.safe(filing.agency()) + "-" + filing.year() + "-问题标注";
+            int n = names.merge(stem, 1, Integer::sum);
+            Path target = dir.resolve(stem + (n > 1 ? "(" + n + ")" : "") + ext);
+            try (InputStream in = Files.newInputStream(source); Workbook wb = WorkbookFactory.create(in)) {
+                annotate(wb, f.findings());
+                AtomicFiles.write(target, wb::write);
+            }
+            written.add(target);
+        }
+        return written;
+    }
+
+    static void annotate(Workbook wb, List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(FindingOrder.ORDER);
+        Map<String, List<Finding>> byCell = new LinkedHashMap<>();
+        for (Finding x : sorted) {
+            if (x.sheet() != null && x.cell() != null && wb.getSheet(x.sheet()) != null && x.severity() != Severity.INFO) {
+                byCell.computeIfAbsent(x.sheet() + "!" + x.cell(), k -> new ArrayList<>()).add(x);
+            }
+        }
+        Map<Short, CellStyle> red = new HashMap<>();
+        CreationHelper helper = wb.getCreationHelper();
+        Map<String, Drawing<?>> drawings = new HashMap<>();
+        for (List<Finding> xs : byCell.values()) {
+            Finding first = xs.get(0);
+            Sheet sheet = wb.getSheet(first.sheet());
+            CellReference ref = new CellReference(first.cell());
+            Row row = sheet.getRow(ref.getRow()) != null ? sheet.getRow(ref.getRow()) : sheet.createRow(ref.getRow());
+            Cell cell = row.getCell(ref.getCol()) != null ? row.getCell(ref.getCol()) : row.createCell(ref.getCol());
+            CellStyle original = cell.getCellStyle();
+            cell.setCellStyle(red.computeIfAbsent(original.getIndex(), i -> {
+                CellStyle s = wb.createCellStyle();
+                s.cloneStyleFrom(original); // keeps the lock flag: input cells stay editable
+                s.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+                s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                return s;
+            }));
+            StringBuilder text = new StringBuilder();
+            for (Finding x : xs) {
+                text.append(text.length() == 0 ? "" : "\n").append(x.ruleId()).append(" ").append(x.severity().chinese())
+                        .append("：").append(x.message());
+            }
+            if (cell.getCellComment() != null) {
+                cell.removeCellComment();
+            }
+            Drawing<?> drawing = drawings.computeIfAbsent(sheet.getSheetName(),
+                    k -> sheet.getDrawingPatriarch() != null ? sheet.getDrawingPatriarch() : sheet.createDrawingPatriarch());
+            ClientAnchor anchor = helper.createClientAnchor();
+            anchor.setCol1(ref.getCol() + 1);
+            anchor.setCol2(ref.getCol() + 6);
+            anchor.setRow1(ref.getRow());
+            anchor.setRow2(ref.getRow() + 3 + xs.size() * 2);
+            Comment c = drawing.createCellComment(anchor);
+            c.setString(helper.createRichTextString(text.toString()));
+            c.setAuthor("nianbao");
+            cell.setCellComment(c);
+        }
+        listSheet(wb, sorted);
+    }
+
+    private static void listSheet(Workbook wb, List<Finding> findings) {
+        String name = SHEET;
+        for (int i = 2; wb.getSheet(name) != null; i++) {
+            name = SHEET + "(" + i + ")";
+        }
+        Sheet s = wb.createSheet(name);
+        String[] header = {"规则", "级别", "表", "行", "列", "单元格", "说明", "应为", "实为", "差额"};
+        int[] widths = {6, 6, 4, 40, 14, 24, 80, 10, 10, 10};
+        Row h = s.createRow(0);
+        for (int c = 0; c < header.length; c++) {
+            h.createCell(c).setCellValue(header[c]);
+            s.setColumnWidth(c, widths[c] * 256);
+        }
+        int r = 1;
+        for (Finding x : findings) {
+            Row row = s.createRow(r++);
+            row.createCell(0).setCellValue(x.ruleId());
+            row.createCell(1).setCellValue(x.severity().chinese());
+            text(row, 2, x.table());
+            text(row, 3, x.row());
+            text(row, 4, x.column());
+            text(row, 5, x.cell() == null ? null : x.sheet() + "!" + x.cell());
+            text(row, 6, x.message());
+            number(row, 7, x.expected());
+            number(row, 8, x.actual());
+            number(row, 9, x.difference());
+        }
+        s.createFreezePane(0, 1);
+        wb.setSheetOrder(name, 0);
+        wb.setActiveSheet(0);
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            wb.getSheetAt(i).setSelected(i == 0);
+        }
+        if (wb instanceof HSSFWorkbook) {
+            wb.setFirstVisibleTab(0);
+        }
+    }
+
+    private static void text(Row row, int c, String v) {
+        if (v != null) {
+            row.createCell(c).setCellValue(v);
+        }
+    }
+
+    private static void number(Row row, int c, java.math.BigDecimal v) {
+        if (v != null) {
+            row.createCell(c).setCellValue(v.doubleValue());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package cn.nianbao.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.nianbao.TestSupport;
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Finding;
+import cn.nianbao.read.ReadResult;
+import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.Specs;
+import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.template.TemplateRequest;
+import cn.nianbao.template.TemplateWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One fixture per rule, valid and invalid (fixtures/rules/RULE.valid.case, RULE.invalid.case).
+ * A case fills a 2021 template (every input 0 unless it says otherwise), edits it as a clerk or
+ * another tool might, and lists exactly the findings it must produce and where. A valid case
+ * must produce none.
+ *
+ * <p>Lines: {@code set KEY N}, {@code text KEY T} (typed as text), {@code blank KEY},
+ * {@code formula KEY F}, {@code stored KEY N} (a total typed over its formula, then recalculated
+ * as Excel would), {@code prefill KEY N} (issued with last year's carry-forward),
+ * {@code drop-sheet TABLE}, {@code label KEY COLUMN_OFFSET TEXT}, {@code prev KEY N} (last year's
+ * filing, all other inputs 0), {@code expect RULE KEY [COLUMN_OFFSET]} or {@code expect RULE -}.
+ */
+class RuleCaseTest {
+    private static final FormatSpec SPEC = Specs.get("2021");
+    private static final TemplateLayout LAYOUT = TemplateLayout.of(SPEC);
+
+    @TempDir
+    Path dir;
+
+    static Stream<Path> cases() throws IOException {
+        try (Stream<Path> s = Files.list(TestSupport.fixtures().resolve("rules"))) {
+            return s.filter(p -> p.toString().endsWith(".case")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void aCaseProducesExactlyItsFindings(Path file) throws IOException {
+        List<String[]> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!l.isBlank() && !l.strip().startsWith("#")) {
+                lines.add(l.strip().split("\\s+", 4));
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        Map<String, BigDecimal> prev = new LinkedHashMap<>();
+        Map<String, BigDecimal> prefill = new LinkedHashMap<>();
+        for (String[] w : lines) {
+            switch (w[0]) {
+                case "expect" -> expected.add(w[1] + "@" + (w[2].equals("-") ? "-" : a1(w[2], w.length > 3 ? w[3] : "0")));
+                case "prev" -> prev.put(w[1], new BigDecimal(w[2]));
+                case "prefill" -> prefill.put(w[1], new BigDecimal(w[2]));
+                default -> { }
+            }
+        }
+        String name = file.getFileName().toString();
+        assertThat(name.contains(".valid.") ? expected.isEmpty() : !expected.isEmpty())
+                .as("a valid case expects nothing; an invalid case expects its rule").isTrue();
+        if (name.contains(".invalid.")) {
+            assertThat(expected).as("the invalid case produces its own rule's finding")
+                    .anyMatch(e -> e.startsWith(name.substring(0, name.indexOf('.')) + "@"));
+        }
+
+        Filing cur = read(build(TestSupport.request("2021", 2024, "某局", "").withCarriedOver(prefill, "上年报表"), lines),
+                "cur");
+        List<Finding> findings = new ArrayList<>(cur.findings());
+        findings.addAll(Checker.check(cur));
+        if (!prev.isEmpty()) {
+            Map<String, BigDecimal> last = TestSupport.zeros(SPEC);
+            last.putAll(prev);
+            Path p = TestSupport.filled(TestSupport.request("2021", 2023, "某局", ""), last, dir.resolve("prev.xlsx"));
+            findings.addAll(Checker.acrossYears(cur, new WorkbookReader().read(p).filing()));
+        }
+        List<String> actual = findings.stream()
+                .map(f -> f.ruleId() + "@" + (f.cell() == null ? "-" : f.sheet() + "!" + f.cell())).sorted().toList();
+        assertThat(actual).as(findings.toString()).containsExactlyElementsOf(expected.stream().sorted().toList());
+    }
+
+    private static String a1(String key, String offset) {
+        TemplateLayout.Pos p = LAYOUT.pos(key);
+        return p.sheet() + "!" + new CellReference(p.row(), p.col() + Integer.parseInt(offset)).formatAsString(false);
+    }
+
+    private XSSFWorkbook build(TemplateRequest req, List<String[]> lines) {
+        XSSFWorkbook wb = new TemplateWriter().build(req);
+        Map<String, BigDecimal> zeros = TestSupport.zeros(SPEC);
+        zeros.keySet().removeAll(req.carriedOver().keySet());
+        TestSupport.fill(wb, SPEC, zeros);
+        for (String[] w : lines) {
+            switch (w[0]) {
+                case "set" -> at(wb, w[1]).setCellValue(Double.parseDouble(w[2]));
+                case "text" -> at(wb, w[1]).setCellValue(w[2]);
+                case "blank" -> at(wb, w[1]).setBlank();
+                case "formula" -> at(wb, w[1]).setCellFormula(w[2]);
+                case "stored" -> {
+                    Cell c = at(wb, w[1]);
+                    c.removeFormula();
+                    c.setCellValue(Double.parseDouble(w[2]));
+                }
+                case "label" -> {
+                    TemplateLayout.Pos p = LAYOUT.pos(w[1]);
+                    wb.getSheet(p.sheet()).getRow(p.row()).getCell(p.col() + Integer.parseInt(w[2])).setCellValue(w[3]);
+                }
+                case "expect", "prev", "prefill", "drop-sheet" -> { }
+                default -> throw new IllegalArgumentException("unknown case line " + w[0]);
+            }
+        }
+        XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+        // Dropped last: other sheets' formulas refer to it (Excel would show #REF!).
+        lines.stream().filter(w -> w[0].equals("drop-sheet"))
+                .forEach(w -> wb.removeSheetAt(wb.getSheetIndex(SPEC.table(w[1]).sheet())));
+        return wb;
+    }
+
+    private static Cell at(XSSFWorkbook wb, String key) {
+        TemplateLayout.Pos p = LAYOUT.pos(key);
+        return TestSupport.cell(wb.getSheet(p.sheet()), p.row(), p.col());
+    }
+
+    private Filing read(XSSFWorkbook wb, String name) throws IOException {
+        Path file = dir.resolve(name + ".xlsx");
+        try (wb) {
+            TestSupport.save(wb, file);
+        }
+        ReadResult r = new WorkbookReader().read(file);
+        assertThat(r.readable()).as(r.reason()).isTrue();
+        return r.filing();
+    }
+}
