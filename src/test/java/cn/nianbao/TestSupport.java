@@ -93,7 +93,7 @@ public final class TestSupport {
         return m;
     }
 
-    /** A seed's hand-transcribed values file. */
+    /** A values file: seed transcriptions and demo filings (inputs not listed are 0; {@code blank KEY} leaves one blank). */
     public record SeedValues(String seed, String agency, String code, int year, String format,
                              Map<String, BigDecimal> inputs) {
         public FormatSpec spec() {
@@ -104,13 +104,16 @@ public final class TestSupport {
     public static SeedValues seedValues(Path file) throws IOException {
         Map<String, String> head = new LinkedHashMap<>();
         Map<String, BigDecimal> listed = new LinkedHashMap<>();
+        java.util.Set<String> blank = new java.util.HashSet<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String l = line.strip();
             if (l.isEmpty() || l.startsWith("#")) {
                 continue;
             }
             String[] w = l.split("\\s+", 2);
-            if (w[0].startsWith("t")  && w[0].contains(".")) {
+            if (w[0].equals("blank")) {
+                blank.add(w[1].strip());
+            } else if (w[0].startsWith("t") && w[0].contains(".")) {
                 listed.put(w[0], new BigDecimal(w[1]));
             } else {
                 head.put(w[0], w.length > 1 ? w[1] : "");
@@ -119,14 +122,16 @@ public final class TestSupport {
         FormatSpec spec = Specs.get(head.get("format"));
         Map<String, BigDecimal> inputs = new LinkedHashMap<>();
         for (CellDef c : spec.inputCells()) {
-            inputs.put(c.key(), listed.getOrDefault(c.key(), BigDecimal.ZERO));
+            if (!blank.contains(c.key())) {
+                inputs.put(c.key(), listed.getOrDefault(c.key(), BigDecimal.ZERO));
+            }
         }
         for (String k : listed.keySet()) {
             if (!inputs.containsKey(k)) {
                 throw new IllegalArgumentException(file + ": " + k + " is not an input cell");
             }
         }
-        return new SeedValues(head.get("seed"), head.get("agency"), head.getOrDefault("code", ""),
+        return new SeedValues(head.getOrDefault("seed", ""), head.get("agency"), head.getOrDefault("code", ""),
                 Integer.parseInt(head.get("year")), head.get("format"), inputs);
     }
 }

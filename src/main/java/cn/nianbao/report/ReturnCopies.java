@@ -29,13 +29,15 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 
 /**
- * For each agency with errors or warnings, a copy of its own submitted workbook with every bad
+ * For each agency with errors or warnings it can act on (not M1/M2, which are the supervisor's), a copy of its own submitted workbook with every bad
  * cell filled red and commented with the rule and message, and a sheet 问题清单 listing the
  * findings: what goes back to the clerk. The submitted file is read into memory and never
  * modified; each copy is written whole or not at all.
  */
 public final class ReturnCopies {
     public static final String SHEET = "问题清单";
+    /** Findings for the supervisor, not the clerk: which filings exist in which year. */
+    static final java.util.Set<String> SUPERVISOR_ONLY = java.util.Set.of("M1", "M2");
 
     private ReturnCopies() {
     }
@@ -44,7 +46,9 @@ public final class ReturnCopies {
     public static List<Path> write(Path dir, List<FileReport> files) throws IOException {
         List<Path> written = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();
-        for (FileReport f : files) {
+        for (FileReport report : files) {
+            FileReport f = new FileReport(report.read(),
+                    report.findings().stream().filter(x -> !SUPERVISOR_ONLY.contains(x.ruleId())).toList());
             if (!f.read().readable() || f.count(Severity.ERROR) + f.count(Severity.WARNING) == 0) {
                 continue;
             }
@@ -121,10 +125,20 @@ public final class ReturnCopies {
         String[] header = {"规则", "级别", "表", "行", "列", "单元格", "说明", "应为", "实为", "差额"};
         int[] widths = {6, 6, 4, 40, 14, 24, 80, 10, 10, 10};
         Row h = s.createRow(0);
+        CellStyle bold = wb.createCellStyle();
+        org.apache.poi.ss.usermodel.Font font = wb.createFont();
+        font.setBold(true);
+        bold.setFont(font);
         for (int c = 0; c < header.length; c++) {
-            h.createCell(c).setCellValue(header[c]);
+            Cell cell = h.createCell(c);
+            cell.setCellValue(header[c]);
+            cell.setCellStyle(bold);
             s.setColumnWidth(c, widths[c] * 256);
         }
+        s.getPrintSetup().setLandscape(true);
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
         int r = 1;
         for (Finding x : findings) {
             Row row = s.createRow(r++);

@@ -140,7 +140,13 @@ class CliTest {
         assertThat(demo.code()).as(demo.out() + demo.err()).isZero();
         assertThat(out.resolve("模板/焦作市应急管理局-2024.xlsx")).exists();
         assertThat(out.resolve("模板/尖山区应急管理局-2020（2019版格式）.xlsx")).exists();
-        assertThat(out.resolve("读回.csv")).exists();
-        assertThat(demo.out()).contains("找到文件 4 个 = 读取 4 + 无法读取 0 + 跳过 0；错误 0 条").contains("先打开");
+        assertThat(out.resolve("2023-读回.csv")).exists();
+        assertThat(out.resolve("2024-问题清单.xlsx")).exists();
+        assertThat(out.resolve("2023-2024-对账.xlsx")).exists();
+        assertThat(out.resolve("退回/焦作市应急管理局-2024-问题标注.xlsx")).exists();
+        assertThat(out.resolve("退回/聊城市应急管理局-2024-问题标注.xlsx")).exists();
+        assertThat(demo.out()).contains("找到文件 3 个 = 读取 3 + 无法读取 0 + 跳过 0；错误 0 条")
+                .contains("跨年匹配 2 对（按统一社会信用代码 0，按单位名称 2，按别名 0）；上年没有报表 1 个，本年未报 1 个")
+                .contains("先打开");
     }
 }
