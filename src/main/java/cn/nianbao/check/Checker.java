@@ -103,8 +103,8 @@ public final class Checker {
                 blanks++;
             }
         }
-        List<String> own = terms.stream().filter(t -> !t.previous()).map(Expr.Term::cell).toList();
-        if (cur.spec().inputsOf(own).stream().anyMatch(k -> cur.value(k) instanceof CellValue.Invalid)) {
+        java.util.Set<String> inputs = cur.spec().inputsOf(ri);
+        if (inputs.stream().anyMatch(k -> cur.value(k) instanceof CellValue.Invalid)) {
             return null; // an invalid input behind a stored total: reported by itself, not again here
         }
         if (blanks == terms.size() && rule.missing() != MissingStrategy.NEVER_SKIP
@@ -125,7 +125,7 @@ public final class Checker {
         if (blanks > 0) {
             message.append("（其中").append(blanks).append("个空白单元格按0计算）");
         }
-        if (hasTextNumbers(terms, cur)) {
+        if (inputs.stream().anyMatch(k -> cur.value(k) instanceof CellValue.Num n && n.fromText())) {
             message.append("（有分项以文本形式填写，Excel 求和时不计入：请改为数字）");
         }
         return new Finding(rule.id(), rule.severity(), cur.file(), def.table().number(), def.rowLabel(),
@@ -146,10 +146,5 @@ public final class Checker {
             }
         }
         return total;
-    }
-
-    private static boolean hasTextNumbers(List<Expr.Term> terms, Filing cur) {
-        List<String> own = terms.stream().filter(t -> !t.previous()).map(Expr.Term::cell).toList();
-        return cur.spec().inputsOf(own).stream().anyMatch(k -> cur.value(k) instanceof CellValue.Num n && n.fromText());
     }
 }

@@ -4,10 +4,6 @@ import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Numbers;
 import cn.nianbao.spec.Kind;
 import java.math.BigDecimal;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.xssf.usermodel.XSSFCell;
 
 /** Turns one spreadsheet cell into a {@link CellValue} of a given kind, with the rule it breaks if any. */
 final class CellReader {
@@ -18,37 +14,16 @@ final class CellReader {
     record Read(CellValue value, String rule, boolean formula) {
     }
 
-    static Read read(Cell cell, Kind kind) {
-        if (cell == null) {
-            return new Read(CellValue.BLANK, null, false);
-        }
-        boolean formula = cell.getCellType() == CellType.FORMULA;
-        CellType type = formula ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (formula && !hasCachedValue(cell)) {
-            // POI writes formulas without a result; such a cell reads as 0 but holds no value.
-            return new Read(CellValue.BLANK, null, true);
-        }
-        return switch (type) {
+    static Read read(RawCell cell, Kind kind) {
+        boolean formula = cell.formula();
+        return switch (cell.type()) {
+            // A formula the file kept no result for (POI writes them so) has no value: not 0.
             case BLANK -> new Read(CellValue.BLANK, null, formula);
-            case NUMERIC -> checked(Numbers.fromDouble(cell.getNumericCellValue()), kind, null, false, formula);
-            case STRING -> text(cell.getStringCellValue(), kind, formula);
-            case BOOLEAN -> new Read(new CellValue.Invalid(Boolean.toString(cell.getBooleanCellValue()).toUpperCase(),
-                    "不是数字"), "V1", formula);
-            case ERROR -> new Read(new CellValue.Invalid(errorText(cell), "单元格显示错误值，不是数字"), "V1", formula);
-            default -> new Read(new CellValue.Invalid(cell.toString(), "无法识别的单元格内容"), "V1", formula);
+            case NUMBER -> checked(Numbers.fromDouble(cell.number()), kind, null, false, formula);
+            case STRING -> text(cell.text(), kind, formula);
+            case BOOLEAN -> new Read(new CellValue.Invalid(cell.text(), "不是数字"), "V1", formula);
+            case ERROR -> new Read(new CellValue.Invalid(cell.text(), "单元格显示错误值，不是数字"), "V1", formula);
         };
-    }
-
-    private static boolean hasCachedValue(Cell cell) {
-        return !(cell instanceof XSSFCell x) || x.getCTCell().isSetV();
-    }
-
-    private static String errorText(Cell cell) {
-        try {
-            return FormulaError.forInt(cell.getErrorCellValue()).getString();
-        } catch (RuntimeException e) {
-            return "#ERROR";
-        }
     }
 
     private static Read text(String raw, Kind kind, boolean formula) {

@@ -11,10 +11,12 @@ import cn.nianbao.model.Severity;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Specs;
-import cn.nianbao.template.IdentitySheet;
 import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.template.IdentitySheet;
+import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +25,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.EmptyFileException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
@@ -45,6 +45,22 @@ public final class WorkbookReader {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
             return ReadResult.unreadable(name, "文件不存在或不是普通文件");
+        }
+        FileMagic magic;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
+        } catch (EmptyFileException e) {
+            return ReadResult.unreadable(name, "文件是空的（0字节）");
+        } catch (IOException | RuntimeException e) {
+            return ReadResult.unreadable(name, "文件无法打开：" + brief(e));
+        }
+        if (magic == FileMagic.OOXML) {
+            // The streaming path: only the sheets the template has, raw values, package opened read-only.
+            try (StreamingXlsx grid = new StreamingXlsx(file, SHEET_NAMES)) {
+                return read(name, grid);
+            } catch (IOException | RuntimeException e) {
+                return ReadResult.unreadable(name, "不是可以读取的Excel工作簿（.xlsx/.xls），或文件已损坏：" + brief(e));
+            }
         }
         Workbook wb;
         try {
@@ -63,14 +79,22 @@ public final class WorkbookReader {
         }
     }
 
+    /** The sheet names of every format's tables: what the streaming path parses. */
+    private static final Set<String> SHEET_NAMES = Specs.IDS.stream().map(Specs::get)
+            .flatMap(s -> s.tables().stream()).map(t -> t.sheet()).collect(java.util.stream.Collectors.toSet());
+
     private static String brief(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : "：" + (m.length() > 200 ? m.substring(0, 200) + "…" : m));
     }
 
-    /** Reads an open workbook named {@code file}. */
+    /** Reads a workbook a caller already holds open, named {@code file}. */
     public ReadResult read(String file, Workbook wb) {
-        Identity identity = IdentitySheet.read(wb);
+        return read(file, new PoiGrid(wb));
+    }
+
+    ReadResult read(String file, Grid grid) {
+        Identity identity = IdentitySheet.fromEntries(grid.identityEntries());
         if (identity == null) {
             return ReadResult.unreadable(file, "不是本工具发出的模板（没有找到模板标识），无法按模板读取");
         }
@@ -83,21 +107,19 @@ public final class WorkbookReader {
         Map<String, CellValue> inputs = new LinkedHashMap<>();
         Map<String, CellValue> stored = new LinkedHashMap<>();
         Map<String, CellLocation> locations = new LinkedHashMap<>();
-        DataFormatter fmt = new DataFormatter();
 
         for (TemplateLayout.SheetLayout sl : layout.sheets()) {
-            Sheet sheet = wb.getSheet(sl.name());
-            if (sheet == null) {
+            if (!grid.hasSheet(sl.name())) {
                 findings.add(new Finding("F3", Severity.ERROR, file, sl.table().number(), null, null, sl.name(), null,
                         null, null, "缺少工作表“" + sl.name() + "”，表" + sl.table().number() + "的数据全部按空白处理"));
                 continue;
             }
-            checkLabels(file, sheet, sl, fmt, findings);
+            checkLabels(file, grid, sl, findings);
             for (Map.Entry<String, TemplateLayout.Pos> e : sl.cells().entrySet()) {
                 CellDef def = spec.cell(e.getKey());
                 TemplateLayout.Pos p = e.getValue();
                 locations.put(def.key(), new CellLocation(sl.name(), p.a1()));
-                CellReader.Read r = CellReader.read(cellAt(sheet, p.row(), p.col()), def.kind());
+                CellReader.Read r = CellReader.read(grid.cell(sl.name(), p.row(), p.col()), def.kind());
                 if (def.isTotal()) {
                     stored.put(def.key(), r.value());
                     continue;
@@ -119,11 +141,6 @@ public final class WorkbookReader {
         return new ReadResult(file, new Filing(file, identity, spec, values, stored, locations, findings), null);
     }
 
-    private static Cell cellAt(Sheet sheet, int r, int c) {
-        Row row = sheet.getRow(r);
-        return row == null ? null : row.getCell(c);
-    }
-
     private static Finding valueFinding(String file, CellDef def, String sheet, String a1, CellReader.Read r) {
         if (r.value() instanceof CellValue.Invalid inv) {
             return cellFinding(r.rule(), Severity.ERROR, file, def, sheet, a1, null, null,
@@ -140,14 +157,12 @@ public final class WorkbookReader {
     }
 
     /** Labels are part of the template; a changed one means the sheet was edited or is not ours. */
-    private static void checkLabels(String file, Sheet sheet, TemplateLayout.SheetLayout sl, DataFormatter fmt,
-                                    List<Finding> findings) {
+    private static void checkLabels(String file, Grid grid, TemplateLayout.SheetLayout sl, List<Finding> findings) {
         for (TemplateLayout.Label l : sl.labels()) {
             if (l.role() == TemplateLayout.Role.HINT) {
                 continue;
             }
-            Cell c = cellAt(sheet, l.row(), l.col());
-            String actual = c == null ? "" : fmt.formatCellValue(c);
+            String actual = grid.cell(sl.name(), l.row(), l.col()).display();
             if (!squash(actual).equals(squash(l.text()))) {
                 findings.add(new Finding("F4", Severity.WARNING, file, sl.table().number(), null, null, sl.name(),
                         l.a1(), null, null, "表格标签被改动：应为“" + l.text() + "”，实为“" + actual.strip() + "”"));

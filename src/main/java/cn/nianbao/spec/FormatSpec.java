@@ -136,6 +136,18 @@ public final class FormatSpec {
         return out;
     }
 
+    private final Map<RuleInstance, java.util.Set<String>> instanceInputs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The input cells a rule expansion depends on (this year's cells only), computed once. */
+    public java.util.Set<String> inputsOf(RuleInstance ri) {
+        return instanceInputs.computeIfAbsent(ri, x -> {
+            List<String> own = new ArrayList<>();
+            x.left().terms().stream().filter(t -> !t.previous()).forEach(t -> own.add(t.cell()));
+            x.right().terms().stream().filter(t -> !t.previous()).forEach(t -> own.add(t.cell()));
+            return java.util.Collections.unmodifiableSet(inputsOf(own));
+        });
+    }
+
     private void collectInputs(String key, java.util.Set<String> out) {
         if (cell(key).isTotal()) {
             definingInstance(key).right().cells().forEach(k -> collectInputs(k, out));

@@ -63,6 +63,11 @@ public final class IdentitySheet {
 
     /** The identity recorded in a workbook, or null when it carries none (not our template). */
     public static Identity read(Workbook wb) {
+        return fromEntries(entries(wb));
+    }
+
+    /** The identity entries of a workbook: its identity sheet, else its custom properties; empty if neither. */
+    public static Map<String, String> entries(Workbook wb) {
         Map<String, String> m = new LinkedHashMap<>();
         Sheet s = wb.getSheet(TemplateLayout.ID_SHEET);
         if (s != null) {
@@ -75,10 +80,45 @@ public final class IdentitySheet {
                 }
             }
         }
-        if (!MAGIC.equals(m.get("nianbao"))) {
-            m = fromProperties(wb);
+        if (isOurs(m)) {
+            return m;
         }
-        if (!MAGIC.equals(m.get("nianbao"))) {
+        if (wb instanceof XSSFWorkbook x) {
+            return fromCustomProperties(x.getProperties().getCustomProperties());
+        }
+        if (wb instanceof HSSFWorkbook h) {
+            Map<String, String> p = new LinkedHashMap<>();
+            DocumentSummaryInformation dsi = h.getDocumentSummaryInformation();
+            CustomProperties cp = dsi == null ? null : dsi.getCustomProperties();
+            if (cp != null) {
+                cp.forEach((k, v) -> {
+                    if (k.startsWith(PREFIX) && v != null) {
+                        p.put(k.substring(PREFIX.length()), v.toString());
+                    }
+                });
+            }
+            return p;
+        }
+        return m;
+    }
+
+    public static boolean isOurs(Map<String, String> entries) {
+        return MAGIC.equals(entries.get("nianbao"));
+    }
+
+    public static Map<String, String> fromCustomProperties(POIXMLProperties.CustomProperties custom) {
+        Map<String, String> m = new LinkedHashMap<>();
+        custom.getUnderlyingProperties().getPropertyList().forEach(p -> {
+            if (p.getName() != null && p.getName().startsWith(PREFIX) && p.isSetLpwstr()) {
+                m.put(p.getName().substring(PREFIX.length()), p.getLpwstr());
+            }
+        });
+        return m;
+    }
+
+    /** The identity the entries describe, or null when they are not ours. */
+    public static Identity fromEntries(Map<String, String> m) {
+        if (!isOurs(m)) {
             return null;
         }
         Map<String, String> prefilled = new LinkedHashMap<>();
@@ -96,27 +136,5 @@ public final class IdentitySheet {
         return new Identity(m.getOrDefault("format", ""), year, m.getOrDefault("agency", ""),
                 m.getOrDefault("code", ""), m.getOrDefault("template_id", ""), m.getOrDefault("tool_version", ""),
                 m.getOrDefault("issued_at", ""), m.getOrDefault("prefill_source", ""), prefilled);
-    }
-
-    private static Map<String, String> fromProperties(Workbook wb) {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (wb instanceof XSSFWorkbook x) {
-            x.getProperties().getCustomProperties().getUnderlyingProperties().getPropertyList().forEach(p -> {
-                if (p.getName() != null && p.getName().startsWith(PREFIX) && p.isSetLpwstr()) {
-                    m.put(p.getName().substring(PREFIX.length()), p.getLpwstr());
-                }
-            });
-        } else if (wb instanceof HSSFWorkbook h) {
-            DocumentSummaryInformation dsi = h.getDocumentSummaryInformation();
-            CustomProperties cp = dsi == null ? null : dsi.getCustomProperties();
-            if (cp != null) {
-                cp.forEach((k, v) -> {
-                    if (k.startsWith(PREFIX) && v != null) {
-                        m.put(k.substring(PREFIX.length()), v.toString());
-                    }
-                });
-            }
-        }
-        return m;
     }
 }

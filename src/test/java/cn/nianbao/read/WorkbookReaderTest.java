@@ -118,6 +118,34 @@ class WorkbookReaderTest {
     }
 
     @Test
+    void theStreamingAndTheFullReaderAgreeCellForCell() throws IOException {
+        Path file = workbook(wb -> {
+            at(wb, "t3.received.business").setCellValue("１２");
+            at(wb, "t3.received.research").setCellValue(true);
+            at(wb, "t3.received.nonprofit").setCellFormula("1/0");
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            at(wb, "t3.received.legal").setCellValue(-2.5);
+            at(wb, "t2.art20_8.fees.amount").setCellValue(24252.311082);
+            Cell total = at(wb, "t4.review.total");
+            total.setCellFormula(total.getCellFormula()); // no cached value
+            at(wb, "t3.received.natural").getSheet().getRow(0).getCell(0).setCellValue("改过的标题");
+        });
+        ReadResult streaming = new WorkbookReader().read(file);
+        ReadResult full;
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            full = new WorkbookReader().read(file.toString(), wb);
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+        assertThat(streaming.filing().values()).isEqualTo(full.filing().values());
+        assertThat(streaming.filing().storedTotals()).isEqualTo(full.filing().storedTotals());
+        assertThat(streaming.filing().findings()).isEqualTo(full.filing().findings());
+        assertThat(streaming.filing().identity()).isEqualTo(full.filing().identity());
+        assertThat(streaming.filing().findings()).extracting(Finding::ruleId).contains("V1", "V2", "V5", "V6", "F4");
+        assertThat(streaming.filing().storedTotals().get("t4.review.total")).isEqualTo(CellValue.BLANK);
+    }
+
+    @Test
     void aFormulaInAnInputCellIsReadByItsResultAndReported() throws IOException {
         Filing f = read(workbook(wb -> {
             at(wb, "t3.received.business").setCellFormula("1+1");
