@@ -10,64 +10,48 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A {@link Grid} over an .xlsx read with POI's streaming XML API: only the sheets asked for are
  * parsed, with a raw-value handler (no styles, no formula parsing, no object per cell beyond what
- * is kept). Several times faster than building the full XSSF model, and the package is opened
- * read-only.
+ * is kept), with the parts found straight from the zip ({@link XlsxParts}). Several times faster
+ * than building the full XSSF model; the file is only read.
  */
 final class StreamingXlsx implements Grid, Closeable {
-    private final OPCPackage pkg;
     private final Map<String, Map<Integer, RawCell>> sheets = new HashMap<>();
     private final Map<String, String> identity;
 
-    /** Opens {@code file} and parses the named sheets (and the identity sheet). */
+    /** Opens {@code file} and parses the named sheets (and the identity sheet); the file is only read. */
     StreamingXlsx(Path file, Set<String> wanted) throws IOException {
-        pkg = openReadOnly(file);
-        try {
-            XSSFReader reader = new XSSFReader(pkg);
-            reader.setUseReadOnlySharedStringsTable(true);
-            ReadOnlySharedStringsTable strings = (ReadOnlySharedStringsTable) reader.getSharedStringsTable();
-            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (it.hasNext()) {
-                try (InputStream in = it.next()) {
-                    String name = it.getSheetName();
-                    if (wanted.contains(name) || name.equals(TemplateLayout.ID_SHEET)) {
-                        sheets.put(name, parse(in, strings));
+        try (XlsxParts parts = new XlsxParts(file)) {
+            SharedStrings strings = null;
+            if (parts.sharedStrings() != null) {
+                try (InputStream in = parts.open(parts.sharedStrings())) {
+                    strings = in == null ? null : SharedStrings.read(in);
+                } catch (SAXException e) {
+                    throw new IOException("共享字符串表不是有效的 XML：" + e.getMessage(), e);
+                }
+            }
+            for (Map.Entry<String, String> e : parts.sheets().entrySet()) {
+                String name = e.getKey();
+                if (wanted.contains(name) || name.equals(TemplateLayout.ID_SHEET)) {
+                    try (InputStream in = parts.open(e.getValue())) {
+                        if (in != null) {
+                            sheets.put(name, parse(in, strings));
+                        }
+                    } catch (SAXException x) {
+                        throw new IOException("工作表“" + name + "”不是有效的 XML：" + x.getMessage(), x);
                     }
                 }
             }
-            identity = identityOf(pkg);
-        } catch (IOException e) {
-            pkg.revert();
-            throw e;
-        } catch (Exception e) {
-            pkg.revert();
-            throw new IOException(e.getMessage(), e);
+            identity = identityOf(parts);
         }
     }
 
-    private static OPCPackage openReadOnly(Path file) throws IOException {
-        try {
-            return OPCPackage.open(file.toFile(), PackageAccess.READ);
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-    }
-
-    private Map<String, String> identityOf(OPCPackage pkg) throws IOException {
+    private Map<String, String> identityOf(XlsxParts parts) throws IOException {
         Map<Integer, RawCell> id = sheets.get(TemplateLayout.ID_SHEET);
         Map<String, String> m = new LinkedHashMap<>();
         if (id != null) {
@@ -75,14 +59,36 @@ final class StreamingXlsx implements Grid, Closeable {
                 m.put(id.get(key(r, 0)).display().strip(), id.getOrDefault(key(r, 1), RawCell.EMPTY).display().strip());
             }
         }
-        if (IdentitySheet.isOurs(m)) {
+        if (IdentitySheet.isOurs(m) || parts.customProperties() == null) {
             return m;
         }
-        try {
-            return IdentitySheet.fromCustomProperties(new POIXMLProperties(pkg).getCustomProperties());
-        } catch (Exception e) {
-            return Map.of();
-        }
+        // No identity sheet: the same entries are in docProps/custom.xml as nianbao.* properties.
+        Map<String, String> props = new LinkedHashMap<>();
+        parts.parse(parts.customProperties(), new DefaultHandler() {
+            private String name;
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes a) {
+                if (localName.equals("property")) {
+                    name = a.getValue("name");
+                }
+                text.setLength(0);
+            }
+
+            @Override
+            public void characters(char[] ch, int start, int length) {
+                text.append(ch, start, length);
+            }
+
+            @Override
+            public void endElement(String uri, String localName, String qName) {
+                if (localName.equals("lpwstr") && name != null && name.startsWith(IdentitySheet.PROPERTY_PREFIX)) {
+                    props.put(name.substring(IdentitySheet.PROPERTY_PREFIX.length()), text.toString());
+                }
+            }
+        });
+        return props;
     }
 
     static int key(int row, int col) {
@@ -107,51 +113,19 @@ final class StreamingXlsx implements Grid, Closeable {
 
     @Override
     public void close() {
-        pkg.revert(); // read-only: nothing to save
+        // everything was read in the constructor; the zip is already closed
     }
 
-    /** One secure (no DTD, no external entities) SAX parser per thread: making one costs more than a small sheet. */
-    private static final ThreadLocal<XMLReader> PARSER = ThreadLocal.withInitial(() -> {
-        try {
-            return XMLHelper.newXMLReader();
-        } catch (SAXException | javax.xml.parsers.ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
-    /** Thrown at the end of sheetData: what follows (conditional formats, validations) is not needed. */
-    private static final class EndOfData extends SAXException {
-        private static final long serialVersionUID = 1L;
-
-        EndOfData() {
-            super("end of sheetData");
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this; // control flow, not an error: no stack to capture
-        }
-    }
-
-    private static Map<Integer, RawCell> parse(InputStream in, ReadOnlySharedStringsTable strings)
-            throws IOException, SAXException {
+    private static Map<Integer, RawCell> parse(InputStream in, SharedStrings strings) throws IOException, SAXException {
         Handler h = new Handler(strings);
-        XMLReader xml = PARSER.get();
-        xml.setContentHandler(h);
-        try {
-            xml.parse(new InputSource(in));
-        } catch (EndOfData done) {
-            // the rest of the sheet is formatting
-        } finally {
-            xml.setContentHandler(null);
-        }
+        Sax.parse(in, h);
         return h.cells;
     }
 
     /** Collects every cell of a sheet as a {@link RawCell}: type from t=, value from v or is/t, formula from f. */
     private static final class Handler extends DefaultHandler {
         final Map<Integer, RawCell> cells = new HashMap<>();
-        private final ReadOnlySharedStringsTable strings;
+        private final SharedStrings strings;
         private final StringBuilder text = new StringBuilder();
         private int row;
         private int col;
@@ -163,7 +137,7 @@ final class StreamingXlsx implements Grid, Closeable {
         private boolean inInline;
         private int currentRow = -1;
 
-        Handler(ReadOnlySharedStringsTable strings) {
+        Handler(SharedStrings strings) {
             this.strings = strings;
         }
 
@@ -224,7 +198,7 @@ final class StreamingXlsx implements Grid, Closeable {
                 case "v" -> inValue = false;
                 case "is" -> inInline = false;
                 case "c" -> cells.put(key(row, col), toRaw());
-                case "sheetData" -> throw new EndOfData();
+                case "sheetData" -> throw Sax.Stop.INSTANCE; // the rest of a sheet is formatting
                 default -> { }
             }
         }
@@ -237,7 +211,12 @@ final class StreamingXlsx implements Grid, Closeable {
             String t = type == null ? "n" : type;
             try {
                 return switch (t) {
-                    case "s" -> RawCell.text(RawCell.Type.STRING, strings.getItemAt(Integer.parseInt(v.strip())).getString(), formula);
+                    case "s" -> {
+                        if (strings == null) {
+                            throw new IllegalArgumentException("没有共享字符串表");
+                        }
+                        yield RawCell.text(RawCell.Type.STRING, strings.get(Integer.parseInt(v.strip())), formula);
+                    }
                     case "str", "inlineStr" -> RawCell.text(RawCell.Type.STRING, v, formula);
                     case "b" -> RawCell.text(RawCell.Type.BOOLEAN, v.strip().equals("1") ? "TRUE" : "FALSE", formula);
                     case "e" -> RawCell.text(RawCell.Type.ERROR, v, formula);

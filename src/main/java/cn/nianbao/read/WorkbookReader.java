@@ -163,7 +163,7 @@ public final class WorkbookReader {
                 continue;
             }
             String actual = grid.cell(sl.name(), l.row(), l.col()).display();
-            if (!squash(actual).equals(squash(l.text()))) {
+            if (!actual.equals(l.text()) && !squash(actual).equals(squash(l.text()))) {
                 findings.add(new Finding("F4", Severity.WARNING, file, sl.table().number(), null, null, sl.name(),
                         l.a1(), null, null, "表格标签被改动：应为“" + l.text() + "”，实为“" + actual.strip() + "”"));
             }

@@ -21,7 +21,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class IdentitySheet {
     static final String MAGIC = "nianbao-template";
-    private static final String PREFIX = "nianbao.";
+    /** Custom document properties carry the identity entries under this prefix. */
+    public static final String PROPERTY_PREFIX = "nianbao.";
+    private static final String PREFIX = PROPERTY_PREFIX;
     private static final String PREFILL = "prefill.";
 
     private IdentitySheet() {

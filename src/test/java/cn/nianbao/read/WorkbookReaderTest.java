@@ -185,6 +185,14 @@ class WorkbookReaderTest {
     }
 
     @Test
+    void withoutTheIdentitySheetTheDocumentPropertiesIdentifyTheTemplate() throws IOException {
+        Filing f = read(workbook(wb -> wb.removeSheetAt(wb.getSheetIndex(TemplateLayout.ID_SHEET))));
+        assertThat(f.agency()).isEqualTo("某单位");
+        assertThat(f.identity().templateId()).isEqualTo(TestSupport.FIXED_ID);
+        assertThat(f.findings()).isEmpty();
+    }
+
+    @Test
     void aChangedLabelIsReported() throws IOException {
         Filing f = read(workbook(wb -> at(wb, "t3.received.natural").getSheet().getRow(LAYOUT.pos("t3.received.natural").row())
                 .getCell(0).setCellValue("一、本年收到申请")));
