@@ -53,6 +53,6 @@ public final class Totals {
                 total = t.negative() ? total.subtract(n.value()) : total.add(n.value());
             }
         }
-        return any ? new CellValue.Num(Numbers.normalize(total), false) : CellValue.BLANK;
+        return any ? CellValue.Num.of(Numbers.normalize(total), false) : CellValue.BLANK;
     }
 }

@@ -14,8 +14,24 @@ public sealed interface CellValue permits CellValue.Num, CellValue.Blank, CellVa
             value = Numbers.normalize(value);
         }
 
+        private static final Num[] SMALL = new Num[1024];
+
+        static {
+            for (int i = 0; i < SMALL.length; i++) {
+                SMALL[i] = new Num(BigDecimal.valueOf(i), false);
+            }
+        }
+
         public static Num of(long v) {
-            return new Num(BigDecimal.valueOf(v), false);
+            return v >= 0 && v < SMALL.length ? SMALL[(int) v] : new Num(BigDecimal.valueOf(v), false);
+        }
+
+        /** A number, shared for the small whole numbers most cells hold (a province reads millions of 0s). */
+        public static Num of(BigDecimal v, boolean fromText) {
+            if (!fromText && v.signum() >= 0 && v.compareTo(BigDecimal.valueOf(SMALL.length)) < 0 && Numbers.isWhole(v)) {
+                return SMALL[v.intValue()];
+            }
+            return new Num(v, fromText);
         }
     }
 

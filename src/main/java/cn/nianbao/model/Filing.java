@@ -1,8 +1,6 @@
 package cn.nianbao.model;
 
 import cn.nianbao.spec.FormatSpec;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +19,10 @@ public record Filing(
         List<Finding> findings) {
 
     public Filing {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        storedTotals = Collections.unmodifiableMap(new LinkedHashMap<>(storedTotals));
-        locations = Collections.unmodifiableMap(new LinkedHashMap<>(locations));
+        // Compact, immutable copies over the format's shared key sets (a no-op for maps that already are).
+        values = KeyedValues.of(spec.cellKeys(), values);
+        storedTotals = KeyedValues.of(spec.cellKeys(), storedTotals);
+        locations = KeyedValues.of(spec.cellKeys(), locations);
         findings = List.copyOf(findings);
     }
 

@@ -49,6 +49,6 @@ final class CellReader {
         if (kind == Kind.MONEY && v.scale() > Kind.MONEY_DECIMALS) {
             return new Read(new CellValue.Invalid(shown, "金额最多保留6位小数"), "V4", formula);
         }
-        return new Read(new CellValue.Num(v, fromText), fromText ? "V5" : null, formula);
+        return new Read(CellValue.Num.of(v, fromText), fromText ? "V5" : null, formula);
     }
 }

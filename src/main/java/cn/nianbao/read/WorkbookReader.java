@@ -79,6 +79,18 @@ public final class WorkbookReader {
         }
     }
 
+    private static final Map<String, Map<String, CellLocation>> LOCATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Where each cell of a format sits in our template: one immutable map per format, shared by its filings. */
+    private static Map<String, CellLocation> sharedLocations(FormatSpec spec) {
+        return LOCATIONS.computeIfAbsent(spec.id(), id -> {
+            Map<String, CellLocation> m = new LinkedHashMap<>();
+            TemplateLayout layout = TemplateLayout.of(spec);
+            spec.cells().forEach(c -> m.put(c.key(), new CellLocation(layout.pos(c.key()).sheet(), layout.pos(c.key()).a1())));
+            return cn.nianbao.model.KeyedValues.of(spec.cellKeys(), m);
+        });
+    }
+
     /** The sheet names of every format's tables: what the streaming path parses. */
     private static final Set<String> SHEET_NAMES = Specs.IDS.stream().map(Specs::get)
             .flatMap(s -> s.tables().stream()).map(t -> t.sheet()).collect(java.util.stream.Collectors.toSet());
@@ -118,7 +130,7 @@ public final class WorkbookReader {
             for (Map.Entry<String, TemplateLayout.Pos> e : sl.cells().entrySet()) {
                 CellDef def = spec.cell(e.getKey());
                 TemplateLayout.Pos p = e.getValue();
-                locations.put(def.key(), new CellLocation(sl.name(), p.a1()));
+                locations.put(def.key(), sharedLocations(spec).get(def.key()));
                 CellReader.Read r = CellReader.read(grid.cell(sl.name(), p.row(), p.col()), def.kind());
                 if (def.isTotal()) {
                     stored.put(def.key(), r.value());
@@ -138,7 +150,9 @@ public final class WorkbookReader {
         Map<String, CellValue> values = Totals.complete(spec, inputs);
         invalidStoredTotals(file, spec, values, stored, locations, findings);
         comparePrefilled(file, spec, identity, inputs, locations, findings);
-        return new ReadResult(file, new Filing(file, identity, spec, values, stored, locations, findings), null);
+        // Every sheet present: the filing shares its format's location map instead of holding its own.
+        Map<String, CellLocation> where = locations.size() == spec.cells().size() ? sharedLocations(spec) : locations;
+        return new ReadResult(file, new Filing(file, identity, spec, values, stored, where, findings), null);
     }
 
     private static Finding valueFinding(String file, CellDef def, String sheet, String a1, CellReader.Read r) {

@@ -40,6 +40,14 @@ public final class FormatSpec {
         this.definingInstances = Map.copyOf(definingInstances);
         this.sameTables = List.copyOf(sameTables);
         this.rawMaps = List.copyOf(rawMaps);
+        this.cellKeys = new cn.nianbao.model.Keys(List.copyOf(cells.keySet()));
+    }
+
+    private final cn.nianbao.model.Keys cellKeys;
+
+    /** Every cell key in national order, shared by every filing of this format. */
+    public cn.nianbao.model.Keys cellKeys() {
+        return cellKeys;
     }
 
     /** Format version id: "2021" or "2019". */
