@@ -34,11 +34,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--aliases", paramLabel = "FILE", description = "单位别名 CSV（单位名称,别名；别名用 | 分隔），用于识别同一单位")
     Path aliases;
 
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Aliases names = Runs.aliases(aliases);
-        List<FileReport> reports = Runs.readAll(paths);
+        List<FileReport> reports = Runs.readAll(paths, run, spec.commandLine().getErr(), "读取");
         List<Finding> duplicates = new ArrayList<>();
         Reconciler.firstOfDuplicates(Runs.filings(reports), names, duplicates);
         reports = Runs.merge(reports, duplicates);

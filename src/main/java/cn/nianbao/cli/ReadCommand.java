@@ -8,10 +8,10 @@ import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.report.CsvExport;
 import cn.nianbao.report.TextSummary;
 import cn.nianbao.util.AtomicFiles;
+import cn.nianbao.util.Parallel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,20 +34,16 @@ final class ReadCommand implements Callable<Integer> {
             description = "把每个单元格写成一行 CSV：file,agency,code,year,format,table,row,column,value（UTF-8 带 BOM）")
     Path csv;
 
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        InputFiles.Expanded files;
-        try {
-            files = InputFiles.expand(paths);
-        } catch (IOException e) {
-            throw new NianbaoException(ExitCodes.FINDINGS, "无法列出输入文件：" + e.getMessage());
-        }
+        InputFiles.Expanded files = Runs.expand(paths);
         WorkbookReader reader = new WorkbookReader();
-        List<ReadResult> results = new ArrayList<>();
-        for (Path p : files.inputs()) {
-            results.add(reader.read(p));
-        }
+        List<ReadResult> results = Parallel.map(files.inputs(), run.threads, reader::read,
+                new Progress(spec.commandLine().getErr(), "读取", files.inputs().size(), run.quiet));
         TextSummary.Counts counts = TextSummary.print(out, results, files.skipped(), Checker::all);
         if (csv != null) {
             List<Filing> filings = results.stream().filter(ReadResult::readable).map(ReadResult::filing).toList();

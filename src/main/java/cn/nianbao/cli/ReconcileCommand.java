@@ -38,12 +38,15 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--aliases", paramLabel = "FILE", description = "单位别名 CSV（单位名称,别名；别名用 | 分隔），单位更名时用")
     Path aliases;
 
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Aliases names = Runs.aliases(aliases);
-        List<FileReport> cur = Runs.readAll(current);
-        List<FileReport> prev = Runs.readAll(previous);
+        List<FileReport> cur = Runs.readAll(current, run, spec.commandLine().getErr(), "读取本年");
+        List<FileReport> prev = Runs.readAll(previous, run, spec.commandLine().getErr(), "读取上年");
         Reconciler.Result rec = Reconciler.reconcile(Runs.filings(cur), Runs.filings(prev), names, year);
         List<FileReport> all = new ArrayList<>(cur);
         all.addAll(prev);

@@ -8,6 +8,7 @@ import cn.nianbao.read.InputFiles;
 import cn.nianbao.read.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.reconcile.Aliases;
+import cn.nianbao.util.Parallel;
 import cn.nianbao.report.FileReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,22 +25,24 @@ final class Runs {
     private Runs() {
     }
 
-    /** Every file under {@code paths}, read and checked within itself; skipped files included. */
-    static List<FileReport> readAll(List<Path> paths) {
-        InputFiles.Expanded files;
+    /** Every file under {@code paths}, read and checked within itself, in parallel; skipped files included. */
+    static List<FileReport> readAll(List<Path> paths, RunOptions opts, PrintWriter err, String what) {
+        InputFiles.Expanded files = expand(paths);
+        WorkbookReader reader = new WorkbookReader();
+        List<FileReport> out = new ArrayList<>(Parallel.map(files.inputs(), opts.threads, p -> {
+            ReadResult r = reader.read(p);
+            return new FileReport(r, Checker.all(r));
+        }, new Progress(err, what, files.inputs().size(), opts.quiet)));
+        files.skipped().forEach(s -> out.add(FileReport.skipped(s.file().toString(), s.reason())));
+        return out;
+    }
+
+    static InputFiles.Expanded expand(List<Path> paths) {
         try {
-            files = InputFiles.expand(paths);
+            return InputFiles.expand(paths);
         } catch (IOException e) {
             throw new NianbaoException(ExitCodes.FINDINGS, "无法列出输入文件：" + e.getMessage());
         }
-        WorkbookReader reader = new WorkbookReader();
-        List<FileReport> out = new ArrayList<>();
-        for (Path p : files.inputs()) {
-            ReadResult r = reader.read(p);
-            out.add(new FileReport(r, Checker.all(r)));
-        }
-        files.skipped().forEach(s -> out.add(FileReport.skipped(s.file().toString(), s.reason())));
-        return out;
     }
 
     static List<Filing> filings(List<FileReport> reports) {
