@@ -1,0 +1,72 @@
+package cn.nianbao.cli;
+
+import cn.nianbao.bench.Bench;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"性能基准：生成 N 份上年和 N 份本年已填报工作簿（随机但可复现，部分故意留错），"
+            + "用真实的 reconcile 命令处理，报告速度、峰值堆内存，并核对发现的问题数与埋入的错误数一致。",
+            "Benchmark: generates filled workbooks with planted errors, runs the real commands, reports speed and memory."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-n", "--filings"}, defaultValue = "1000", description = "每年的报表份数（默认 1000）")
+    int filings;
+
+    @Option(names = "--seed", defaultValue = "20261122", description = "随机种子（默认 20261122）")
+    long seed;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "生成文件的文件夹（默认临时文件夹，结束后删除）")
+    Path dir;
+
+    @Option(names = "--templates", defaultValue = "300", description = "计时发出的个性化模板份数（默认 300）")
+    int templates;
+
+    @Option(names = "--findings", defaultValue = "200000", description = "计时写出的问题清单行数（默认 200000；0 不测）")
+    int findings;
+
+    @Option(names = "--no-openpyxl", description = "不与 openpyxl 对比")
+    boolean noOpenpyxl;
+
+    @Option(names = "--threads", paramLabel = "N", description = "reconcile 的线程数（默认为处理器核数）")
+    int threads = cn.nianbao.util.Parallel.defaultThreads();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (filings < 1) {
+            throw NianbaoException.usage("--filings 至少为 1");
+        }
+        boolean temporary = dir == null;
+        Path work = temporary ? Files.createTempDirectory("nianbao-bench") : Files.createDirectories(dir);
+        try {
+            Bench.Result r = new Bench(work, filings, seed, threads, out).run(
+                    (args, commandOut) -> Main.commandLine().setOut(commandOut)
+                            .setErr(new PrintWriter(java.io.Writer.nullWriter())).execute(args),
+                    templates, findings, !noOpenpyxl);
+            out.flush();
+            return r.countsMatch() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        } finally {
+            if (temporary) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
