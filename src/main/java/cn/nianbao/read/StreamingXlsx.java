@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -21,11 +20,17 @@ import org.xml.sax.helpers.DefaultHandler;
  * than building the full XSSF model; the file is only read.
  */
 final class StreamingXlsx implements Grid, Closeable {
-    private final Map<String, Map<Integer, RawCell>> sheets = new HashMap<>();
+    private final Map<String, Cells> sheets = new HashMap<>();
     private final Map<String, String> identity;
 
-    /** Opens {@code file} and parses the named sheets (and the identity sheet); the file is only read. */
-    StreamingXlsx(Path file, Set<String> wanted) throws IOException {
+    /** Rows of the identity sheet read at most (it holds about 20). */
+    private static final int ID_ROWS = 200;
+
+    /**
+     * Opens {@code file} and parses the wanted sheets (name to the last 0-based row needed) and the
+     * identity sheet; rows past the last one needed are not parsed. The file is only read.
+     */
+    StreamingXlsx(Path file, Map<String, Integer> wanted) throws IOException {
         try (XlsxParts parts = new XlsxParts(file)) {
             SharedStrings strings = null;
             if (parts.sharedStrings() != null) {
@@ -37,10 +42,11 @@ final class StreamingXlsx implements Grid, Closeable {
             }
             for (Map.Entry<String, String> e : parts.sheets().entrySet()) {
                 String name = e.getKey();
-                if (wanted.contains(name) || name.equals(TemplateLayout.ID_SHEET)) {
+                Integer lastRow = name.equals(TemplateLayout.ID_SHEET) ? Integer.valueOf(ID_ROWS) : wanted.get(name);
+                if (lastRow != null) {
                     try (InputStream in = parts.open(e.getValue())) {
                         if (in != null) {
-                            sheets.put(name, parse(in, strings));
+                            sheets.put(name, parse(in, strings, lastRow));
                         }
                     } catch (SAXException x) {
                         throw new IOException("工作表“" + name + "”不是有效的 XML：" + x.getMessage(), x);
@@ -52,11 +58,11 @@ final class StreamingXlsx implements Grid, Closeable {
     }
 
     private Map<String, String> identityOf(XlsxParts parts) throws IOException {
-        Map<Integer, RawCell> id = sheets.get(TemplateLayout.ID_SHEET);
+        Cells id = sheets.get(TemplateLayout.ID_SHEET);
         Map<String, String> m = new LinkedHashMap<>();
         if (id != null) {
-            for (int r = 0; id.containsKey(key(r, 0)); r++) {
-                m.put(id.get(key(r, 0)).display().strip(), id.getOrDefault(key(r, 1), RawCell.EMPTY).display().strip());
+            for (int r = 0; id.get(r, 0).type() != RawCell.Type.BLANK; r++) {
+                m.put(id.get(r, 0).display().strip(), id.get(r, 1).display().strip());
             }
         }
         if (IdentitySheet.isOurs(m) || parts.customProperties() == null) {
@@ -91,8 +97,34 @@ final class StreamingXlsx implements Grid, Closeable {
         return props;
     }
 
-    static int key(int row, int col) {
-        return row * 16384 + col;
+    /** A sheet's cells up to a last row: an array per row, no hashing. */
+    private static final class Cells {
+        private final RawCell[][] rows;
+
+        Cells(int lastRow) {
+            rows = new RawCell[lastRow + 1][];
+        }
+
+        void put(int row, int col, RawCell c) {
+            if (row < 0 || row >= rows.length || col < 0 || col > 16383) {
+                return;
+            }
+            RawCell[] r = rows[row];
+            if (r == null || col >= r.length) {
+                RawCell[] grown = new RawCell[Math.max(col + 1, r == null ? 16 : r.length * 2)];
+                if (r != null) {
+                    System.arraycopy(r, 0, grown, 0, r.length);
+                }
+                rows[row] = r = grown;
+            }
+            r[col] = c;
+        }
+
+        RawCell get(int row, int col) {
+            RawCell[] r = row >= 0 && row < rows.length ? rows[row] : null;
+            RawCell c = r != null && col >= 0 && col < r.length ? r[col] : null;
+            return c == null ? RawCell.EMPTY : c;
+        }
     }
 
     @Override
@@ -102,8 +134,8 @@ final class StreamingXlsx implements Grid, Closeable {
 
     @Override
     public RawCell cell(String sheet, int row, int col) {
-        Map<Integer, RawCell> s = sheets.get(sheet);
-        return s == null ? RawCell.EMPTY : s.getOrDefault(key(row, col), RawCell.EMPTY);
+        Cells s = sheets.get(sheet);
+        return s == null ? RawCell.EMPTY : s.get(row, col);
     }
 
     @Override
@@ -116,15 +148,16 @@ final class StreamingXlsx implements Grid, Closeable {
         // everything was read in the constructor; the zip is already closed
     }
 
-    private static Map<Integer, RawCell> parse(InputStream in, SharedStrings strings) throws IOException, SAXException {
-        Handler h = new Handler(strings);
+    private static Cells parse(InputStream in, SharedStrings strings, int lastRow) throws IOException, SAXException {
+        Handler h = new Handler(strings, new Cells(lastRow), lastRow);
         Sax.parse(in, h);
         return h.cells;
     }
 
     /** Collects every cell of a sheet as a {@link RawCell}: type from t=, value from v or is/t, formula from f. */
     private static final class Handler extends DefaultHandler {
-        final Map<Integer, RawCell> cells = new HashMap<>();
+        final Cells cells;
+        private final int lastRow;
         private final SharedStrings strings;
         private final StringBuilder text = new StringBuilder();
         private int row;
@@ -137,17 +170,22 @@ final class StreamingXlsx implements Grid, Closeable {
         private boolean inInline;
         private int currentRow = -1;
 
-        Handler(SharedStrings strings) {
+        Handler(SharedStrings strings, Cells cells, int lastRow) {
             this.strings = strings;
+            this.cells = cells;
+            this.lastRow = lastRow;
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes a) {
+        public void startElement(String uri, String localName, String qName, Attributes a) throws SAXException {
             switch (localName) {
                 case "row" -> {
                     String r = a.getValue("r");
                     currentRow = r != null ? Integer.parseInt(r) - 1 : currentRow + 1;
                     nextCol = 0;
+                    if (currentRow > lastRow) {
+                        throw Sax.Stop.INSTANCE; // rows are in order: nothing needed follows
+                    }
                 }
                 case "c" -> {
                     String ref = a.getValue("r");
@@ -197,7 +235,7 @@ final class StreamingXlsx implements Grid, Closeable {
             switch (localName) {
                 case "v" -> inValue = false;
                 case "is" -> inInline = false;
-                case "c" -> cells.put(key(row, col), toRaw());
+                case "c" -> cells.put(row, col, toRaw());
                 case "sheetData" -> throw Sax.Stop.INSTANCE; // the rest of a sheet is formatting
                 default -> { }
             }

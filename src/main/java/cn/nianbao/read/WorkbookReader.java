@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.EmptyFileException;
@@ -91,9 +90,22 @@ public final class WorkbookReader {
         });
     }
 
-    /** The sheet names of every format's tables: what the streaming path parses. */
-    private static final Set<String> SHEET_NAMES = Specs.IDS.stream().map(Specs::get)
-            .flatMap(s -> s.tables().stream()).map(t -> t.sheet()).collect(java.util.stream.Collectors.toSet());
+    /** The table sheets of every format, with the last row any of them needs: what the streaming path parses. */
+    private static final Map<String, Integer> SHEET_NAMES = sheetRows();
+
+    private static Map<String, Integer> sheetRows() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (String id : Specs.IDS) {
+            for (TemplateLayout.SheetLayout sl : TemplateLayout.of(Specs.get(id)).sheets()) {
+                int last = sl.lastRow();
+                for (TemplateLayout.Label l : sl.labels()) {
+                    last = Math.max(last, l.lastRow());
+                }
+                m.merge(sl.name(), last, Math::max);
+            }
+        }
+        return Map.copyOf(m);
+    }
 
     private static String brief(Throwable e) {
         String m = e.getMessage();

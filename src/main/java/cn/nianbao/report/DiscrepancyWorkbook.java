@@ -15,12 +15,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -29,7 +27,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The workbook a supervisor acts on: 汇总 (one row per input file), 问题清单 (one row per finding,
- * sorted, filtered, each cell a link into the source file) and, when years were reconciled,
+ * sorted, filtered, each cell a HYPERLINK into the source file) and, when years were reconciled,
  * 跨年核对 (last year's 四 beside this year's 二). Written with POI's streaming writer, so a
  * province's findings fit in memory. Every text cell is a string cell: nothing echoed from a
  * clerk's file can become a formula.
@@ -56,6 +54,7 @@ public final class DiscrepancyWorkbook {
             if (reconciled != null) {
                 acrossYears(wb, st, reconciled);
             }
+            wb.setForceFormulaRecalculation(true); // the links' display text is computed on open
             AtomicFiles.write(out, wb::write);
         }
     }
@@ -180,11 +179,16 @@ public final class DiscrepancyWorkbook {
             s.text(r, 4, x.row());
             s.text(r, 5, x.column());
             if (x.cell() != null) {
-                Cell c = s.text(r, 6, x.sheet() + "!" + x.cell());
-                Hyperlink h = wb.getCreationHelper().createHyperlink(HyperlinkType.FILE);
-                h.setAddress(link(base, x.file()) + "#'" + x.sheet().replace("'", "''") + "'!" + x.cell());
-                c.setHyperlink(h);
-                c.setCellStyle(st.link);
+                String shown = x.sheet() + "!" + x.cell();
+                String target = link(base, x.file()) + "#'" + x.sheet().replace("'", "''") + "'!" + x.cell();
+                Cell c = s.text(r, 6, shown);
+                // A HYPERLINK formula streams; cell hyperlinks are held in memory to the end (and Excel
+                // allows 65,530 per sheet). Both strings are quoted with " doubled, so no text from a
+                // file name can leave the literal; a target past Excel's 255-character limit stays text.
+                if (target.length() <= 255) {
+                    c.setCellFormula("HYPERLINK(" + literal(target) + "," + literal(shown) + ")");
+                    c.setCellStyle(st.link);
+                }
             }
             s.text(r, 7, x.ruleId());
             Cell level = s.text(r, 8, x.severity().chinese());
@@ -198,6 +202,11 @@ public final class DiscrepancyWorkbook {
             s.text(r, 13, x.file());
         }
         s.finish(true);
+    }
+
+    /** An Excel string literal. */
+    static String literal(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     /** A link from the workbook's folder to the source file, relative when it can be. */
