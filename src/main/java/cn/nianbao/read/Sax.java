@@ -39,7 +39,29 @@ final class Sax {
         }
     }
 
-    static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {
+    /**
+     * Parses a part with a fresh handler from {@code handlers}: first with {@link FastXml}, and when
+     * the part is outside its subset, again from the start with the secure general parser and a
+     * new handler. Returns the handler that saw the whole part.
+     */
+    static <H extends DefaultHandler> H parse(InputStream in, java.util.function.Supplier<H> handlers)
+            throws IOException, SAXException {
+        byte[] bytes = in.readAllBytes(); // bounded: parts are read through XlsxParts' size limit
+        H h = handlers.get();
+        try {
+            FastXml.parse(bytes, h);
+            return h;
+        } catch (Stop done) {
+            return h;
+        } catch (FastXml.Unsupported e) {
+            H again = handlers.get();
+            general(new java.io.ByteArrayInputStream(bytes), again);
+            return again;
+        }
+    }
+
+    /** Parses with the secure general parser (POI's settings: no DTDs, no external entities). */
+    static void general(InputStream in, DefaultHandler handler) throws IOException, SAXException {
         XMLReader xml = PARSER.get();
         xml.setContentHandler(handler);
         try {

@@ -20,40 +20,42 @@ final class SharedStrings {
     }
 
     static SharedStrings read(InputStream in) throws IOException, SAXException {
-        List<String> items = new ArrayList<>();
-        Sax.parse(in, new DefaultHandler() {
-            private final StringBuilder text = new StringBuilder();
-            private boolean inT;
-            private int phonetic;
+        return new SharedStrings(Sax.parse(in, Collector::new).items);
+    }
 
-            @Override
-            public void startElement(String uri, String localName, String qName, Attributes a) {
-                switch (localName) {
-                    case "si" -> text.setLength(0);
-                    case "rPh" -> phonetic++;
-                    case "t" -> inT = phonetic == 0;
-                    default -> { }
-                }
-            }
+    private static final class Collector extends DefaultHandler {
+        final List<String> items = new ArrayList<>();
 
-            @Override
-            public void characters(char[] ch, int start, int length) {
-                if (inT) {
-                    text.append(ch, start, length);
-                }
-            }
+        private final StringBuilder text = new StringBuilder();
+        private boolean inT;
+        private int phonetic;
 
-            @Override
-            public void endElement(String uri, String localName, String qName) {
-                switch (localName) {
-                    case "si" -> items.add(text.toString());
-                    case "rPh" -> phonetic--;
-                    case "t" -> inT = false;
-                    default -> { }
-                }
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes a) {
+            switch (localName) {
+                case "si" -> text.setLength(0);
+                case "rPh" -> phonetic++;
+                case "t" -> inT = phonetic == 0;
+                default -> { }
             }
-        });
-        return new SharedStrings(items);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inT) {
+                text.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (localName) {
+                case "si" -> items.add(text.toString());
+                case "rPh" -> phonetic--;
+                case "t" -> inT = false;
+                default -> { }
+            }
+        }
     }
 
     /** The string at {@code index}; an index out of range is an error in the file. */

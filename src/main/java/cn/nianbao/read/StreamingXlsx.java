@@ -69,8 +69,8 @@ final class StreamingXlsx implements Grid, Closeable {
             return m;
         }
         // No identity sheet: the same entries are in docProps/custom.xml as nianbao.* properties.
-        Map<String, String> props = new LinkedHashMap<>();
-        parts.parse(parts.customProperties(), new DefaultHandler() {
+        return parts.parse(parts.customProperties(), () -> new DefaultHandler() {
+            final Map<String, String> props = new LinkedHashMap<>();
             private String name;
             private final StringBuilder text = new StringBuilder();
 
@@ -93,8 +93,7 @@ final class StreamingXlsx implements Grid, Closeable {
                     props.put(name.substring(IdentitySheet.PROPERTY_PREFIX.length()), text.toString());
                 }
             }
-        });
-        return props;
+        }).props;
     }
 
     /** A sheet's cells up to a last row: an array per row, no hashing. */
@@ -149,9 +148,7 @@ final class StreamingXlsx implements Grid, Closeable {
     }
 
     private static Cells parse(InputStream in, SharedStrings strings, int lastRow) throws IOException, SAXException {
-        Handler h = new Handler(strings, new Cells(lastRow), lastRow);
-        Sax.parse(in, h);
-        return h.cells;
+        return Sax.parse(in, () -> new Handler(strings, new Cells(lastRow), lastRow)).cells;
     }
 
     /** Collects every cell of a sheet as a {@link RawCell}: type from t=, value from v or is/t, formula from f. */

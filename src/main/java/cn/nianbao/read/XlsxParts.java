@@ -46,8 +46,9 @@ final class XlsxParts implements Closeable {
             String dir = workbook.contains("/") ? workbook.substring(0, workbook.lastIndexOf('/') + 1) : "";
             Map<String, String[]> rels = relationships(dir + "_rels/" + workbook.substring(dir.length()) + ".rels", dir);
             sharedStrings = target(rels, REL_SHARED_STRINGS);
-            Map<String, String> idToName = new LinkedHashMap<>();
-            parse(workbook, new DefaultHandler() {
+            Map<String, String> idToName = parse(workbook, () -> new DefaultHandler() {
+                final Map<String, String> idToName = new LinkedHashMap<>();
+
                 @Override
                 public void startElement(String uri, String localName, String qName, Attributes a) {
                     if (localName.equals("sheet")) {
@@ -58,7 +59,7 @@ final class XlsxParts implements Closeable {
                         }
                     }
                 }
-            });
+            }).idToName;
             idToName.forEach((id, name) -> {
                 String[] rel = rels.get(id);
                 if (rel != null && name != null) {
@@ -90,12 +91,12 @@ final class XlsxParts implements Closeable {
         return e == null ? null : new Limited(zip.getInputStream(e), e.getCompressedSize(), part);
     }
 
-    void parse(String part, DefaultHandler handler) throws IOException {
+    <H extends DefaultHandler> H parse(String part, java.util.function.Supplier<H> handlers) throws IOException {
         try (InputStream in = open(part)) {
             if (in == null) {
                 throw new IOException("缺少部件 " + part);
             }
-            Sax.parse(in, handler);
+            return Sax.parse(in, handlers);
         } catch (SAXException e) {
             throw new IOException("部件 " + part + " 不是有效的 XML：" + e.getMessage(), e);
         }
@@ -103,11 +104,12 @@ final class XlsxParts implements Closeable {
 
     /** Relationship id to {type, resolved target} of a .rels part; empty when the part is absent. */
     private Map<String, String[]> relationships(String part, String baseDir) throws IOException {
-        Map<String, String[]> m = new LinkedHashMap<>();
         if (zip.getEntry(part) == null) {
-            return m;
+            return new LinkedHashMap<>();
         }
-        parse(part, new DefaultHandler() {
+        return parse(part, () -> new DefaultHandler() {
+            final Map<String, String[]> m = new LinkedHashMap<>();
+
             @Override
             public void startElement(String uri, String localName, String qName, Attributes a) {
                 if (localName.equals("Relationship") && !"External".equals(a.getValue("TargetMode"))) {
@@ -118,8 +120,7 @@ final class XlsxParts implements Closeable {
                     }
                 }
             }
-        });
-        return m;
+        }).m;
     }
 
     private static String target(Map<String, String[]> rels, String typeSuffix) {
