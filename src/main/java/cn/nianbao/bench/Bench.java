@@ -11,7 +11,7 @@ import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Specs;
 import cn.nianbao.template.Protection;
 import cn.nianbao.template.TemplateRequest;
-import cn.nianbao.template.TemplateWriter;
+import cn.nianbao.template.TemplateBatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -182,13 +182,17 @@ public final class Bench {
     private void templates(FormatSpec spec, int count) throws IOException {
         Path tdir = Files.createDirectories(dir.resolve("模板"));
         long t = System.nanoTime();
-        TemplateWriter writer = new TemplateWriter(Protection.withPassword("bench"));
+        TemplateBatch batch = new TemplateBatch(Protection.withPassword("bench"));
+        Random rnd = new Random(seed);
         for (int i = 1; i <= count; i++) {
             String agency = String.format("基准测试单位%05d", i);
-            writer.write(TemplateRequest.of(spec, 2025, agency, ""), tdir.resolve(agency + "-2025.xlsx"));
+            Map<String, BigDecimal> carried = new LinkedHashMap<>();
+            BenchData.APPLICANTS.forEach(c -> carried.put("t3.carried_over." + c, BigDecimal.valueOf(rnd.nextInt(3))));
+            batch.write(TemplateRequest.of(spec, 2025, agency, "").withCarriedOver(carried, agency + " 2024年报表"),
+                    tdir.resolve(agency + "-2025.xlsx"));
         }
         double s = secs(t);
-        out.printf("发出个性化模板 %d 份（带密码保护）：%.2f 秒，%.1f 毫秒/份；按此速度 3000 份约 %.0f 秒%n", count, s,
+        out.printf("发出个性化模板 %d 份（带密码保护和上年结转预填）：%.2f 秒，%.1f 毫秒/份；按此速度 3000 份约 %.0f 秒%n", count, s,
                 s * 1000 / count, s / count * 3000);
     }
 

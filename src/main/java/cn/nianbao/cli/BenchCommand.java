@@ -28,7 +28,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "生成文件的文件夹（默认临时文件夹，结束后删除）")
     Path dir;
 
-    @Option(names = "--templates", defaultValue = "300", description = "计时发出的个性化模板份数（默认 300）")
+    @Option(names = "--templates", defaultValue = "3000", description = "计时发出的个性化模板份数（默认 3000）")
     int templates;
 
     @Option(names = "--findings", defaultValue = "200000", description = "计时写出的问题清单行数（默认 200000；0 不测）")

@@ -1,5 +1,6 @@
 package cn.nianbao.util;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,7 +24,8 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            // Buffered: zip writers emit many small chunks, each a system call on a bare file stream.
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.write(out);
             }
             try {
