@@ -28,65 +28,160 @@ final class FastXml {
     }
 
     static void parse(byte[] bytes, DefaultHandler h) throws Unsupported, SAXException {
+        parse(bytes, bytes.length, h);
+    }
+
+    /** Per-thread buffers and names: a province's files allocate a few strings each, not a megabyte. */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private static final class Buffers {
+        final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        char[] chars = new char[1 << 16];
+        final Names names = new Names();
+    }
+
+    /** Parses {@code length} bytes of {@code bytes}. */
+    static void parse(byte[] bytes, int length, DefaultHandler h) throws Unsupported, SAXException {
         int start = 0;
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+        if (length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             start = 3;
-        } else if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF)) {
+        } else if (length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF)) {
             throw new Unsupported("UTF-16");
         }
-        String s = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-        new FastXml.Run(s, h).document();
+        Buffers b = BUFFERS.get();
+        if (b.chars.length < length) {
+            b.chars = new char[Math.max(length, b.chars.length * 2)];
+        }
+        java.nio.CharBuffer out = java.nio.CharBuffer.wrap(b.chars);
+        b.utf8.reset();
+        java.nio.charset.CoderResult r = b.utf8.decode(java.nio.ByteBuffer.wrap(bytes, start, length - start), out, true);
+        if (r.isError() || b.utf8.flush(out).isError()) {
+            throw new Unsupported("not UTF-8");
+        }
+        try {
+            new FastXml.Run(b.chars, out.position(), b.names, h).document();
+        } finally {
+            if (b.chars.length > (1 << 20)) {
+                b.chars = new char[1 << 16]; // do not keep a huge part's buffer
+            }
+        }
+    }
+
+    /**
+     * Strings for names and short attribute values, reused across documents: element names, cell
+     * references and style numbers repeat in every file.
+     */
+    static final class Names {
+        private final String[] table = new String[8192];
+
+        String get(char[] cs, int from, int to) {
+            int len = to - from;
+            if (len > 24) {
+                return new String(cs, from, len);
+            }
+            int h = len;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + cs[i];
+            }
+            int slot = (h ^ (h >>> 15)) & (table.length - 1);
+            String known = table[slot];
+            if (known != null && known.length() == len) {
+                boolean same = true;
+                for (int i = 0; i < len && same; i++) {
+                    same = known.charAt(i) == cs[from + i];
+                }
+                if (same) {
+                    return known;
+                }
+            }
+            String made = new String(cs, from, len);
+            table[slot] = made;
+            return made;
+        }
     }
 
     private static final class Run {
-        private final String s;
         private final char[] cs;
+        private final int n;
+        private final Names names;
         private final DefaultHandler h;
         private final AttributesImpl attrs = new AttributesImpl();
         private final StringBuilder text = new StringBuilder();
         private int i;
         private int depth;
 
-        Run(String s, DefaultHandler h) {
-            this.s = s;
-            this.cs = s.toCharArray();
+        Run(char[] cs, int n, Names names, DefaultHandler h) {
+            this.cs = cs;
+            this.n = n;
+            this.names = names;
             this.h = h;
+        }
+
+        private int indexOf(char c, int from) {
+            for (int p = from; p < n; p++) {
+                if (cs[p] == c) {
+                    return p;
+                }
+            }
+            return -1;
+        }
+
+        private boolean startsWith(String prefix, int at) {
+            if (at + prefix.length() > n) {
+                return false;
+            }
+            for (int k = 0; k < prefix.length(); k++) {
+                if (cs[at + k] != prefix.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int indexOf(String str, int from) {
+            for (int p = from; p + str.length() <= n; p++) {
+                if (cs[p] == str.charAt(0) && startsWith(str, p)) {
+                    return p;
+                }
+            }
+            return -1;
         }
 
         void document() throws Unsupported, SAXException {
             h.startDocument();
             boolean declarationAllowed = true;
-            int n = s.length();
             while (i < n) {
-                int lt = s.indexOf('<', i);
+                int lt = indexOf('<', i);
                 if (lt < 0) {
                     text(i, n);
                     break;
                 }
                 text(i, lt);
                 i = lt;
-                if (s.startsWith("<?", i)) {
-                    if (!declarationAllowed || !s.startsWith("<?xml ", i)) {
+                if (startsWith("<?", i)) {
+                    if (!declarationAllowed || !startsWith("<?xml ", i)) {
                         throw new Unsupported("processing instruction");
                     }
-                    int end = s.indexOf("?>", i);
+                    int end = indexOf("?>", i);
                     if (end < 0) {
                         throw new Unsupported("unterminated declaration");
                     }
-                    String decl = s.substring(i, end);
+                    String decl = new String(cs, i, end - i);
                     if (decl.contains("encoding") && !decl.matches("(?s).*encoding\\s*=\\s*[\"'](?i:utf-8)[\"'].*")) {
                         throw new Unsupported("encoding");
                     }
                     i = end + 2;
-                } else if (s.startsWith("<!--", i)) {
-                    int end = s.indexOf("-->", i + 4);
+                } else if (startsWith("<!--", i)) {
+                    int end = indexOf("-->", i + 4);
                     if (end < 0) {
                         throw new Unsupported("unterminated comment");
                     }
                     i = end + 3;
-                } else if (s.startsWith("<!", i)) {
+                } else if (startsWith("<!", i)) {
                     throw new Unsupported("DOCTYPE or CDATA");
-                } else if (s.startsWith("</", i)) {
+                } else if (startsWith("</", i)) {
                     endTag();
                 } else {
                     startTag();
@@ -104,8 +199,10 @@ final class FastXml {
                 return;
             }
             if (depth == 0) {
-                if (!s.substring(from, to).isBlank()) {
-                    throw new Unsupported("text outside the root element");
+                for (int p = from; p < to; p++) {
+                    if (!Character.isWhitespace(cs[p])) {
+                        throw new Unsupported("text outside the root element");
+                    }
                 }
                 return;
             }
@@ -122,7 +219,7 @@ final class FastXml {
         private void decode(int from, int to, StringBuilder out) throws Unsupported {
             int p = from;
             while (p < to) {
-                char c = s.charAt(p);
+                char c = cs[p];
                 if (c == '<') {
                     throw new Unsupported("< in attribute value");
                 }
@@ -131,11 +228,11 @@ final class FastXml {
                     p++;
                     continue;
                 }
-                int semi = s.indexOf(';', p);
+                int semi = indexOf(';', p);
                 if (semi < 0 || semi > to || semi - p > 10) {
                     throw new Unsupported("bad entity");
                 }
-                String e = s.substring(p + 1, semi);
+                String e = new String(cs, p + 1, semi - p - 1);
                 switch (e) {
                     case "amp" -> out.append('&');
                     case "lt" -> out.append('<');
@@ -175,8 +272,8 @@ final class FastXml {
 
         private int nameEnd(int from) {
             int p = from;
-            while (p < s.length()) {
-                char c = s.charAt(p);
+            while (p < n) {
+                char c = cs[p];
                 if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/' || c == '=') {
                     break;
                 }
@@ -185,13 +282,13 @@ final class FastXml {
             return p;
         }
 
-        private static String local(String qName) {
+        private String local(String qName) {
             int colon = qName.indexOf(':');
-            return colon < 0 ? qName : qName.substring(colon + 1);
+            return colon < 0 ? qName : names.get(qName.toCharArray(), colon + 1, qName.length());
         }
 
         private int skipSpace(int p) {
-            while (p < s.length() && Character.isWhitespace(s.charAt(p))) {
+            while (p < n && Character.isWhitespace(cs[p])) {
                 p++;
             }
             return p;
@@ -203,22 +300,25 @@ final class FastXml {
             if (end == p) {
                 throw new Unsupported("empty element name");
             }
-            String qName = s.substring(p, end);
+            String qName = names.get(cs, p, end);
             attrs.clear();
             p = skipSpace(end);
-            while (p < s.length() && s.charAt(p) != '>' && s.charAt(p) != '/') {
+            while (p < n && cs[p] != '>' && cs[p] != '/') {
                 int ne = nameEnd(p);
-                String an = s.substring(p, ne);
+                if (ne == p) {
+                    throw new Unsupported("bad attribute");
+                }
+                String an = names.get(cs, p, ne);
                 p = skipSpace(ne);
-                if (an.isEmpty() || p >= s.length() || s.charAt(p) != '=') {
+                if (p >= n || cs[p] != '=') {
                     throw new Unsupported("bad attribute");
                 }
                 p = skipSpace(p + 1);
-                char q = p < s.length() ? s.charAt(p) : 0;
+                char q = p < n ? cs[p] : 0;
                 if (q != '"' && q != '\'') {
                     throw new Unsupported("unquoted attribute");
                 }
-                int close = s.indexOf(q, p + 1);
+                int close = indexOf(q, p + 1);
                 if (close < 0) {
                     throw new Unsupported("unterminated attribute");
                 }
@@ -228,22 +328,23 @@ final class FastXml {
                     decode(p + 1, close, text);
                     value = text.toString();
                 } else {
-                    value = s.substring(p + 1, close);
+                    value = names.get(cs, p + 1, close);
                 }
                 attrs.addAttribute("", local(an), an, "CDATA", value);
                 p = skipSpace(close + 1);
             }
-            if (p >= s.length()) {
+            if (p >= n) {
                 throw new Unsupported("unterminated tag");
             }
-            boolean empty = s.charAt(p) == '/';
-            if (empty && (p + 1 >= s.length() || s.charAt(p + 1) != '>')) {
+            boolean empty = cs[p] == '/';
+            if (empty && (p + 1 >= n || cs[p + 1] != '>')) {
                 throw new Unsupported("bad empty tag");
             }
             i = p + (empty ? 2 : 1);
-            h.startElement("", local(qName), qName, attrs);
+            String local = local(qName);
+            h.startElement("", local, qName, attrs);
             if (empty) {
-                h.endElement("", local(qName), qName);
+                h.endElement("", local, qName);
             } else {
                 depth++;
             }
@@ -252,11 +353,11 @@ final class FastXml {
         private void endTag() throws Unsupported, SAXException {
             int p = i + 2;
             int end = nameEnd(p);
-            String qName = s.substring(p, end);
             int gt = skipSpace(end);
-            if (qName.isEmpty() || gt >= s.length() || s.charAt(gt) != '>' || depth == 0) {
+            if (end == p || gt >= n || cs[gt] != '>' || depth == 0) {
                 throw new Unsupported("bad end tag");
             }
+            String qName = names.get(cs, p, end);
             depth--;
             i = gt + 1;
             h.endElement("", local(qName), qName);

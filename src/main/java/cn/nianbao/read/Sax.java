@@ -46,17 +46,47 @@ final class Sax {
      */
     static <H extends DefaultHandler> H parse(InputStream in, java.util.function.Supplier<H> handlers)
             throws IOException, SAXException {
-        byte[] bytes = in.readAllBytes(); // bounded: parts are read through XlsxParts' size limit
+        Bytes buf = BYTES.get();
+        int length = buf.readAll(in); // bounded: parts are read through XlsxParts' size limit
         H h = handlers.get();
         try {
-            FastXml.parse(bytes, h);
+            FastXml.parse(buf.bytes, length, h);
             return h;
         } catch (Stop done) {
             return h;
         } catch (FastXml.Unsupported e) {
             H again = handlers.get();
-            general(new java.io.ByteArrayInputStream(bytes), again);
+            general(new java.io.ByteArrayInputStream(buf.bytes, 0, length), again);
             return again;
+        } finally {
+            buf.trim();
+        }
+    }
+
+    private static final ThreadLocal<Bytes> BYTES = ThreadLocal.withInitial(Bytes::new);
+
+    /** A per-thread read buffer: parts are read into it instead of a new array each. */
+    private static final class Bytes {
+        byte[] bytes = new byte[1 << 16];
+
+        int readAll(InputStream in) throws IOException {
+            int n = 0;
+            while (true) {
+                if (n == bytes.length) {
+                    bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+                }
+                int r = in.read(bytes, n, bytes.length - n);
+                if (r < 0) {
+                    return n;
+                }
+                n += r;
+            }
+        }
+
+        void trim() {
+            if (bytes.length > (1 << 20)) {
+                bytes = new byte[1 << 16]; // do not keep a huge part's buffer
+            }
         }
     }
 
