@@ -4,6 +4,7 @@ import cn.nianbao.check.Totals;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.template.SheetXml;
 import cn.nianbao.template.TemplateLayout;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.template.TemplateWriter;
@@ -78,13 +79,8 @@ final class FilledWorkbooks {
     private static Plan plan(String xml, TemplateLayout.SheetLayout sl) {
         List<Span> spans = new ArrayList<>();
         for (Map.Entry<String, TemplateLayout.Pos> e : sl.cells().entrySet()) {
-            int c = xml.indexOf("<c r=\"" + e.getValue().a1() + "\"");
-            int v = xml.indexOf("<v>", c);
-            int end = xml.indexOf("</v>", v) + 4;
-            if (c < 0 || v < 0 || v > xml.indexOf("</c>", c)) {
-                throw new IllegalStateException("no value element for " + e.getKey());
-            }
-            spans.add(new Span(v, end, e.getKey()));
+            int[] span = SheetXml.valueSpan(xml, e.getValue().a1());
+            spans.add(new Span(span[0], span[1], e.getKey()));
         }
         spans.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return new Plan(xml, spans);

@@ -25,14 +25,8 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "工作簿文件或文件夹（递归查找）")
     List<Path> paths;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "问题清单工作簿（.xlsx）")
-    Path output;
-
-    @Option(names = "--returns", paramLabel = "DIR", description = "为每个有问题的单位写一份标注副本（坏单元格标红并批注）")
-    Path returns;
-
-    @Option(names = "--aliases", paramLabel = "FILE", description = "单位别名 CSV（单位名称,别名；别名用 | 分隔），用于识别同一单位")
-    Path aliases;
+    @picocli.CommandLine.Mixin
+    OutputOptions outputs = new OutputOptions();
 
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
@@ -40,13 +34,13 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Aliases names = Runs.aliases(aliases);
+        Aliases names = Runs.aliases(outputs.aliases);
         List<FileReport> reports = Runs.readAll(paths, run, spec.commandLine().getErr(), "读取");
         List<Finding> duplicates = new ArrayList<>();
         Reconciler.firstOfDuplicates(Runs.filings(reports), names, duplicates);
         reports = Runs.merge(reports, duplicates);
         int rc = Runs.summary(out, reports, names);
-        Outputs.write(out, output, returns, reports, reports, null);
+        Outputs.write(out, outputs.output, outputs.returns, reports, reports, null);
         out.flush();
         return rc;
     }

@@ -29,14 +29,8 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--year", description = "本年的报告年度（默认取本年报表中最常见的年度）")
     Integer year;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "核对结果工作簿（.xlsx）")
-    Path output;
-
-    @Option(names = "--returns", paramLabel = "DIR", description = "为本年每个有问题的单位写一份标注副本")
-    Path returns;
-
-    @Option(names = "--aliases", paramLabel = "FILE", description = "单位别名 CSV（单位名称,别名；别名用 | 分隔），单位更名时用")
-    Path aliases;
+    @picocli.CommandLine.Mixin
+    OutputOptions outputs = new OutputOptions();
 
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
@@ -44,7 +38,7 @@ final class ReconcileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Aliases names = Runs.aliases(aliases);
+        Aliases names = Runs.aliases(outputs.aliases);
         List<FileReport> cur = Runs.readAll(current, run, spec.commandLine().getErr(), "读取本年");
         List<FileReport> prev = Runs.readAll(previous, run, spec.commandLine().getErr(), "读取上年");
         Reconciler.Result rec = Reconciler.reconcile(Runs.filings(cur), Runs.filings(prev), names, year);
@@ -58,7 +52,7 @@ final class ReconcileCommand implements Callable<Integer> {
         out.printf("跨年匹配 %d 对（按统一社会信用代码 %d，按单位名称 %d，按别名 %d）；上年没有报表 %d 个，本年未报 %d 个%n",
                 rec.matches().size(), byCode, byName, rec.matches().size() - byCode - byName,
                 rec.onlyCurrent().size(), rec.onlyPrevious().size());
-        Outputs.write(out, output, returns, all, all.subList(0, cur.size()), rec);
+        Outputs.write(out, outputs.output, outputs.returns, all, all.subList(0, cur.size()), rec);
         out.flush();
         return rc;
     }

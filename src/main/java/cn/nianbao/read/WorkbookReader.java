@@ -39,6 +39,8 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  */
 public final class WorkbookReader {
 
+    private static final String NOT_A_WORKBOOK = "不是可以读取的Excel工作簿（.xlsx/.xls），或文件已损坏：";
+
     /** Reads one file; never throws for a bad file. */
     public ReadResult read(Path file) {
         String name = file.toString();
@@ -58,7 +60,7 @@ public final class WorkbookReader {
             try (StreamingXlsx grid = new StreamingXlsx(file, SHEET_NAMES)) {
                 return read(name, grid);
             } catch (IOException | RuntimeException e) {
-                return ReadResult.unreadable(name, "不是可以读取的Excel工作簿（.xlsx/.xls），或文件已损坏：" + brief(e));
+                return ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
             }
         }
         Workbook wb;
@@ -69,7 +71,7 @@ public final class WorkbookReader {
         } catch (EmptyFileException e) {
             return ReadResult.unreadable(name, "文件是空的（0字节）");
         } catch (IOException | RuntimeException e) {
-            return ReadResult.unreadable(name, "不是可以读取的Excel工作簿（.xlsx/.xls），或文件已损坏：" + brief(e));
+            return ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
         }
         try (wb) {
             return read(name, wb);

@@ -156,12 +156,8 @@ public final class TemplateBatch {
         List<int[]> spans = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (String key : carried) {
-            int c = xml.indexOf("<c r=\"" + layout.pos(key).a1() + "\"");
-            int v = xml.indexOf("<v>", c);
-            if (c < 0 || v < 0 || v > xml.indexOf("</c>", c)) {
-                throw new IllegalStateException("no value for carried-over cell " + key);
-            }
-            spans.add(new int[] {v + 3, xml.indexOf("</v>", v)});
+            int[] span = SheetXml.valueSpan(xml, layout.pos(key).a1());
+            spans.add(new int[] {span[0] + 3, span[1] - 4}); // the number between <v> and </v>
             keys.add("cell:" + key);
         }
         List<Integer> idx = new ArrayList<>();

@@ -1,0 +1,16 @@
+package cn.nianbao.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The outputs and agency aliases that check and reconcile share. */
+final class OutputOptions {
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "问题清单工作簿（.xlsx）：汇总、问题清单，跨年核对时还有跨年核对")
+    Path output;
+
+    @Option(names = "--returns", paramLabel = "DIR", description = "为（本年）每个有问题的单位写一份标注副本：坏单元格标红并批注")
+    Path returns;
+
+    @Option(names = "--aliases", paramLabel = "FILE", description = "单位别名 CSV（单位名称,别名；别名用 | 分隔），用于识别更名的同一单位")
+    Path aliases;
+}
