@@ -111,6 +111,8 @@ final class FastXml {
         private final StringBuilder text = new StringBuilder();
         private int i;
         private int depth;
+        private boolean rootClosed;
+        private final java.util.ArrayList<String> open = new java.util.ArrayList<>();
 
         Run(char[] cs, int n, Names names, DefaultHandler h) {
             this.cs = cs;
@@ -301,6 +303,9 @@ final class FastXml {
                 throw new Unsupported("empty element name");
             }
             String qName = names.get(cs, p, end);
+            if (rootClosed) {
+                throw new Unsupported("a second root element");
+            }
             attrs.clear();
             p = skipSpace(end);
             while (p < n && cs[p] != '>' && cs[p] != '/') {
@@ -330,6 +335,9 @@ final class FastXml {
                 } else {
                     value = names.get(cs, p + 1, close);
                 }
+                if (attrs.getIndex(an) >= 0) {
+                    throw new Unsupported("duplicate attribute " + an);
+                }
                 attrs.addAttribute("", local(an), an, "CDATA", value);
                 p = skipSpace(close + 1);
             }
@@ -345,8 +353,10 @@ final class FastXml {
             h.startElement("", local, qName, attrs);
             if (empty) {
                 h.endElement("", local, qName);
+                rootClosed = depth == 0;
             } else {
                 depth++;
+                open.add(qName);
             }
         }
 
@@ -358,7 +368,11 @@ final class FastXml {
                 throw new Unsupported("bad end tag");
             }
             String qName = names.get(cs, p, end);
+            if (!qName.equals(open.remove(open.size() - 1))) {
+                throw new Unsupported("end tag </" + qName + "> does not match its start tag");
+            }
             depth--;
+            rootClosed = depth == 0;
             i = gt + 1;
             h.endElement("", local(qName), qName);
         }

@@ -2,7 +2,6 @@ package cn.nianbao.read;
 
 import cn.nianbao.template.IdentitySheet;
 import cn.nianbao.template.TemplateLayout;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -14,12 +13,12 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * A {@link Grid} over an .xlsx read with POI's streaming XML API: only the sheets asked for are
- * parsed, with a raw-value handler (no styles, no formula parsing, no object per cell beyond what
- * is kept), with the parts found straight from the zip ({@link XlsxParts}). Several times faster
- * than building the full XSSF model; the file is only read.
+ * A {@link Grid} over an .xlsx read in one streaming pass: the parts are found straight from the
+ * zip ({@link XlsxParts}), only the sheets asked for are parsed ({@link Sax}), up to the last row
+ * needed, with a raw-value handler (no styles, no formula parsing). Everything is read in the
+ * constructor and the file is closed again; it is only ever read.
  */
-final class StreamingXlsx implements Grid, Closeable {
+final class StreamingXlsx implements Grid {
     private final Map<String, Cells> sheets = new HashMap<>();
     private final Map<String, String> identity;
 
@@ -140,11 +139,6 @@ final class StreamingXlsx implements Grid, Closeable {
     @Override
     public Map<String, String> identityEntries() {
         return identity;
-    }
-
-    @Override
-    public void close() {
-        // everything was read in the constructor; the zip is already closed
     }
 
     private static Cells parse(InputStream in, SharedStrings strings, int lastRow) throws IOException, SAXException {

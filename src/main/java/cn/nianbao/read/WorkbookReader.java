@@ -56,9 +56,9 @@ public final class WorkbookReader {
             return ReadResult.unreadable(name, "文件无法打开：" + brief(e));
         }
         if (magic == FileMagic.OOXML) {
-            // The streaming path: only the sheets the template has, raw values, package opened read-only.
-            try (StreamingXlsx grid = new StreamingXlsx(file, SHEET_NAMES)) {
-                return read(name, grid);
+            // The streaming path: only the parts and sheets the template has, raw values; the zip is only read.
+            try {
+                return read(name, new StreamingXlsx(file, SHEET_ROWS));
             } catch (IOException | RuntimeException e) {
                 return ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
             }
@@ -93,7 +93,7 @@ public final class WorkbookReader {
     }
 
     /** The table sheets of every format, with the last row any of them needs: what the streaming path parses. */
-    private static final Map<String, Integer> SHEET_NAMES = sheetRows();
+    private static final Map<String, Integer> SHEET_ROWS = sheetRows();
 
     private static Map<String, Integer> sheetRows() {
         Map<String, Integer> m = new java.util.HashMap<>();

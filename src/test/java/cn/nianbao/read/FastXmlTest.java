@@ -118,6 +118,9 @@ class FastXmlTest {
         "<a x=1/>",
         "<a>&#xZZ;</a>",
         "text<a/>",
+        "<a><b></a></b>",
+        "<a/><b/>",
+        "<a x='1' x='2'/>",
     })
     void anythingElseIsLeftToTheGeneralParser(String xml) {
         assertThatThrownBy(() -> fast(xml.getBytes(StandardCharsets.UTF_8))).isInstanceOf(FastXml.Unsupported.class);
