@@ -2,7 +2,6 @@ package cn.nianbao.read;
 
 import java.nio.charset.StandardCharsets;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.AttributesImpl;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -107,7 +106,7 @@ final class FastXml {
         private final int n;
         private final Names names;
         private final DefaultHandler h;
-        private final AttributesImpl attrs = new AttributesImpl();
+        private final Lazy attrs = new Lazy();
         private final StringBuilder text = new StringBuilder();
         private int i;
         private int depth;
@@ -262,6 +261,135 @@ final class FastXml {
             }
         }
 
+        /**
+         * The attributes of the current start tag as offsets into the buffer: a handler's
+         * getValue makes the string it asks for, and nothing else is made. Valid during
+         * startElement only, as SAX allows.
+         */
+        private final class Lazy implements org.xml.sax.Attributes {
+            private int[] at = new int[32];
+            private boolean[] entity = new boolean[8];
+            private int count;
+
+            void clear() {
+                count = 0;
+            }
+
+            void add(int nameStart, int nameEnd, int valueStart, int valueEnd, boolean hasEntity) {
+                if (4 * count + 4 > at.length) {
+                    at = java.util.Arrays.copyOf(at, at.length * 2);
+                    entity = java.util.Arrays.copyOf(entity, entity.length * 2);
+                }
+                at[4 * count] = nameStart;
+                at[4 * count + 1] = nameEnd;
+                at[4 * count + 2] = valueStart;
+                at[4 * count + 3] = valueEnd;
+                entity[count] = hasEntity;
+                count++;
+            }
+
+            /** Index of the attribute whose name is cs[from, to), or -1. */
+            int indexOf(int from, int to) {
+                for (int k = 0; k < count; k++) {
+                    int a = at[4 * k];
+                    int len = at[4 * k + 1] - a;
+                    if (len == to - from && java.util.Arrays.equals(cs, a, a + len, cs, from, to)) {
+                        return k;
+                    }
+                }
+                return -1;
+            }
+
+            private boolean named(int k, String qName) {
+                int a = at[4 * k];
+                return at[4 * k + 1] - a == qName.length() && startsWith(qName, a);
+            }
+
+            @Override
+            public int getLength() {
+                return count;
+            }
+
+            @Override
+            public String getURI(int index) {
+                return index < count ? "" : null;
+            }
+
+            @Override
+            public String getLocalName(int index) {
+                return index < count ? local(getQName(index)) : null;
+            }
+
+            @Override
+            public String getQName(int index) {
+                return index < count ? names.get(cs, at[4 * index], at[4 * index + 1]) : null;
+            }
+
+            @Override
+            public String getType(int index) {
+                return index < count ? "CDATA" : null;
+            }
+
+            @Override
+            public String getValue(int index) {
+                if (index < 0 || index >= count) {
+                    return null;
+                }
+                int from = at[4 * index + 2];
+                int to = at[4 * index + 3];
+                if (!entity[index]) {
+                    return names.get(cs, from, to);
+                }
+                StringBuilder b = new StringBuilder(to - from);
+                try {
+                    decode(from, to, b);
+                } catch (Unsupported e) {
+                    throw new IllegalStateException(e); // entities were checked when the tag was read
+                }
+                return b.toString();
+            }
+
+            @Override
+            public int getIndex(String uri, String localName) {
+                for (int k = 0; k < count; k++) {
+                    if (getLocalName(k).equals(localName)) {
+                        return k;
+                    }
+                }
+                return -1;
+            }
+
+            @Override
+            public int getIndex(String qName) {
+                for (int k = 0; k < count; k++) {
+                    if (named(k, qName)) {
+                        return k;
+                    }
+                }
+                return -1;
+            }
+
+            @Override
+            public String getType(String uri, String localName) {
+                return getIndex(uri, localName) < 0 ? null : "CDATA";
+            }
+
+            @Override
+            public String getType(String qName) {
+                return getIndex(qName) < 0 ? null : "CDATA";
+            }
+
+            @Override
+            public String getValue(String uri, String localName) {
+                return getValue(getIndex(uri, localName));
+            }
+
+            @Override
+            public String getValue(String qName) {
+                return getValue(getIndex(qName));
+            }
+        }
+
         /** Whether {@code c} occurs in [from, to): searching to the end of the document would be quadratic. */
         private boolean has(int from, int to, char c) {
             for (int p = from; p < to; p++) {
@@ -313,7 +441,7 @@ final class FastXml {
                 if (ne == p) {
                     throw new Unsupported("bad attribute");
                 }
-                String an = names.get(cs, p, ne);
+                int nameStart = p;
                 p = skipSpace(ne);
                 if (p >= n || cs[p] != '=') {
                     throw new Unsupported("bad attribute");
@@ -327,18 +455,18 @@ final class FastXml {
                 if (close < 0) {
                     throw new Unsupported("unterminated attribute");
                 }
-                String value;
-                if (has(p + 1, close, '&') || has(p + 1, close, '<')) {
+                if (has(p + 1, close, '<')) {
+                    throw new Unsupported("< in attribute value");
+                }
+                if (attrs.indexOf(nameStart, ne) >= 0) {
+                    throw new Unsupported("duplicate attribute");
+                }
+                boolean hasEntity = has(p + 1, close, '&');
+                if (hasEntity) {
                     text.setLength(0);
-                    decode(p + 1, close, text);
-                    value = text.toString();
-                } else {
-                    value = names.get(cs, p + 1, close);
+                    decode(p + 1, close, text); // refuse an unknown entity now, not in a handler
                 }
-                if (attrs.getIndex(an) >= 0) {
-                    throw new Unsupported("duplicate attribute " + an);
-                }
-                attrs.addAttribute("", local(an), an, "CDATA", value);
+                attrs.add(nameStart, ne, p + 1, close, hasEntity);
                 p = skipSpace(close + 1);
             }
             if (p >= n) {
@@ -367,9 +495,9 @@ final class FastXml {
             if (end == p || gt >= n || cs[gt] != '>' || depth == 0) {
                 throw new Unsupported("bad end tag");
             }
-            String qName = names.get(cs, p, end);
-            if (!qName.equals(open.remove(open.size() - 1))) {
-                throw new Unsupported("end tag </" + qName + "> does not match its start tag");
+            String qName = open.remove(open.size() - 1);
+            if (end - p != qName.length() || !startsWith(qName, p)) {
+                throw new Unsupported("end tag does not match its start tag " + qName);
             }
             depth--;
             rootClosed = depth == 0;

@@ -121,6 +121,7 @@ class FastXmlTest {
         "<a><b></a></b>",
         "<a/><b/>",
         "<a x='1' x='2'/>",
+        "<a x='&nbsp;'/>",
     })
     void anythingElseIsLeftToTheGeneralParser(String xml) {
         assertThatThrownBy(() -> fast(xml.getBytes(StandardCharsets.UTF_8))).isInstanceOf(FastXml.Unsupported.class);
