@@ -18,6 +18,11 @@ public final class Main {
         if (System.getProperty("log4j2.loggerContextFactory") == null) {
             System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         }
+        // POI logs every XML error of a broken file with a stack trace; the findings already say
+        // what is wrong, in Chinese, so its log stays off.
+        if (System.getProperty("org.apache.logging.log4j.simplelog.level") == null) {
+            System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+        }
         CommandLine cl = commandLine();
         if (out != null) {
             cl.setOut(out);

@@ -21,6 +21,7 @@ import org.xml.sax.helpers.DefaultHandler;
 final class StreamingXlsx implements Grid {
     private final Map<String, Cells> sheets = new HashMap<>();
     private final Map<String, String> identity;
+    private final boolean macros;
 
     /** Rows of the identity sheet read at most (it holds about 20). */
     private static final int ID_ROWS = 200;
@@ -53,6 +54,7 @@ final class StreamingXlsx implements Grid {
                 }
             }
             identity = identityOf(parts);
+            macros = parts.hasMacros();
         }
     }
 
@@ -139,6 +141,11 @@ final class StreamingXlsx implements Grid {
     @Override
     public Map<String, String> identityEntries() {
         return identity;
+    }
+
+    @Override
+    public boolean hasMacros() {
+        return macros;
     }
 
     private static Cells parse(InputStream in, SharedStrings strings, int lastRow) throws IOException, SAXException {

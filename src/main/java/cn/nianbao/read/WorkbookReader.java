@@ -130,6 +130,10 @@ public final class WorkbookReader {
         FormatSpec spec = Specs.get(identity.format());
         TemplateLayout layout = TemplateLayout.of(spec);
         List<Finding> findings = new ArrayList<>();
+        if (grid.hasMacros()) {
+            findings.add(Finding.ofFile("F5", Severity.WARNING, file,
+                    "文件含有宏（VBA）：本工具不会运行宏，也没有读取宏；请用发出的模板重新保存为 .xlsx"));
+        }
         Map<String, CellValue> inputs = new LinkedHashMap<>();
         Map<String, CellValue> stored = new LinkedHashMap<>();
         Map<String, CellLocation> locations = new LinkedHashMap<>();
@@ -148,6 +152,10 @@ public final class WorkbookReader {
                 CellReader.Read r = CellReader.read(grid.cell(sl.name(), p.row(), p.col()), def.kind());
                 if (def.isTotal()) {
                     stored.put(def.key(), r.value());
+                    if (!r.formula() && !(r.value() instanceof CellValue.Blank)) {
+                        findings.add(cellFinding("F6", Severity.WARNING, file, def, sl.name(), p.a1(), null,
+                                r.value().number(), "总计单元格的公式被改成了填写的值（模板的保护被去掉过）：总计已按分项重新计算"));
+                    }
                     continue;
                 }
                 inputs.put(def.key(), r.value());

@@ -72,6 +72,11 @@ final class XlsxParts implements Closeable {
         }
     }
 
+    /** Whether the package carries VBA macros (xl/vbaProject.bin); nianbao never runs them. */
+    boolean hasMacros() {
+        return zip.getEntry("xl/vbaProject.bin") != null;
+    }
+
     /** Sheet name to part name, in workbook order. */
     Map<String, String> sheets() {
         return sheets;
@@ -88,7 +93,20 @@ final class XlsxParts implements Closeable {
     /** The part's content, limited; null when the part does not exist. */
     InputStream open(String part) throws IOException {
         ZipEntry e = zip.getEntry(part.startsWith("/") ? part.substring(1) : part);
-        return e == null ? null : new Limited(zip.getInputStream(e), e.getCompressedSize(), part);
+        if (e == null) {
+            return null;
+        }
+        // The sizes the zip declares, checked before anything is inflated; Limited counts as it
+        // inflates, in case they lie.
+        long size = e.getSize();
+        long compressed = Math.max(1, e.getCompressedSize());
+        if (size > 1024 * 1024 && size / compressed > MAX_RATIO) {
+            throw new IOException("部件 " + part + " 压缩比异常（" + size / compressed + ":1，疑似压缩炸弹），已拒绝读取");
+        }
+        if (size > MAX_PART_BYTES) {
+            throw new IOException("部件 " + part + " 解压后超过 " + MAX_PART_BYTES / 1024 / 1024 + " MB，已拒绝读取");
+        }
+        return new Limited(zip.getInputStream(e), e.getCompressedSize(), part);
     }
 
     <H extends DefaultHandler> H parse(String part, java.util.function.Supplier<H> handlers) throws IOException {
