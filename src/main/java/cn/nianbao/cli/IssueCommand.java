@@ -1,0 +1,86 @@
+package cn.nianbao.cli;
+
+import cn.nianbao.model.Filing;
+import cn.nianbao.round.Issuer;
+import cn.nianbao.round.Roster;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.Specs;
+import cn.nianbao.template.Protection;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "issue", mixinStandardHelpOptions = true,
+        description = {"按名册为每个单位发出个性化模板，并在旁边写一封带附件的邮件草稿（.eml）。",
+            "Issues one personalised template per roster agency, with an unsent .eml beside each."})
+final class IssueCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--roster", required = true, paramLabel = "FILE",
+            description = "名册：CSV（UTF-8 或 GBK）或 .xlsx，列为 单位名称,统一社会信用代码,联系邮箱[,上级单位][,别名]")
+    Path roster;
+
+    @Option(names = "--year", required = true, description = "报告年度")
+    int year;
+
+    @Option(names = "--previous", arity = "1..*", paramLabel = "FILE_OR_DIR",
+            description = "上年的报表：找到的单位预填并锁定“二、上年结转”")
+    List<Path> previous;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "输出文件夹")
+    Path dir;
+
+    @Option(names = "--deadline", paramLabel = "YYYY-MM-DD", description = "报送截止日期（默认次年 1 月 31 日）")
+    String deadline;
+
+    @Option(names = "--format", description = "表格格式 2021 或 2019（默认按年度）")
+    String format;
+
+    @Option(names = "--password", description = "工作表保护密码（可选）")
+    String password;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        FormatSpec fmt;
+        try {
+            fmt = format == null ? Specs.forYear(year) : Specs.get(format);
+        } catch (IllegalArgumentException e) {
+            throw NianbaoException.usage("--format " + format + "：只支持 2021 和 2019");
+        }
+        LocalDate due;
+        try {
+            due = deadline == null ? Issuer.defaultDeadline(year) : LocalDate.parse(deadline);
+        } catch (DateTimeParseException e) {
+            throw NianbaoException.usage("--deadline " + deadline + "：日期格式应为 YYYY-MM-DD");
+        }
+        Roster r;
+        try {
+            r = Roster.load(roster);
+        } catch (IOException e) {
+            throw NianbaoException.usage("名册 " + roster + " 无法读取：" + e.getMessage());
+        }
+        r.problems().forEach(p -> out.println("名册问题（已跳过）：" + p.message()));
+        List<Filing> last = previous == null ? List.of()
+                : Runs.filings(Runs.readAll(previous, run, spec.commandLine().getErr(), "读取上年"));
+        Issuer.Result result = new Issuer(fmt, year, due, Protection.withPassword(password)).issue(r, last, dir);
+        result.warnings().forEach(w -> out.println("注意：" + w));
+        long carried = result.issued().stream().filter(i -> !i.carriedFrom().isEmpty()).count();
+        out.printf("已为 %d 个单位生成模板和邮件草稿：%s（%s，截止 %s）；上年结转已预填 %d 个%n", result.issued().size(), dir,
+                fmt.title(), due, carried);
+        out.flush();
+        return r.problems().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+}

@@ -1,0 +1,111 @@
+package cn.nianbao.round;
+
+import cn.nianbao.model.Filing;
+import cn.nianbao.reconcile.Aliases;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.template.CarryOver;
+import cn.nianbao.template.Protection;
+import cn.nianbao.template.TemplateBatch;
+import cn.nianbao.template.TemplateRequest;
+import cn.nianbao.util.FileNames;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issues a round: for every agency of a roster, a personalised template (identity filled in, last
+ * year's carry-forward pre-filled and locked when its filing is found) and an unsent e-mail with
+ * the template attached and the deadline in the message.
+ */
+public final class Issuer {
+    /** What was issued to one agency; {@code carriedFrom} is last year's file, or "" when none was found. */
+    public record Issued(Agency agency, Path template, Path draft, String carriedFrom, String matchedBy) {
+    }
+
+    public record Result(List<Issued> issued, List<String> warnings) {
+    }
+
+    private final FormatSpec spec;
+    private final int year;
+    private final LocalDate deadline;
+    private final TemplateBatch batch;
+
+    public Issuer(FormatSpec spec, int year, LocalDate deadline, Protection protection) {
+        this.spec = spec;
+        this.year = year;
+        this.deadline = deadline;
+        this.batch = new TemplateBatch(protection);
+    }
+
+    /** The deadline when none is given: 31 January of the following year (the national date for departments). */
+    public static LocalDate defaultDeadline(int year) {
+        return LocalDate.of(year + 1, 1, 31);
+    }
+
+    public Result issue(Roster roster, List<Filing> previous, Path dir) throws IOException {
+        Aliases aliases = roster.aliases();
+        Map<String, Filing> byCode = new HashMap<>();
+        Map<String, Filing> byName = new HashMap<>();
+        for (Filing f : previous) {
+            if (f.year() == year - 1) {
+                if (!f.identity().code().isEmpty()) {
+                    byCode.putIfAbsent(f.identity().code(), f);
+                }
+                byName.putIfAbsent(aliases.key(f.agency()), f);
+            }
+        }
+        List<Issued> issued = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Agency a : roster.agencies()) {
+            TemplateRequest req = TemplateRequest.of(spec, year, a.name(), a.code());
+            Filing last = a.code().isEmpty() ? null : byCode.get(a.code());
+            String by = last != null ? "统一社会信用代码" : "";
+            if (last == null) {
+                last = byName.get(aliases.key(a.name()));
+                by = last == null ? "" : "单位名称或别名";
+            }
+            if (last != null) {
+                CarryOver.Result carry = CarryOver.from(last, spec, year);
+                carry.warnings().forEach(w -> warnings.add(a.name() + "：" + w));
+                req = req.withCarriedOver(carry.values(), carry.source());
+            } else if (!previous.isEmpty()) {
+                warnings.add(a.name() + "：没有找到" + (year - 1) + "年的报表，上年结转未预填，由单位自行填写");
+            }
+            String stem = FileNames.safe(a.name()) + "-" + year;
+            Path template = dir.resolve(stem + ".xlsx");
+            batch.write(req, template);
+            Path draft = dir.resolve(stem + ".eml");
+            Drafts.write(draft, a.email(), subject(a), body(a, last != null), template, template.getFileName().toString());
+            if (a.email().isBlank()) {
+                warnings.add(a.name() + "：名册中没有联系邮箱，邮件草稿的收件人需要手工填写");
+            }
+            issued.add(new Issued(a, template, draft, last == null ? "" : last.file(), by));
+        }
+        return new Result(issued, warnings);
+    }
+
+    private String subject(Agency a) {
+        return "请填报" + year + "年政府信息公开工作年度报告统计表（" + a.name() + "，" + date(deadline) + "前报送）";
+    }
+
+    private String body(Agency a, boolean carried) {
+        return a.name() + "：\n\n"
+                + "请填写附件《" + a.name() + year + "年政府信息公开工作年度报告统计表》，于" + date(deadline)
+                + "前直接回复本邮件，把填好的文件作为附件发回。\n\n"
+                + "填写说明：\n"
+                + "1. 只在白色单元格中填写数字；没有发生的事项请填 0，空白不等于 0。\n"
+                + (carried ? "2. 表三“二、上年结转”已按贵单位" + (year - 1) + "年报表预填并锁定；如有异议请联系我们，不要自行改动。\n"
+                        : "2. 表三“二、上年结转”请按贵单位" + (year - 1) + "年报告中的“四、结转下年度继续办理”填写。\n")
+                + "3. “校验”工作表随填写实时显示勾稽关系，报送前请改正所有“不通过”。\n"
+                + "4. 请不要改动表格结构和标签；可另存为 .xlsx 或 .xls。\n\n"
+                + "谢谢！\n";
+    }
+
+    private static String date(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+}
