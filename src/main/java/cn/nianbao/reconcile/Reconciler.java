@@ -40,29 +40,13 @@ public final class Reconciler {
         cur = firstOfDuplicates(cur, aliases, findings);
         prev = firstOfDuplicates(prev, aliases, findings);
 
-        Map<String, Filing> prevByCode = new HashMap<>();
-        Map<String, Filing> prevByName = new HashMap<>();
-        for (Filing p : prev) {
-            if (!p.identity().code().isEmpty()) {
-                prevByCode.putIfAbsent(p.identity().code(), p);
-            }
-            prevByName.putIfAbsent(aliases.key(p.agency()), p);
-        }
+        FilingIndex index = new FilingIndex(prev, aliases);
         List<Match> matches = new ArrayList<>();
         List<Filing> onlyCurrent = new ArrayList<>();
         Map<Filing, Boolean> used = new java.util.IdentityHashMap<>();
         for (Filing c : cur) {
-            Match m = null;
-            Filing byCode = c.identity().code().isEmpty() ? null : prevByCode.get(c.identity().code());
-            if (byCode != null && !used.containsKey(byCode)) {
-                m = new Match(c, byCode, "统一社会信用代码");
-            } else {
-                Filing byName = prevByName.get(aliases.key(c.agency()));
-                if (byName != null && !used.containsKey(byName) && codesAgree(c, byName)) {
-                    boolean sameName = AgencyNames.normalize(byName.agency()).equals(AgencyNames.normalize(c.agency()));
-                    m = new Match(c, byName, sameName ? "单位名称" : "别名");
-                }
-            }
+            FilingIndex.Hit hit = index.find(c.identity().code(), c.agency(), p -> !used.containsKey(p));
+            Match m = hit == null ? null : new Match(c, hit.filing(), hit.by());
             if (m == null) {
                 onlyCurrent.add(c);
                 findings.add(Finding.ofFile("M1", Severity.WARNING, c.file(), "上年没有找到" + c.agency()

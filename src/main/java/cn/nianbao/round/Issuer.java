@@ -1,7 +1,7 @@
 package cn.nianbao.round;
 
 import cn.nianbao.model.Filing;
-import cn.nianbao.reconcile.Aliases;
+import cn.nianbao.reconcile.FilingIndex;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.template.CarryOver;
 import cn.nianbao.template.Protection;
@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Issues a round: for every agency of a roster, a personalised template (identity filled in, last
@@ -47,27 +45,14 @@ public final class Issuer {
     }
 
     public Result issue(Roster roster, List<Filing> previous, Path dir) throws IOException {
-        Aliases aliases = roster.aliases();
-        Map<String, Filing> byCode = new HashMap<>();
-        Map<String, Filing> byName = new HashMap<>();
-        for (Filing f : previous) {
-            if (f.year() == year - 1) {
-                if (!f.identity().code().isEmpty()) {
-                    byCode.putIfAbsent(f.identity().code(), f);
-                }
-                byName.putIfAbsent(aliases.key(f.agency()), f);
-            }
-        }
+        FilingIndex index = new FilingIndex(previous.stream().filter(f -> f.year() == year - 1).toList(), roster.aliases());
         List<Issued> issued = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Agency a : roster.agencies()) {
             TemplateRequest req = TemplateRequest.of(spec, year, a.name(), a.code());
-            Filing last = a.code().isEmpty() ? null : byCode.get(a.code());
-            String by = last != null ? "统一社会信用代码" : "";
-            if (last == null) {
-                last = byName.get(aliases.key(a.name()));
-                by = last == null ? "" : "单位名称或别名";
-            }
+            FilingIndex.Hit hit = index.find(a.code(), a.name(), f -> true);
+            Filing last = hit == null ? null : hit.filing();
+            String by = hit == null ? "" : hit.by();
             if (last != null) {
                 CarryOver.Result carry = CarryOver.from(last, spec, year);
                 carry.warnings().forEach(w -> warnings.add(a.name() + "：" + w));
