@@ -19,9 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DemoFixtureTest {
     static Stream<Path> valuesFiles() throws IOException {
-        try (Stream<Path> s = Files.list(TestSupport.fixtures().resolve("demo"))) {
-            return s.filter(p -> p.toString().endsWith(".values")).sorted().toList().stream();
-        }
+        return TestSupport.fixtureFiles("demo", ".values");
     }
 
     @ParameterizedTest

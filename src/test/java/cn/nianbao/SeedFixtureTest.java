@@ -29,9 +29,7 @@ class SeedFixtureTest {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.])\\d+(?:\\.\\d+)?(?![\\d.])");
 
     static Stream<Path> valuesFiles() throws IOException {
-        try (Stream<Path> s = Files.list(TestSupport.fixtures().resolve("seeds"))) {
-            return s.filter(p -> p.toString().endsWith(".values")).sorted().toList().stream();
-        }
+        return TestSupport.fixtureFiles("seeds", ".values");
     }
 
     @ParameterizedTest

@@ -36,6 +36,13 @@ public final class TestSupport {
         return repo().resolve("fixtures");
     }
 
+    /** The files of a fixtures folder whose names end with {@code suffix}, sorted: the cases of a parameterised test. */
+    public static java.util.stream.Stream<Path> fixtureFiles(String folder, String suffix) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(fixtures().resolve(folder))) {
+            return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList().stream();
+        }
+    }
+
     public static TemplateRequest request(String format, int year, String agency, String code) {
         return TemplateRequest.of(Specs.get(format), year, agency, code).withFixedId(FIXED_ID, FIXED_AT);
     }

@@ -50,9 +50,7 @@ class RuleCaseTest {
     Path dir;
 
     static Stream<Path> cases() throws IOException {
-        try (Stream<Path> s = Files.list(TestSupport.fixtures().resolve("rules"))) {
-            return s.filter(p -> p.toString().endsWith(".case")).sorted().toList().stream();
-        }
+        return TestSupport.fixtureFiles("rules", ".case");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -73,9 +73,7 @@ class FastXmlTest {
     }
 
     static Stream<Path> workbooks() throws IOException {
-        try (Stream<Path> s = Files.list(TestSupport.fixtures().resolve("seeds"))) {
-            return s.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList().stream();
-        }
+        return TestSupport.fixtureFiles("seeds", ".xlsx");
     }
 
     @ParameterizedTest
