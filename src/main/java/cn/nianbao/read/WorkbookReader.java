@@ -136,19 +136,20 @@ public final class WorkbookReader {
         }
         Map<String, CellValue> inputs = new LinkedHashMap<>();
         Map<String, CellValue> stored = new LinkedHashMap<>();
-        Map<String, CellLocation> locations = new LinkedHashMap<>();
+        Map<String, CellLocation> locations = sharedLocations(spec);
+        java.util.Set<String> missing = new java.util.HashSet<>();
 
         for (TemplateLayout.SheetLayout sl : layout.sheets()) {
             if (!grid.hasSheet(sl.name())) {
                 findings.add(new Finding("F3", Severity.ERROR, file, sl.table().number(), null, null, sl.name(), null,
                         null, null, "缺少工作表“" + sl.name() + "”，表" + sl.table().number() + "的数据全部按空白处理"));
+                missing.add(sl.name());
                 continue;
             }
             checkLabels(file, grid, sl, findings);
             for (Map.Entry<String, TemplateLayout.Pos> e : sl.cells().entrySet()) {
                 CellDef def = spec.cell(e.getKey());
                 TemplateLayout.Pos p = e.getValue();
-                locations.put(def.key(), sharedLocations(spec).get(def.key()));
                 CellReader.Read r = CellReader.read(grid.cell(sl.name(), p.row(), p.col()), def.kind());
                 if (def.isTotal()) {
                     stored.put(def.key(), r.value());
@@ -169,12 +170,20 @@ public final class WorkbookReader {
             }
         }
 
+        if (!missing.isEmpty()) {
+            // Cells of a missing sheet have no place in the file; every other filing shares the format's map.
+            Map<String, CellLocation> present = new LinkedHashMap<>();
+            locations.forEach((k, v) -> {
+                if (!missing.contains(v.sheet())) {
+                    present.put(k, v);
+                }
+            });
+            locations = present;
+        }
         Map<String, CellValue> values = Totals.complete(spec, inputs);
         invalidStoredTotals(file, spec, values, stored, locations, findings);
         comparePrefilled(file, spec, identity, inputs, locations, findings);
-        // Every sheet present: the filing shares its format's location map instead of holding its own.
-        Map<String, CellLocation> where = locations.size() == spec.cells().size() ? sharedLocations(spec) : locations;
-        return new ReadResult(file, new Filing(file, identity, spec, values, stored, where, findings), null);
+        return new ReadResult(file, new Filing(file, identity, spec, values, stored, locations, findings), null);
     }
 
     private static Finding valueFinding(String file, CellDef def, String sheet, String a1, CellReader.Read r) {
