@@ -5,7 +5,6 @@ import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Severity;
 import cn.nianbao.reconcile.Reconciler;
-import cn.nianbao.spec.ColumnDef;
 import cn.nianbao.util.AtomicFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -223,11 +222,13 @@ public final class DiscrepancyWorkbook {
 
     private static void acrossYears(SXSSFWorkbook wb, Styles st, Reconciler.Result rec) {
         List<String> header = new ArrayList<>(List.of("单位", "统一社会信用代码", "匹配方式", "本年文件", "上年文件"));
-        List<ColumnDef> cols = cn.nianbao.spec.Specs.get("2021").table("t3").only().cols();
-        for (ColumnDef c : cols) {
-            header.add(c.label() + " 上年四");
-            header.add(c.label() + " 本年二");
-            header.add(c.label() + " 差额");
+        cn.nianbao.spec.FormatSpec spec = cn.nianbao.spec.Specs.get("2021");
+        List<Map.Entry<String, String>> pairs = spec.carriedOverPairs(); // the same cells in both formats
+        for (Map.Entry<String, String> pair : pairs) {
+            String label = spec.cell(pair.getKey()).colLabel();
+            header.add(label + " 上年四");
+            header.add(label + " 本年二");
+            header.add(label + " 差额");
         }
         header.add("说明");
         Sheet s = new Sheet(wb, ACROSS_YEARS, header, st);
@@ -242,9 +243,9 @@ public final class DiscrepancyWorkbook {
             s.text(r, 4, m.previous().file());
             int c = 5;
             int mismatches = 0;
-            for (ColumnDef col : cols) {
-                CellValue last = m.previous().asFiled("t3.carry_forward." + col.key());
-                CellValue now = m.current().asFiled("t3.carried_over." + col.key());
+            for (Map.Entry<String, String> pair : pairs) {
+                CellValue last = m.previous().asFiled(pair.getValue());
+                CellValue now = m.current().asFiled(pair.getKey());
                 s.number(r, c, last.number());
                 s.number(r, c + 1, now.number());
                 if (last.number() != null && now.number() != null) {
@@ -281,6 +282,6 @@ public final class DiscrepancyWorkbook {
         s.text(r, 0, f.agency());
         s.text(r, 1, f.identity().code());
         s.text(r, current ? 3 : 4, f.file());
-        s.text(r, 5 + 7 * 3, note);
+        s.text(r, s.widths.length - 1, note);
     }
 }

@@ -148,12 +148,21 @@ public final class FormatSpec {
 
     /** The input cells a rule expansion depends on (this year's cells only), computed once. */
     public java.util.Set<String> inputsOf(RuleInstance ri) {
-        return instanceInputs.computeIfAbsent(ri, x -> {
-            List<String> own = new ArrayList<>();
-            x.left().terms().stream().filter(t -> !t.previous()).forEach(t -> own.add(t.cell()));
-            x.right().terms().stream().filter(t -> !t.previous()).forEach(t -> own.add(t.cell()));
-            return java.util.Collections.unmodifiableSet(inputsOf(own));
-        });
+        return instanceInputs.computeIfAbsent(ri, x -> java.util.Collections.unmodifiableSet(inputsOf(x.cells())));
+    }
+
+    /**
+     * This year's 二、上年结转 cell and last year's 四、结转下年度继续办理 cell, column by column, as
+     * rule C1 pairs them: what a template pre-fills and what reconciliation puts side by side.
+     */
+    public List<Map.Entry<String, String>> carriedOverPairs() {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (RuleInstance ri : rule("C1").instances()) {
+            String previous = ri.right().terms().stream().filter(Expr.Term::previous).map(Expr.Term::cell)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("C1 names no cell of last year"));
+            pairs.add(Map.entry(ri.left().singleCell(), previous));
+        }
+        return pairs;
     }
 
     private void collectInputs(String key, java.util.Set<String> out) {

@@ -16,9 +16,6 @@ import java.util.Map;
  * from last year's filing, in either format (table 三's rows are the same in both).
  */
 public final class CarryOver {
-    static final String LAST_YEAR_ROW = "carry_forward";
-    static final String THIS_YEAR_ROW = "carried_over";
-
     private CarryOver() {
     }
 
@@ -32,12 +29,12 @@ public final class CarryOver {
         if (previous.year() != year - 1) {
             warnings.add("上年文件的年度是" + previous.year() + "年，不是" + (year - 1) + "年，请确认选对了文件");
         }
-        for (CellDef to : target.cells()) {
-            if (!to.row().key().equals(THIS_YEAR_ROW) || to.isTotal()) {
-                continue;
+        for (Map.Entry<String, String> pair : target.carriedOverPairs()) {
+            CellDef to = target.cell(pair.getKey());
+            if (to.isTotal()) {
+                continue; // the 总计 column is a formula
             }
-            String fromKey = "t3." + LAST_YEAR_ROW + "." + to.col().key();
-            CellValue v = previous.value(fromKey);
+            CellValue v = previous.value(pair.getValue());
             if (v instanceof CellValue.Num n) {
                 values.put(to.key(), n.value());
             } else {

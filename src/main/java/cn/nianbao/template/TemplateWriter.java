@@ -272,9 +272,7 @@ public final class TemplateWriter {
         SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
         TemplateLayout layout = TemplateLayout.of(spec);
         for (RuleInstance ri : spec.ruleInstances()) {
-            List<String> cells = new ArrayList<>();
-            ri.left().cells().forEach(cells::add);
-            ri.right().cells().forEach(cells::add);
+            List<String> cells = ri.cells();
             if (!sl.cells().containsKey(cells.get(0))) {
                 continue;
             }
@@ -340,9 +338,7 @@ public final class TemplateWriter {
         int r = first;
         for (RuleDef rule : spec.filingRules()) {
             for (RuleInstance ri : rule.instances()) {
-                List<String> cells = new ArrayList<>();
-                ri.left().cells().forEach(cells::add);
-                ri.right().cells().forEach(cells::add);
+                List<String> cells = ri.cells();
                 var inputs = spec.inputsOf(cells);
                 String table = spec.cell(cells.get(0)).table().number();
                 String sheetName = layout.pos(cells.get(0)).sheet();
