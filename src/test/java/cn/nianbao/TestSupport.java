@@ -3,7 +3,6 @@ package cn.nianbao;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Specs;
-import cn.nianbao.template.TemplateLayout;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.template.TemplateWriter;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Shared helpers: where the repo's fixtures are, issuing and filling templates as a clerk would. */
@@ -43,18 +41,27 @@ public final class TestSupport {
         }
     }
 
+    /** Copies a folder with everything in it. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.sorted().toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
     public static TemplateRequest request(String format, int year, String agency, String code) {
         return TemplateRequest.of(Specs.get(format), year, agency, code).withFixedId(FIXED_ID, FIXED_AT);
     }
 
     /** Types values into the input cells and recalculates, as Excel does before it saves. */
     public static void fill(XSSFWorkbook wb, FormatSpec spec, Map<String, BigDecimal> values) {
-        TemplateLayout layout = TemplateLayout.of(spec);
-        values.forEach((key, v) -> {
-            TemplateLayout.Pos p = layout.pos(key);
-            cell(wb.getSheet(p.sheet()), p.row(), p.col()).setCellValue(v.doubleValue());
-        });
-        XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+        cn.nianbao.template.FilledTemplate.fill(wb, spec, values);
     }
 
     public static Cell cell(Sheet sheet, int r, int c) {

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"用自带的示例数据演示：发出模板、读回报表、检查勾稽关系、跨年核对。",
-            "Runs the main jobs on bundled data: issue templates, read back, check, reconcile."})
+        description = {"用自带的示例数据演示：按名册发出模板、收集一轮报送（邮件、压缩包）、读回报表、检查勾稽关系、跨年核对。",
+            "Runs the main jobs on bundled data: a collection round, read back, check, reconcile."})
 final class DemoCommand implements Callable<Integer> {
     /** Filled workbooks carrying the numbers of real published reports (fixtures/seeds), by year. */
     static final List<String> REAL_2023 = List.of("焦作市应急管理局-2023.xlsx", "聊城市应急管理局-2023.xlsx",
@@ -22,6 +22,16 @@ final class DemoCommand implements Callable<Integer> {
     static final List<String> REAL_2024 = List.of("衢州市应急管理局-2024.xlsx");
     /** Demonstration filings with planted problems (fixtures/demo): not real reports. */
     static final List<String> DEMO_2024 = List.of("焦作市应急管理局-2024.xlsx", "聊城市应急管理局-2024.xlsx");
+    /**
+     * The collection round (fixtures/round): its inbox, each file with the time it arrived when
+     * it carries none itself (a saved workbook; messages have their Date, zip entries their time).
+     */
+    static final java.util.Map<String, java.time.LocalDateTime> INBOX = new java.util.TreeMap<>(java.util.Map.of(
+            "衢州市应急管理局-2024.xlsx", java.time.LocalDateTime.of(2025, 1, 15, 10, 0),
+            "焦作-第一次报送.eml", java.time.LocalDateTime.of(2025, 1, 10, 9, 30),
+            "焦作-更正.eml", java.time.LocalDateTime.of(2025, 1, 20, 16, 5),
+            "聊城回复.eml", java.time.LocalDateTime.of(2025, 2, 3, 11, 20),
+            "尖山区应急管理局.zip", java.time.LocalDateTime.of(2025, 1, 25, 14, 30)));
 
     @Spec
     CommandSpec spec;
@@ -45,13 +55,30 @@ final class DemoCommand implements Callable<Integer> {
         for (String n : DEMO_2024) {
             copy("demo/extra/" + n, y2024.resolve(n));
         }
-        out.println("演示数据已复制到 " + dir.resolve("报表") + "：");
-        out.println("  2023/ 焦作、聊城、尖山区应急管理局，2024/ 衢州市应急管理局 —— 数字取自其公开发布的年度报告；");
-        out.println("  2024/ 焦作、聊城市应急管理局 —— 演示用的虚构数据，故意留有问题。");
+        Path round = dir.resolve("收集轮次");
+        Path inbox = round.resolve("收件");
+        copy("demo/round/名册.csv", round.resolve("名册.csv"));
+        for (java.util.Map.Entry<String, java.time.LocalDateTime> e : INBOX.entrySet()) {
+            Path f = inbox.resolve(e.getKey());
+            copy("demo/round/收件/" + e.getKey(), f);
+            java.nio.file.Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(
+                    e.getValue().atZone(cn.nianbao.round.Collector.ZONE).toInstant()));
+        }
+        out.println("演示数据已复制到 " + dir + "：");
+        out.println("  报表/2023/ 焦作、聊城、尖山区应急管理局，报表/2024/ 衢州市应急管理局 —— 数字取自其公开发布的年度报告；");
+        out.println("  报表/2024/ 焦作、聊城市应急管理局 —— 演示用的虚构数据，故意留有问题；");
+        out.println("  收集轮次/ 名册（5 个单位）和收件箱：衢州的工作簿、焦作的两封邮件（第一次报送和更正）、聊城逾期的 GBK 邮件、");
+        out.println("           尖山区的 .zip（GBK 文件名），应急管理部没有报送 —— 除衢州外的 2024 年数字都是演示用的虚构数据。");
         out.println();
-        int rc = step(out, "template", "--year", "2024", "--agency", "焦作市应急管理局",
-                "--previous", y2023.resolve("焦作市应急管理局-2023.xlsx").toString(),
-                "-o", templates.resolve("焦作市应急管理局-2024.xlsx").toString());
+        // A whole collection round first: issue the templates, then collect what came back.
+        int rc = step(out, "issue", "--roster", round.resolve("名册.csv").toString(), "--year", "2024",
+                "--previous", y2023.toString(), "-o", round.resolve("发出").toString());
+        Path collected = round.resolve("2024-收集情况.xlsx");
+        step(out, "collect", "--roster", round.resolve("名册.csv").toString(), "--year", "2024",
+                "--inbox", inbox.toString(), "--previous", y2023.toString(),
+                "-o", collected.toString(), "--returns", round.resolve("退回").toString());
+        out.println("（collect 退出码为 1：聊城有错误，应急管理部未提交——演示数据本来如此。）");
+        out.println();
         rc = Math.max(rc, step(out, "template", "--year", "2025", "--agency", "衢州市应急管理局",
                 "--code", "11330800002618736G",
                 "--previous", y2024.resolve("衢州市应急管理局-2024.xlsx").toString(),
@@ -69,10 +96,12 @@ final class DemoCommand implements Callable<Integer> {
                 "-o", reconciled.toString(), "--returns", returns.toString());
         out.println("（check 和 reconcile 发现问题时退出码为 1：2024 年的演示数据故意留有问题。）");
         out.println();
-        out.println("先打开：" + templates.resolve("焦作市应急管理局-2024.xlsx")
+        out.println("先打开：" + collected + " —— 谁交了、谁没交、谁逾期、谁要改什么（第一个工作表有进度图），"
+                + "同一文件夹里的 …-汇总.xlsx 是本轮加总，" + round.resolve("退回") + " 里是退回和催报的邮件草稿。");
+        out.println("再打开：" + round.resolve("发出/焦作市应急管理局-2024.xlsx")
                 + " —— 只有白色单元格可以填写，“二、上年结转”已按上年报表预填并锁定，“校验”工作表实时显示勾稽关系。");
-        out.println("再打开：" + reconciled + " —— 汇总、问题清单（点单元格地址可跳到原文件）、跨年核对。");
-        out.println("然后看：" + returns + " —— 发回各单位的标注副本，问题单元格标红并有批注。");
+        out.println("然后看：" + reconciled + " —— 汇总、问题清单（点单元格地址可跳到原文件）、跨年核对；"
+                + returns + " 里是发回各单位的标注副本，问题单元格标红并有批注。");
         out.flush();
         return rc;
     }

@@ -45,23 +45,40 @@ public final class DiscrepancyWorkbook {
 
     /** Writes the workbook to {@code out} whole, or not at all. {@code reconciled} may be null. */
     public static void write(Path out, List<FileReport> files, Reconciler.Result reconciled) throws IOException {
+        write(out, null, files, reconciled, (wb, st) -> { });
+    }
+
+    /** Adds sheets of its own after the discrepancy sheets, through the same streaming workbook and styles. */
+    @FunctionalInterface
+    public interface MoreSheets {
+        void write(SXSSFWorkbook wb, Styles styles) throws IOException;
+    }
+
+    /**
+     * The discrepancy sheets after the sheets {@code first} already holds (may be null; its rows
+     * are kept in memory, so small ones only, e.g. a sheet with a chart), then {@code more}.
+     */
+    public static void write(Path out, org.apache.poi.xssf.usermodel.XSSFWorkbook first, List<FileReport> files,
+                             Reconciler.Result reconciled, MoreSheets more) throws IOException {
         Path base = out.toAbsolutePath().getParent();
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+        try (SXSSFWorkbook wb = first == null ? new SXSSFWorkbook(200) : new SXSSFWorkbook(first, 200)) {
             Styles st = new Styles(wb);
             summary(wb, st, files);
             findings(wb, st, files, base);
             if (reconciled != null) {
                 acrossYears(wb, st, reconciled);
             }
+            more.write(wb, st);
             wb.setForceFormulaRecalculation(true); // the links' display text is computed on open
             AtomicFiles.write(out, wb::write);
         }
     }
 
-    private static final class Styles {
-        final CellStyle header;
-        final CellStyle bad;
-        final CellStyle link;
+    /** The cell styles every sheet of the workbook shares. */
+    public static final class Styles {
+        public final CellStyle header;
+        public final CellStyle bad;
+        public final CellStyle link;
 
         Styles(SXSSFWorkbook wb) {
             header = wb.createCellStyle();
@@ -81,13 +98,13 @@ public final class DiscrepancyWorkbook {
         }
     }
 
-    /** Tracks column widths as rows are written (streaming sheets cannot autosize afterwards). */
-    private static final class Sheet {
+    /** A list sheet with a header row; tracks column widths as rows are written (streaming sheets cannot autosize). */
+    public static final class Sheet {
         final SXSSFSheet sheet;
         final int[] widths;
         int next;
 
-        Sheet(SXSSFWorkbook wb, String name, List<String> header, Styles st) {
+        public Sheet(SXSSFWorkbook wb, String name, List<String> header, Styles st) {
             sheet = wb.createSheet(name);
             widths = new int[header.size()];
             Row r = sheet.createRow(next++);
@@ -97,11 +114,12 @@ public final class DiscrepancyWorkbook {
             sheet.createFreezePane(0, 1);
         }
 
-        Row row() {
+        public Row row() {
             return sheet.createRow(next++);
         }
 
-        Cell text(Row r, int c, String v) {
+        /** A string cell, never a formula, whatever the text starts with. */
+        public Cell text(Row r, int c, String v) {
             Cell cell = r.createCell(c);
             if (v != null) {
                 cell.setCellValue(v); // a string cell, never a formula, whatever the text starts with
@@ -110,7 +128,7 @@ public final class DiscrepancyWorkbook {
             return cell;
         }
 
-        Cell number(Row r, int c, BigDecimal v) {
+        public Cell number(Row r, int c, BigDecimal v) {
             Cell cell = r.createCell(c);
             if (v != null) {
                 cell.setCellValue(v.doubleValue());
@@ -119,7 +137,8 @@ public final class DiscrepancyWorkbook {
             return cell;
         }
 
-        void finish(boolean filter) {
+        /** Column widths, and an autofilter over the rows written when {@code filter}. */
+        public void finish(boolean filter) {
             for (int c = 0; c < widths.length; c++) {
                 sheet.setColumnWidth(c, Math.min(80, Math.max(6, widths[c] + 2)) * 256);
             }

@@ -44,7 +44,12 @@ public final class ReturnCopies {
 
     /** Writes the copies into {@code dir}; returns the files written, in input order. */
     public static List<Path> write(Path dir, List<FileReport> files) throws IOException {
-        List<Path> written = new ArrayList<>();
+        return new ArrayList<>(copies(dir, files).values());
+    }
+
+    /** Writes the copies into {@code dir}; returns each submitted file (as read) with its copy, in input order. */
+    public static Map<String, Path> copies(Path dir, List<FileReport> files) throws IOException {
+        Map<String, Path> written = new LinkedHashMap<>();
         Map<String, Integer> names = new HashMap<>();
         for (FileReport report : files) {
             FileReport f = new FileReport(report.read(),
@@ -62,7 +67,7 @@ public final class ReturnCopies {
                 annotate(wb, f.findings());
                 AtomicFiles.write(target, wb::write);
             }
-            written.add(target);
+            written.put(f.read().file(), target);
         }
         return written;
     }

@@ -45,32 +45,56 @@ public final class Issuer {
     }
 
     public Result issue(Roster roster, List<Filing> previous, Path dir) throws IOException {
-        FilingIndex index = new FilingIndex(previous.stream().filter(f -> f.year() == year - 1).toList(), roster.aliases());
+        FilingIndex index = previousIndex(roster, previous);
         List<Issued> issued = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Agency a : roster.agencies()) {
-            TemplateRequest req = TemplateRequest.of(spec, year, a.name(), a.code());
-            FilingIndex.Hit hit = index.find(a.code(), a.name(), f -> true);
-            Filing last = hit == null ? null : hit.filing();
-            String by = hit == null ? "" : hit.by();
-            if (last != null) {
-                CarryOver.Result carry = CarryOver.from(last, spec, year);
-                carry.warnings().forEach(w -> warnings.add(a.name() + "：" + w));
-                req = req.withCarriedOver(carry.values(), carry.source());
-            } else if (!previous.isEmpty()) {
-                warnings.add(a.name() + "：没有找到" + (year - 1) + "年的报表，上年结转未预填，由单位自行填写");
-            }
-            String stem = FileNames.safe(a.name()) + "-" + year;
-            Path template = dir.resolve(stem + ".xlsx");
-            batch.write(req, template);
-            Path draft = dir.resolve(stem + ".eml");
-            Drafts.write(draft, a.email(), subject(a), body(a, last != null), template, template.getFileName().toString());
+            Issued t = template(a, index, !previous.isEmpty(), dir, warnings);
+            Path draft = dir.resolve(FileNames.safe(a.name()) + "-" + year + ".eml");
+            Drafts.write(draft, a.email(), subject(a), body(a, !t.carriedFrom().isEmpty()), t.template(),
+                    t.template().getFileName().toString());
             if (a.email().isBlank()) {
                 warnings.add(a.name() + "：名册中没有联系邮箱，邮件草稿的收件人需要手工填写");
             }
-            issued.add(new Issued(a, template, draft, last == null ? "" : last.file(), by));
+            issued.add(new Issued(a, t.template(), draft, t.carriedFrom(), t.matchedBy()));
         }
         return new Result(issued, warnings);
+    }
+
+    /** Last year's filings of a roster, found by code, name or alias. */
+    public FilingIndex previousIndex(Roster roster, List<Filing> previous) {
+        return new FilingIndex(previous.stream().filter(f -> f.year() == year - 1).toList(), roster.aliases());
+    }
+
+    /**
+     * Writes one agency's template into {@code dir} as 单位-年度.xlsx, carrying over last year's
+     * 四 when {@code index} finds its filing; the draft of the result is null.
+     */
+    public Issued template(Agency a, FilingIndex index, boolean havePrevious, Path dir, List<String> warnings)
+            throws IOException {
+        TemplateRequest req = TemplateRequest.of(spec, year, a.name(), a.code());
+        FilingIndex.Hit hit = index.find(a.code(), a.name(), f -> true);
+        Filing last = hit == null ? null : hit.filing();
+        if (last != null) {
+            CarryOver.Result carry = CarryOver.from(last, spec, year);
+            carry.warnings().forEach(w -> warnings.add(a.name() + "：" + w));
+            req = req.withCarriedOver(carry.values(), carry.source());
+        } else if (havePrevious) {
+            warnings.add(a.name() + "：没有找到" + (year - 1) + "年的报表，上年结转未预填，由单位自行填写");
+        }
+        Path template = dir.resolve(FileNames.safe(a.name()) + "-" + year + ".xlsx");
+        batch.write(req, template);
+        return new Issued(a, template, null, last == null ? "" : last.file(), hit == null ? "" : hit.by());
+    }
+
+    /** Filling instructions shared by the first message and reminders. */
+    String instructions(boolean carried) {
+        return "填写说明：\n"
+                + "1. 只在白色单元格中填写数字；没有发生的事项请填 0，空白不等于 0。\n"
+                + (carried ? "2. 表三“二、上年结转”已按贵单位" + (year - 1) + "年报表预填并锁定；如有异议请联系我们，不要自行改动。\n"
+                        : "2. 表三“二、上年结转”请按贵单位" + (year - 1) + "年报告中的“四、结转下年度继续办理”填写。\n")
+                + "3. “校验”工作表随填写实时显示勾稽关系，报送前请改正所有“不通过”。\n"
+                + "4. 请不要改动表格结构和标签；可另存为 .xlsx 或 .xls。\n";
     }
 
     private String subject(Agency a) {
@@ -81,16 +105,11 @@ public final class Issuer {
         return a.name() + "：\n\n"
                 + "请填写附件《" + a.name() + year + "年政府信息公开工作年度报告统计表》，于" + date(deadline)
                 + "前直接回复本邮件，把填好的文件作为附件发回。\n\n"
-                + "填写说明：\n"
-                + "1. 只在白色单元格中填写数字；没有发生的事项请填 0，空白不等于 0。\n"
-                + (carried ? "2. 表三“二、上年结转”已按贵单位" + (year - 1) + "年报表预填并锁定；如有异议请联系我们，不要自行改动。\n"
-                        : "2. 表三“二、上年结转”请按贵单位" + (year - 1) + "年报告中的“四、结转下年度继续办理”填写。\n")
-                + "3. “校验”工作表随填写实时显示勾稽关系，报送前请改正所有“不通过”。\n"
-                + "4. 请不要改动表格结构和标签；可另存为 .xlsx 或 .xls。\n\n"
+                + instructions(carried) + "\n"
                 + "谢谢！\n";
     }
 
-    private static String date(LocalDate d) {
+    static String date(LocalDate d) {
         return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 }

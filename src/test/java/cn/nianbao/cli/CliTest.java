@@ -138,7 +138,11 @@ class CliTest {
         Path out = dir.resolve("demo");
         Run demo = run("demo", "-o", out.toString());
         assertThat(demo.code()).as(demo.out() + demo.err()).isZero();
-        assertThat(out.resolve("模板/焦作市应急管理局-2024.xlsx")).exists();
+        assertThat(out.resolve("收集轮次/发出/焦作市应急管理局-2024.xlsx")).exists();
+        assertThat(out.resolve("收集轮次/2024-收集情况.xlsx")).exists();
+        assertThat(out.resolve("收集轮次/2024-收集情况-汇总.xlsx")).exists();
+        assertThat(out.resolve("收集轮次/退回/应急管理部-2024-催报.eml")).exists();
+        assertThat(out.resolve("收集轮次/退回/聊城市应急管理局-2024-退回.eml")).exists();
         assertThat(out.resolve("模板/尖山区应急管理局-2020（2019版格式）.xlsx")).exists();
         assertThat(out.resolve("2023-读回.csv")).exists();
         assertThat(out.resolve("2024-问题清单.xlsx")).exists();
@@ -147,6 +151,8 @@ class CliTest {
         assertThat(out.resolve("退回/聊城市应急管理局-2024-问题标注.xlsx")).exists();
         assertThat(demo.out()).contains("找到文件 3 个 = 读取 3 + 无法读取 0 + 跳过 0；错误 0 条")
                 .contains("跨年匹配 2 对（按统一社会信用代码 0，按单位名称 2，按别名 0）；上年没有报表 1 个，本年未报 1 个")
-                .contains("先打开");
+                .contains("名册 5 个单位 —— 通过 3，有警告 0，有错误 1，无法读取 0，未提交 1；逾期 1")
+                .contains("收件 6 份 = 读取 5 + 无法读取 0 + 无法识别 0 + 跳过 1（读取的 5 份中被替代 1 份）")
+                .contains("先打开：" + out.resolve("收集轮次/2024-收集情况.xlsx"));
     }
 }

@@ -1,0 +1,203 @@
+package cn.nianbao.cli;
+
+import cn.nianbao.model.Filing;
+import cn.nianbao.report.FileReport;
+import cn.nianbao.report.ReturnCopies;
+import cn.nianbao.round.CollectionWorkbook;
+import cn.nianbao.round.Collector;
+import cn.nianbao.round.Inbox;
+import cn.nianbao.round.Issuer;
+import cn.nianbao.round.ReturnDrafts;
+import cn.nianbao.round.Roster;
+import cn.nianbao.round.RoundTotal;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.Specs;
+import cn.nianbao.template.Protection;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "collect", mixinStandardHelpOptions = true,
+        description = {"收集一轮报送：读取收件箱（工作簿、.zip、.eml、.mbox），按名册认定单位，检查、跨年核对、统计谁交了谁没交，并把本轮加总。",
+            "Collects a round: reads an inbox, matches roster agencies, checks, tracks who is missing, adds the round up."})
+final class CollectCommand implements Callable<Integer> {
+    /** Written into the extraction folder; only a folder carrying it is ever emptied. */
+    static final String MARKER = ".nianbao-收件提取";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--roster", required = true, paramLabel = "FILE", description = "名册：CSV（UTF-8 或 GBK）或 .xlsx")
+    Path roster;
+
+    @Option(names = "--year", required = true, description = "报告年度")
+    int year;
+
+    @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "收件文件夹（或一个文件）：.xlsx/.xls、.zip、.eml、.mbox，任意混合")
+    Path inbox;
+
+    @Option(names = "--previous", arity = "1..*", paramLabel = "FILE_OR_DIR",
+            description = "上年的报表：跨年核对（C1、C2），并为催报邮件的模板预填上年结转")
+    List<Path> previous;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "收集情况工作簿（.xlsx）")
+    Path output;
+
+    @Option(names = "--returns", paramLabel = "DIR", description = "退回文件夹：标注副本，以及退回、重新报送、催报的邮件草稿")
+    Path returns;
+
+    @Option(names = "--deadline", paramLabel = "YYYY-MM-DD", description = "报送截止日期（默认次年 1 月 31 日，北京时间当日 24 时前）")
+    String deadline;
+
+    @Option(names = "--total", paramLabel = "FILE", description = "本轮加总的工作簿（默认在收集情况旁：…-汇总.xlsx，另有同名 .csv）")
+    Path total;
+
+    @Option(names = "--total-name", paramLabel = "NAME", description = "加总表的单位名称（默认“名册合计”）")
+    String totalName = "名册合计";
+
+    @Option(names = "--include-errors", description = "加总时也计入有错误的报表（默认只计入没有错误的）")
+    boolean includeErrors;
+
+    @Option(names = "--password", description = "催报模板的工作表保护密码（可选）")
+    String password;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        FormatSpec fmt = Specs.forYear(year);
+        LocalDate due;
+        try {
+            due = deadline == null ? Issuer.defaultDeadline(year) : LocalDate.parse(deadline);
+        } catch (DateTimeParseException e) {
+            throw NianbaoException.usage("--deadline " + deadline + "：日期格式应为 YYYY-MM-DD");
+        }
+        if (!Files.exists(inbox)) {
+            throw NianbaoException.usage("收件文件夹不存在：" + inbox);
+        }
+        Path box = inbox.toAbsolutePath().normalize();
+        List<Path> outs = new ArrayList<>(List.of(output));
+        if (total != null) {
+            outs.add(total);
+        }
+        if (returns != null) {
+            outs.add(returns);
+        }
+        for (Path o : outs) {
+            if (Files.isDirectory(box) && o.toAbsolutePath().normalize().startsWith(box)) {
+                throw NianbaoException.usage("输出 " + o + " 在收件文件夹 " + inbox + " 里面：下次运行会把输出当成收到的文件。请放到收件文件夹之外");
+            }
+        }
+        Roster r;
+        try {
+            r = Roster.load(roster);
+        } catch (IOException e) {
+            throw NianbaoException.usage("名册 " + roster + " 无法读取：" + e.getMessage());
+        }
+        r.problems().forEach(p -> out.println("名册问题（已跳过）：" + p.message()));
+        if (r.agencies().isEmpty()) {
+            throw NianbaoException.usage("名册 " + roster + " 中没有可用的单位");
+        }
+        String stem = output.getFileName().toString().replaceFirst("(?i)\\.xlsx$", "");
+        Path base = output.toAbsolutePath().getParent();
+        Path extract = base.resolve(stem + "-附件");
+        Path totalXlsx = total != null ? total : base.resolve(stem + "-汇总.xlsx");
+        Path totalCsv = totalXlsx.resolveSibling(totalXlsx.getFileName().toString().replaceFirst("(?i)\\.xlsx$", "") + ".csv");
+
+        List<FileReport> prevReports = previous == null ? List.of() : Runs.readAll(previous, run, err, "读取上年");
+        List<Filing> last = previous == null ? null : Runs.filings(prevReports);
+        clean(extract);
+        Files.createDirectories(extract);
+        Files.writeString(extract.resolve(MARKER), "nianbao collect 从收件箱中解出的附件和压缩包内容；每次运行会重新生成。\n");
+        List<Inbox.Item> items = Inbox.open(inbox, extract);
+        Collector collector = new Collector(r, year, fmt, due);
+        Collector.Round round = collector.collect(items, last, run.threads,
+                new Progress(err, "读取收件", items.size(), run.quiet));
+
+        summary(out, round, prevReports);
+        CollectionWorkbook.write(output, round);
+        out.println("收集情况：" + output + "（收件中的附件和压缩包内容解到 " + extract + "）");
+        RoundTotal.Result sum = RoundTotal.of(round, includeErrors, totalName);
+        RoundTotal.write(sum, totalXlsx, totalCsv);
+        out.printf("本轮加总：%s 和 %s —— 计入 %d 个单位%s%n", totalXlsx, totalCsv.getFileName(), sum.included(),
+                includeErrors ? "（含有错误的报表）" : "（有错误的、无法读取的和未提交的不计入，见“汇总范围”工作表）");
+        if (returns != null) {
+            Map<String, Path> copies = ReturnCopies.copies(returns, round.currentReports());
+            Issuer issuer = new Issuer(fmt, year, due, Protection.withPassword(password));
+            List<String> warnings = new ArrayList<>();
+            List<ReturnDrafts.Written> drafts = ReturnDrafts.write(returns, round, copies, issuer,
+                    issuer.previousIndex(r, last == null ? List.of() : last), last != null, LocalDate.now(Collector.ZONE), warnings);
+            warnings.forEach(w -> out.println("注意：" + w));
+            out.printf("退回：%d 份标注副本；邮件草稿 退回 %d 封、重新报送 %d 封、催报 %d 封，在 %s%n", copies.size(),
+                    count(drafts, "退回"), count(drafts, "重新报送"), count(drafts, "催报"), returns);
+        }
+        out.flush();
+        boolean clean = round.agencies().stream().allMatch(a -> a.status() == Collector.Status.PASSED
+                || a.status() == Collector.Status.WARNINGS)
+                && round.count(Collector.State.UNREADABLE) + round.count(Collector.State.UNMATCHED) == 0;
+        return clean ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private static long count(List<ReturnDrafts.Written> drafts, String kind) {
+        return drafts.stream().filter(d -> d.kind().equals(kind)).count();
+    }
+
+    /** Empties the extraction folder of an earlier run; a folder this command did not make is refused. */
+    static void clean(Path extract) throws IOException {
+        if (!Files.exists(extract)) {
+            return;
+        }
+        if (!Files.exists(extract.resolve(MARKER))) {
+            throw new NianbaoException(ExitCodes.USAGE, "文件夹 " + extract + " 已存在且不是本工具建立的，为免误删请换一个 -o 文件名或移走该文件夹");
+        }
+        try (Stream<Path> walk = Files.walk(extract)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(extract)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private void summary(PrintWriter out, Collector.Round round, List<FileReport> prevReports) {
+        out.printf("%d年报表收集（截止 %s）：名册 %d 个单位 —— 通过 %d，有警告 %d，有错误 %d，无法读取 %d，未提交 %d；逾期 %d%n",
+                round.year(), round.deadline(), round.agencies().size(), round.count(Collector.Status.PASSED),
+                round.count(Collector.Status.WARNINGS), round.count(Collector.Status.ERRORS),
+                round.count(Collector.Status.UNREADABLE), round.count(Collector.Status.MISSING),
+                round.agencies().stream().filter(Collector.AgencyStatus::late).count());
+        long read = round.count(Collector.State.CURRENT) + round.count(Collector.State.SUPERSEDED);
+        out.printf("收件 %d 份 = 读取 %d + 无法读取 %d + 无法识别 %d + 跳过 %d（读取的 %d 份中被替代 %d 份）%n",
+                round.submissions().size(), read, round.count(Collector.State.UNREADABLE),
+                round.count(Collector.State.UNMATCHED), round.count(Collector.State.SKIPPED), read,
+                round.count(Collector.State.SUPERSEDED));
+        for (Collector.Submission s : round.submissions()) {
+            if (s.state() == Collector.State.UNMATCHED || s.state() == Collector.State.UNREADABLE && s.agency() == null) {
+                out.printf("  %s：%s（%s）%n", s.state().chinese(), s.item().origin(),
+                        s.readable() ? s.note() : s.report().read().reason());
+            }
+        }
+        if (!prevReports.isEmpty()) {
+            long bad = prevReports.stream().filter(p -> !p.skipped() && !p.read().readable()).count();
+            out.printf("上年报表 %d 个文件，无法读取 %d 个；跨年核对 %d 个单位%n", prevReports.size(), bad,
+                    round.reconciled() == null ? 0 : round.reconciled().matches().size());
+            prevReports.stream().filter(p -> !p.skipped() && !p.read().readable())
+                    .forEach(p -> out.printf("  上年无法读取：%s（%s）%n", p.read().file(), p.read().reason()));
+        }
+    }
+}

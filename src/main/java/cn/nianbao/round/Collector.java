@@ -1,0 +1,415 @@
+package cn.nianbao.round;
+
+import cn.nianbao.check.Checker;
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Severity;
+import cn.nianbao.read.ReadResult;
+import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.reconcile.AgencyNames;
+import cn.nianbao.reconcile.Aliases;
+import cn.nianbao.reconcile.FilingIndex;
+import cn.nianbao.reconcile.Reconciler;
+import cn.nianbao.report.FileReport;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.util.Parallel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * One collection round: every inbox item read and checked, matched to a roster agency (by the
+ * 统一社会信用代码 its template carries, then its agency name or an alias, then the sender's
+ * address, then the file's name), the latest readable submission of each agency taken as its
+ * current one (earlier ones superseded, never dropped), late submissions marked, and the current
+ * filings reconciled with last year's. Every item ends in exactly one {@link State}.
+ */
+public final class Collector {
+    /** Times are compared in China Standard Time: a deadline day ends at 24:00 in Beijing. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** What became of one inbox item. */
+    public enum State {
+        CURRENT("当前报送"),
+        SUPERSEDED("被替代"),
+        UNREADABLE("无法读取"),
+        UNMATCHED("无法识别"),
+        SKIPPED("跳过");
+
+        private final String chinese;
+
+        State(String chinese) {
+            this.chinese = chinese;
+        }
+
+        public String chinese() {
+            return chinese;
+        }
+    }
+
+    /** One inbox item with its reading, the agency it was matched to (or null), how, and its fate. */
+    public record Submission(Inbox.Item item, FileReport report, Agency agency, String matchedBy, boolean late,
+                             State state, String note) {
+        Submission with(State s, String n) {
+            return new Submission(item, report, agency, matchedBy, late, s, n);
+        }
+
+        public boolean readable() {
+            return report != null && report.read().readable();
+        }
+    }
+
+    /** 未提交 / 已提交-通过 / 已提交-有警告 / 已提交-有错误 / 无法读取. */
+    public enum Status {
+        PASSED("已提交-通过"),
+        WARNINGS("已提交-有警告"),
+        ERRORS("已提交-有错误"),
+        UNREADABLE("无法读取"),
+        MISSING("未提交");
+
+        private final String chinese;
+
+        Status(String chinese) {
+            this.chinese = chinese;
+        }
+
+        public String chinese() {
+            return chinese;
+        }
+
+        public boolean submitted() {
+            return this != MISSING;
+        }
+    }
+
+    /** Where one roster agency stands: its current submission (null when none), earlier ones, and notes. */
+    public record AgencyStatus(Agency agency, Status status, Submission current, List<Submission> superseded,
+                               List<String> notes) {
+        public boolean late() {
+            return current != null && current.late();
+        }
+
+        /** Findings that bear on the agency's filing (not the supervisor's own M1). */
+        public long count(Severity s) {
+            return current == null || current.report() == null ? 0 : current.report().findings().stream()
+                    .filter(f -> f.severity() == s && !SUPERVISOR_ONLY.contains(f.ruleId())).count();
+        }
+    }
+
+    public record Round(int year, FormatSpec spec, LocalDate deadline, List<AgencyStatus> agencies,
+                        List<Submission> submissions, Reconciler.Result reconciled) {
+        /** The reports of the current submissions (readable or not), in roster order. */
+        public List<FileReport> currentReports() {
+            return agencies.stream().filter(a -> a.current() != null).map(a -> a.current().report()).toList();
+        }
+
+        public long count(State s) {
+            return submissions.stream().filter(x -> x.state() == s).count();
+        }
+
+        public long count(Status s) {
+            return agencies.stream().filter(a -> a.status() == s).count();
+        }
+    }
+
+    static final Set<String> SUPERVISOR_ONLY = Set.of("M1", "M2");
+
+    /** A report without the supervisor's own notes (M1, M2): what its status means for the agency. */
+    public static FileReport withoutSupervisorNotes(FileReport r) {
+        return new FileReport(r.read(), r.findings().stream().filter(f -> !SUPERVISOR_ONLY.contains(f.ruleId())).toList(),
+                r.skipped());
+    }
+
+    private final Roster roster;
+    private final Aliases aliases;
+    private final int year;
+    private final FormatSpec spec;
+    private final LocalDate deadline;
+    private final Map<String, Agency> byCode = new HashMap<>();
+    private final Map<String, Agency> byName = new HashMap<>();
+    private final Map<String, List<Agency>> byEmail = new HashMap<>();
+
+    public Collector(Roster roster, int year, FormatSpec spec, LocalDate deadline) {
+        this.roster = roster;
+        this.aliases = roster.aliases();
+        this.year = year;
+        this.spec = spec;
+        this.deadline = deadline;
+        for (Agency a : roster.agencies()) {
+            if (!a.code().isEmpty()) {
+                byCode.put(a.code(), a);
+            }
+            byName.put(aliases.key(a.name()), a);
+            for (String e : emails(a.email())) {
+                byEmail.computeIfAbsent(e, k -> new ArrayList<>()).add(a);
+            }
+        }
+    }
+
+    static List<String> emails(String field) {
+        List<String> out = new ArrayList<>();
+        for (String e : field.split("[,;，；\\s]+")) {
+            if (e.contains("@")) {
+                out.add(e.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** The instant the deadline day ends in Beijing. */
+    public Instant deadlineEnd() {
+        return deadline.plusDays(1).atStartOfDay(ZONE).toInstant();
+    }
+
+    /**
+     * Reads and checks every workbook item on {@code threads} threads ({@code done} counts them),
+     * then decides the round. {@code previous} are last year's filings (may be empty).
+     */
+    public Round collect(List<Inbox.Item> items, List<Filing> previous, int threads, IntConsumer done) {
+        WorkbookReader reader = new WorkbookReader();
+        List<FileReport> reports = Parallel.map(items, threads, it -> switch (it.kind()) {
+            case WORKBOOK -> {
+                ReadResult r = reader.read(it.file());
+                yield new FileReport(r, Checker.all(r));
+            }
+            case PROBLEM -> new FileReport(ReadResult.unreadable(it.origin(), it.reason()),
+                    List.of(Finding.ofFile("F1", Severity.ERROR, it.origin(), it.reason())));
+            case SKIPPED -> FileReport.skipped(it.origin(), it.reason());
+        }, done);
+        List<Submission> subs = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            subs.add(match(items.get(i), reports.get(i)));
+        }
+        return decide(subs, previous);
+    }
+
+    private Submission match(Inbox.Item item, FileReport report) {
+        List<Finding> more = new ArrayList<>();
+        for (String n : item.notes()) {
+            more.add(Finding.ofFile("F7", Severity.WARNING, report.read().file(), n));
+        }
+        Agency agency = null;
+        String by = "";
+        Filing f = report.read().filing();
+        if (f != null) {
+            String code = f.identity().code();
+            if (!code.isEmpty() && byCode.containsKey(code)) {
+                agency = byCode.get(code);
+                by = "统一社会信用代码";
+            } else if (byName.containsKey(aliases.key(f.agency()))) {
+                agency = byName.get(aliases.key(f.agency()));
+                by = AgencyNames.normalize(f.agency()).equals(AgencyNames.normalize(agency.name())) ? "单位名称" : "别名";
+                if (!code.isEmpty() && !agency.code().isEmpty()) {
+                    more.add(Finding.ofFile("U1", Severity.WARNING, f.file(), "报表中的统一社会信用代码为" + code + "，名册中"
+                            + agency.name() + "的代码为" + agency.code() + "；按单位名称认定。请核对哪一个是对的"));
+                }
+            }
+        }
+        if (agency == null) {
+            List<Agency> bySender = item.sender().isEmpty() ? List.of() : byEmail.getOrDefault(item.sender(), List.of());
+            if (bySender.size() == 1) {
+                agency = bySender.get(0);
+                by = "发件人邮箱";
+            } else {
+                Agency named = byFileName(item.name());
+                if (named != null) {
+                    agency = named;
+                    by = "文件名";
+                }
+            }
+            if (agency != null && f != null) {
+                more.add(Finding.ofFile("U1", Severity.WARNING, f.file(), "报表中的单位为“" + f.agency() + "”"
+                        + (f.identity().code().isEmpty() ? "" : "（代码" + f.identity().code() + "）")
+                        + "，名册中没有这个单位；按" + by + "认定为" + agency.name() + "的报送。可能用了别的单位的模板，请核对"));
+            }
+        }
+        if (f != null && agency != null) {
+            if (f.year() != year) {
+                more.add(Finding.ofFile("Y1", Severity.ERROR, f.file(), "报表年度为" + f.year() + "年，本轮收集的是" + year
+                        + "年：可能发错了文件或用了别的年度的模板"));
+            } else if (!f.spec().id().equals(spec.id())) {
+                more.add(Finding.ofFile("Y1", Severity.ERROR, f.file(), "报表使用" + f.spec().title() + "，" + year + "年应使用"
+                        + spec.title() + "：请用本轮发出的模板重新填报"));
+            }
+        }
+        FileReport r = more.isEmpty() ? report : report.with(more);
+        boolean late = item.time() != null && !item.time().isBefore(deadlineEnd());
+        State state = item.kind() == Inbox.Kind.SKIPPED ? State.SKIPPED
+                : !r.read().readable() ? State.UNREADABLE : agency == null ? State.UNMATCHED : State.CURRENT;
+        String note = state == State.UNMATCHED ? "名册中找不到报表中的单位“" + f.agency() + "”"
+                + (f.identity().code().isEmpty() ? "" : "（代码" + f.identity().code() + "）")
+                + (item.sender().isEmpty() ? "" : "，发件人 " + item.sender() + " 也不在名册中")
+                + "：请在名册中补上这个单位、它的别名或邮箱" : "";
+        return new Submission(item, r, agency, by, late, state, note);
+    }
+
+    /** The roster agency whose name (or an alias) the file name contains; the longest such name wins. */
+    private Agency byFileName(String fileName) {
+        String n = AgencyNames.normalize(fileName);
+        Agency best = null;
+        int bestLength = 0;
+        for (Agency a : roster.agencies()) {
+            List<String> names = new ArrayList<>(a.aliases());
+            names.add(a.name());
+            for (String name : names) {
+                String k = AgencyNames.normalize(name);
+                if (k.length() >= 4 && n.contains(k) && k.length() > bestLength) {
+                    best = a;
+                    bestLength = k.length();
+                }
+            }
+        }
+        return best;
+    }
+
+    private static final Comparator<Submission> BY_TIME = Comparator
+            .comparing((Submission s) -> s.item().time(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(s -> s.item().origin());
+
+    private Round decide(List<Submission> subs, List<Filing> previous) {
+        Map<Agency, List<Integer>> byAgency = new IdentityHashMap<>();
+        for (int i = 0; i < subs.size(); i++) {
+            Submission s = subs.get(i);
+            if (s.agency() != null && s.state() != State.SKIPPED) {
+                byAgency.computeIfAbsent(s.agency(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Submission> out = new ArrayList<>(subs);
+        Map<Agency, Submission> current = new IdentityHashMap<>();
+        Map<Agency, List<Submission>> superseded = new IdentityHashMap<>();
+        Map<Agency, List<String>> notes = new IdentityHashMap<>();
+        for (Map.Entry<Agency, List<Integer>> e : byAgency.entrySet()) {
+            List<Integer> idx = new ArrayList<>(e.getValue());
+            idx.sort(Comparator.comparing(subs::get, BY_TIME));
+            Integer chosen = null;
+            for (Integer i : idx) {
+                if (subs.get(i).readable()) {
+                    chosen = i; // the latest readable one
+                }
+            }
+            if (chosen == null) {
+                chosen = idx.get(idx.size() - 1);
+            }
+            Submission cur = subs.get(chosen);
+            List<Submission> earlier = new ArrayList<>();
+            List<String> n = new ArrayList<>();
+            for (Integer i : idx) {
+                Submission s = subs.get(i);
+                if (i.equals(chosen)) {
+                    continue;
+                }
+                if (BY_TIME.compare(s, cur) < 0 || s.readable()) {
+                    // Readable ones are superseded; an earlier unreadable one stays counted as unreadable.
+                    Submission x = s.with(s.readable() ? State.SUPERSEDED : State.UNREADABLE, "已被 " + cur.item().origin() + " 替代");
+                    out.set(i, x);
+                    earlier.add(x);
+                } else {
+                    out.set(i, s.with(State.UNREADABLE, "晚于当前报送收到，但无法读取；当前报送仍为 " + cur.item().origin()));
+                    n.add("之后还收到无法读取的文件：" + s.item().origin() + "（" + s.report().read().reason() + "）");
+                }
+            }
+            current.put(e.getKey(), cur.readable() ? cur : cur.with(State.UNREADABLE, cur.note()));
+            out.set(chosen, current.get(e.getKey()));
+            superseded.put(e.getKey(), earlier);
+            notes.put(e.getKey(), n);
+        }
+        for (Submission s : subs) {
+            if (s.state() == State.SKIPPED && s.agency() != null) {
+                notes.computeIfAbsent(s.agency(), k -> new ArrayList<>())
+                        .add("还收到不是工作簿的文件：" + s.item().origin());
+            }
+        }
+        Reconciler.Result rec = previous == null ? null : reconcile(current, previous, out);
+        List<AgencyStatus> statuses = new ArrayList<>();
+        for (Agency a : roster.agencies()) {
+            Submission cur = current.get(a);
+            if (cur != null) {
+                int i = indexOf(out, cur.item());
+                cur = out.get(i); // with findings from reconciliation
+                current.put(a, cur);
+            }
+            statuses.add(new AgencyStatus(a, status(cur), cur, superseded.getOrDefault(a, List.of()),
+                    notes.getOrDefault(a, List.of())));
+        }
+        return new Round(year, spec, deadline, statuses, out, rec);
+    }
+
+    private static int indexOf(List<Submission> subs, Inbox.Item item) {
+        for (int i = 0; i < subs.size(); i++) {
+            if (subs.get(i).item() == item) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("submission not found: " + item.origin());
+    }
+
+    private static Status status(Submission cur) {
+        if (cur == null) {
+            return Status.MISSING;
+        }
+        if (!cur.readable()) {
+            return Status.UNREADABLE;
+        }
+        FileReport own = withoutSupervisorNotes(cur.report());
+        return own.count(Severity.ERROR) > 0 ? Status.ERRORS : own.count(Severity.WARNING) > 0 ? Status.WARNINGS : Status.PASSED;
+    }
+
+    /**
+     * This year's current filings against last year's, found for each roster agency by its code,
+     * name or alias: C1 and C2 on every pair, M1 (a supervisor's note) where last year's is missing.
+     */
+    private Reconciler.Result reconcile(Map<Agency, Submission> current, List<Filing> previous, List<Submission> out) {
+        List<Filing> lastYear = previous.stream().filter(p -> p.year() == year - 1).sorted(Comparator.comparing(Filing::file)).toList();
+        FilingIndex index = new FilingIndex(lastYear, aliases);
+        List<Reconciler.Match> matches = new ArrayList<>();
+        List<Filing> onlyCurrent = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        Map<Filing, Boolean> used = new IdentityHashMap<>();
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        for (Agency a : roster.agencies()) {
+            Submission s = current.get(a);
+            if (s == null || !s.readable()) {
+                continue;
+            }
+            Filing c = s.report().read().filing();
+            if (c.year() != year) {
+                continue; // Y1 already says it
+            }
+            FilingIndex.Hit hit = index.find(a.code(), a.name(), p -> !used.containsKey(p));
+            List<Finding> add = new ArrayList<>();
+            if (hit == null) {
+                onlyCurrent.add(c);
+                add.add(Finding.ofFile("M1", Severity.WARNING, c.file(), "上年（" + (year - 1) + "年）没有找到" + a.name()
+                        + "的报表，无法核对上年结转"));
+            } else {
+                used.put(hit.filing(), true);
+                matches.add(new Reconciler.Match(c, hit.filing(), hit.by()));
+                add.addAll(Checker.acrossYears(c, hit.filing()));
+            }
+            findings.addAll(add);
+            byFile.put(c.file(), add);
+        }
+        List<Filing> onlyPrevious = lastYear.stream().filter(p -> !used.containsKey(p)).toList();
+        for (int i = 0; i < out.size(); i++) {
+            Submission s = out.get(i);
+            if (s.state() == State.CURRENT && s.readable()) {
+                List<Finding> add = byFile.get(s.report().read().file());
+                if (add != null && !add.isEmpty()) {
+                    out.set(i, new Submission(s.item(), s.report().with(add), s.agency(), s.matchedBy(), s.late(),
+                            s.state(), s.note()));
+                }
+            }
+        }
+        return new Reconciler.Result(year, matches, onlyCurrent, onlyPrevious, findings);
+    }
+}

@@ -1,0 +1,595 @@
+package cn.nianbao.round;
+
+import cn.nianbao.util.AtomicFiles;
+import cn.nianbao.util.FileNames;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedFileInputStream;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * The files of a collection inbox, unpacked: workbooks saved straight into the folder, workbooks
+ * inside .zip archives (entry names in GBK as Windows writes them, or UTF-8), attachments of .eml
+ * messages (names encoded by RFC 2047 or RFC 2231, in GBK or UTF-8; nested messages followed) and
+ * the messages of .mbox files. Every file found becomes at least one {@link Item}, including what
+ * could not be opened and why, so nothing is lost. Archive members and attachments are copied
+ * into {@code extractDir} under names this class makes (only the last part of a stored name is
+ * used), so nothing is ever written outside it; the inbox itself is only read.
+ */
+public final class Inbox {
+    /** Largest member unpacked from an archive or message. */
+    public static final long MAX_MEMBER_BYTES = 50L << 20;
+    /** Archive members over 1 MB that unpack to more than this many times their stored size are refused. */
+    public static final int MAX_RATIO = 200;
+    /** Members per archive or message, messages per .mbox, and levels of nesting followed. */
+    public static final int MAX_MEMBERS = 1000;
+    public static final int MAX_MESSAGES = 10_000;
+    public static final int MAX_DEPTH = 3;
+
+    /** What an inbox entry turned out to be. */
+    public enum Kind {
+        /** A file to read as a workbook ({@link Item#file()} is set; reading may still fail). */
+        WORKBOOK,
+        /** Something that should have carried a workbook and could not be opened or held none. */
+        PROBLEM,
+        /** A file that is not a workbook (a PDF, an image, a note): listed, not read. */
+        SKIPPED
+    }
+
+    /**
+     * One thing found in the inbox. {@code inboxFile} is the file in the inbox folder;
+     * {@code member} where inside it (attachment or archive entry, nested with " » "; empty for
+     * the file itself); {@code file} the copy to read (or the inbox file itself); {@code sender}
+     * the From address of the message it came in (lower case, may be empty); {@code time} when it
+     * was sent (the message's Date), else the archive entry's or the file's time.
+     */
+    public record Item(String inboxFile, String member, Path file, Kind kind, String reason, String sender,
+                       Instant time, String timeSource, String subject, List<String> notes) {
+        public Item {
+            notes = List.copyOf(notes);
+        }
+
+        /** The inbox file and where inside it, as the user reads it. */
+        public String origin() {
+            return member.isEmpty() ? inboxFile : inboxFile + " » " + member;
+        }
+
+        /** The name it arrived under: the attachment's or entry's, else the file's. */
+        public String name() {
+            String last = member.isEmpty() ? inboxFile : member.substring(member.lastIndexOf('»') + 1).strip();
+            last = last.startsWith(ATTACHMENT) ? last.substring(ATTACHMENT.length()) : last;
+            int slash = Math.max(last.lastIndexOf('/'), last.lastIndexOf('\\'));
+            return last.substring(slash + 1);
+        }
+    }
+
+    /** How an attachment is named in {@link Item#member()}. */
+    static final String ATTACHMENT = "附件 ";
+
+    private static final Session SESSION = session();
+
+    private static Session session() {
+        Properties p = new Properties();
+        p.setProperty("mail.mime.decodefilename", "true");
+        p.setProperty("mail.mime.decodeparameters", "true");
+        p.setProperty("mail.mime.allowutf8", "true");
+        return Session.getInstance(p);
+    }
+
+    private final Path extractDir;
+    private final List<Item> items = new ArrayList<>();
+    private final Map<Path, Integer> used = new HashMap<>();
+
+    private Inbox(Path extractDir) {
+        this.extractDir = extractDir;
+    }
+
+    /**
+     * Every item of {@code inbox} (a folder, searched recursively, or one file), in a stable
+     * order; members are copied under {@code extractDir}.
+     */
+    public static List<Item> open(Path inbox, Path extractDir) throws IOException {
+        Inbox box = new Inbox(extractDir);
+        List<Path> files;
+        if (Files.isDirectory(inbox)) {
+            try (Stream<Path> walk = Files.walk(inbox)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+        } else {
+            files = List.of(inbox);
+        }
+        for (Path f : files) {
+            String shown = f.toString();
+            Origin o = new Origin(shown, "", "", fileTime(f), "文件时间", "", List.of());
+            box.classify(f, o, Files.isDirectory(inbox) ? inbox.relativize(f).toString() : f.getFileName().toString(), 0);
+        }
+        return Collections.unmodifiableList(box.items);
+    }
+
+    /** Where an item came from, handed down as containers are opened. */
+    private record Origin(String inboxFile, String member, String sender, Instant time, String timeSource,
+                          String subject, List<String> notes) {
+        Origin inside(String name, List<String> more) {
+            List<String> n = new ArrayList<>(notes);
+            n.addAll(more);
+            return new Origin(inboxFile, member.isEmpty() ? name : member + " » " + name, sender, time, timeSource, subject, n);
+        }
+
+        Origin sent(String from, Instant at, String subj) {
+            return new Origin(inboxFile, member, from, at != null ? at : time, at != null ? "邮件日期" : timeSource, subj, notes);
+        }
+
+        Origin at(Instant t, String source) {
+            return new Origin(inboxFile, member, sender, t, source, subject, notes);
+        }
+    }
+
+    private void add(Origin o, Path file, Kind kind, String reason) {
+        items.add(new Item(o.inboxFile(), o.member(), file, kind, reason, o.sender(), o.time(), o.timeSource(),
+                o.subject(), o.notes()));
+    }
+
+    /** Decides what {@code file} is by its content (the name only breaks ties) and handles it. */
+    private void classify(Path file, Origin o, String relative, int depth) {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (name.startsWith("~$")) {
+            add(o, null, Kind.SKIPPED, "Excel/WPS 打开文件时生成的临时锁文件，不是报表");
+            return;
+        }
+        byte[] head;
+        try {
+            head = head(file);
+        } catch (IOException e) {
+            add(o, null, Kind.PROBLEM, "文件无法打开：" + e.getMessage());
+            return;
+        }
+        boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        boolean ole2 = head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
+                && (head[3] & 0xFF) == 0xE0;
+        boolean workbookName = lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm") || lower.endsWith(".et");
+        if (ole2 || zip && isOoxml(file) || workbookName && !zip) {
+            add(o, file, Kind.WORKBOOK, "");
+        } else if (zip) {
+            if (depth >= MAX_DEPTH) {
+                add(o, null, Kind.PROBLEM, "压缩包嵌套超过" + MAX_DEPTH + "层，未再解开");
+            } else {
+                archive(file, o, relative, depth);
+            }
+        } else if (lower.endsWith(".mbox") || lower.endsWith(".mbx") || startsWith(head, "From ")) {
+            if (depth >= MAX_DEPTH) {
+                add(o, null, Kind.PROBLEM, "邮箱文件嵌套超过" + MAX_DEPTH + "层，未再解开");
+            } else {
+                mbox(file, o, relative, depth);
+            }
+        } else if (lower.endsWith(".eml") || looksLikeMessage(head)) {
+            if (depth >= MAX_DEPTH) {
+                add(o, null, Kind.PROBLEM, "邮件嵌套超过" + MAX_DEPTH + "层，未再解开");
+            } else {
+                message(file, o, relative, depth);
+            }
+        } else if (head.length == 0) {
+            add(o, null, Kind.PROBLEM, "文件是空的（0字节）");
+        } else {
+            add(o, null, Kind.SKIPPED, "不是工作簿、压缩包或邮件（" + kindOf(lower) + "），未读取");
+        }
+    }
+
+    private static String kindOf(String lower) {
+        int dot = lower.lastIndexOf('.');
+        return dot < 0 ? "无扩展名" : lower.substring(dot) + " 文件";
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(512);
+        }
+    }
+
+    private static boolean startsWith(byte[] head, String s) {
+        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+        if (head.length < b.length) {
+            return false;
+        }
+        for (int i = 0; i < b.length; i++) {
+            if (head[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A header line (Name: value) at the start, as every RFC 5322 message has. */
+    private static boolean looksLikeMessage(byte[] head) {
+        String s = new String(head, StandardCharsets.ISO_8859_1);
+        return s.matches("(?s)[A-Za-z][A-Za-z0-9-]{0,60}:[^\\n]*\\n.*")
+                && s.toLowerCase(Locale.ROOT).matches("(?s).*\\n?(from|date|subject|received|mime-version|return-path|message-id):.*");
+    }
+
+    private static boolean isOoxml(Path file) {
+        try (ZipFile z = ZipFile.builder().setPath(file).get()) {
+            return z.getEntry("[Content_Types].xml") != null;
+        } catch (IOException | RuntimeException e) {
+            return true; // a damaged zip: let the workbook reader say what is wrong with it
+        }
+    }
+
+    private static Instant fileTime(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toInstant();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A fresh path under the extraction folder for a member called {@code name} of container {@code relative}. */
+    private Path target(String relative, String name) throws IOException {
+        Path dir = extractDir;
+        for (String part : relative.split("[/\\\\]")) {
+            if (!part.isEmpty() && !part.equals(".") && !part.equals("..")) {
+                dir = dir.resolve(FileNames.safe(part) + "-内容");
+            }
+        }
+        String safe = FileNames.safe(name).strip();
+        if (safe.isEmpty() || safe.equals(".") || safe.equals("..")) {
+            safe = "未命名";
+        }
+        if (safe.length() > 120) {
+            safe = safe.substring(safe.length() - 120);
+        }
+        Path t = dir.resolve(safe).normalize();
+        if (!t.startsWith(extractDir.normalize())) {
+            throw new IOException("名称不安全：" + name);
+        }
+        int n = used.merge(t, 1, Integer::sum);
+        if (n > 1) {
+            int dot = safe.lastIndexOf('.');
+            String stem = dot > 0 ? safe.substring(0, dot) : safe;
+            String ext = dot > 0 ? safe.substring(dot) : "";
+            t = dir.resolve(stem + "(" + n + ")" + ext);
+        }
+        return t;
+    }
+
+    /** The last part of a stored name, and a note when the stored name carried a path (zip slip, absolute). */
+    private static String[] baseName(String stored, String what) {
+        String s = stored.replace('\\', '/');
+        String base = s.substring(s.lastIndexOf('/') + 1);
+        boolean escapes = s.startsWith("/") || s.matches("^[A-Za-z]:.*") || ("/" + s + "/").contains("/../");
+        String note = escapes ? what + "名称“" + stored + "”含有上级目录（..）或绝对路径，可能是恶意构造的；只取文件名“" + base
+                + "”，解出的文件只写在本工具的输出文件夹中" : null;
+        return new String[] {base, note};
+    }
+
+    /** Copies at most {@link #MAX_MEMBER_BYTES} to {@code target}; false when the member is larger. */
+    private static boolean copyBounded(InputStream in, Path target) throws IOException {
+        boolean[] fits = {true};
+        AtomicFiles.write(target, out -> {
+            byte[] buf = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                total += n;
+                if (total > MAX_MEMBER_BYTES) {
+                    fits[0] = false;
+                    throw new IOException("too large");
+                }
+                out.write(buf, 0, n);
+            }
+        });
+        return fits[0];
+    }
+
+    private void archive(Path file, Origin o, String relative, int depth) {
+        List<ZipArchiveEntry> entries;
+        try (ZipFile z = ZipFile.builder().setPath(file).setCharset(StandardCharsets.ISO_8859_1)
+                .setUseUnicodeExtraFields(true).get()) {
+            entries = Collections.list(z.getEntries());
+            int count = 0;
+            for (ZipArchiveEntry e : entries) {
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String stored = entryName(e);
+                String[] base = baseName(stored, "压缩包条目");
+                List<String> notes = base[1] == null ? List.of() : List.of(base[1]);
+                Origin m = o.inside(stored, notes);
+                if (!"邮件日期".equals(o.timeSource()) && e.getLastModifiedTime() != null) {
+                    m = m.at(e.getLastModifiedTime().toInstant(), "压缩包条目时间");
+                }
+                if (++count > MAX_MEMBERS) {
+                    add(o, null, Kind.PROBLEM, "压缩包中的文件超过" + MAX_MEMBERS + "个，其余未解开");
+                    break;
+                }
+                if (stored.startsWith("__MACOSX/") || base[0].startsWith("._") || base[0].equalsIgnoreCase(".DS_Store")
+                        || base[0].equalsIgnoreCase("Thumbs.db")) {
+                    add(m, null, Kind.SKIPPED, "压缩软件附带的系统文件，不是报表");
+                    continue;
+                }
+                if (e.getGeneralPurposeBit().usesEncryption()) {
+                    add(m, null, Kind.PROBLEM, "压缩包中的这个文件设有密码，无法解开。请不加密码重新压缩后报送");
+                    continue;
+                }
+                if (!z.canReadEntryData(e)) {
+                    add(m, null, Kind.PROBLEM, "压缩包使用了本工具不支持的压缩方式，无法解开。请用 zip 格式重新压缩");
+                    continue;
+                }
+                long size = e.getSize();
+                long stored2 = e.getCompressedSize();
+                if (size > MAX_MEMBER_BYTES || size > (1 << 20) && stored2 > 0 && size / stored2 > MAX_RATIO) {
+                    add(m, null, Kind.PROBLEM, "压缩包中的文件解压后过大（" + (size >> 20) + " MB，压缩比 "
+                            + (stored2 > 0 ? size / stored2 : 0) + ":1），可能是压缩炸弹，未解开");
+                    continue;
+                }
+                Path t = target(relative, base[0]);
+                try (InputStream in = z.getInputStream(e)) {
+                    if (!copyBounded(in, t)) {
+                        add(m, null, Kind.PROBLEM, "压缩包中的文件解压后超过" + (MAX_MEMBER_BYTES >> 20) + " MB，未解开");
+                        continue;
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    add(m, null, Kind.PROBLEM, ex.getMessage() != null && ex.getMessage().equals("too large")
+                            ? "压缩包中的文件解压后超过" + (MAX_MEMBER_BYTES >> 20) + " MB，未解开"
+                            : "压缩包中的这个文件已损坏，无法解开：" + brief(ex));
+                    continue;
+                }
+                classify(t, m, relative + "/" + t.getFileName(), depth + 1);
+            }
+            if (count == 0) {
+                add(o, null, Kind.PROBLEM, "压缩包是空的，没有文件");
+            }
+        } catch (IOException | RuntimeException e) {
+            add(o, null, Kind.PROBLEM, "压缩包无法打开（已损坏或不是 zip 格式）：" + brief(e));
+        }
+    }
+
+    /** An entry's name: UTF-8 when flagged so or when its bytes are valid UTF-8, else GBK (Windows' Chinese zip names). */
+    private static String entryName(ZipArchiveEntry e) {
+        byte[] raw = e.getRawName();
+        if (raw == null) {
+            return e.getName();
+        }
+        if (e.getGeneralPurposeBit().usesUTF8ForNames()) {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+        if (!e.getName().equals(new String(raw, StandardCharsets.ISO_8859_1))) {
+            return e.getName(); // an Info-ZIP Unicode path extra field named it
+        }
+        return decodeBytes(raw);
+    }
+
+    /** Bytes of a name of unknown encoding: ASCII, else UTF-8 if valid, else GB18030 (a superset of GBK). */
+    static String decodeBytes(byte[] raw) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(raw, Charset.forName("GB18030"));
+        }
+    }
+
+    /**
+     * A name as mail software wrote it, decoded: RFC 2047 words inside a quoted parameter (as
+     * Outlook writes attachment names; not standard, so the mail library leaves them), and raw
+     * 8-bit bytes read as Latin-1 (UTF-8 or GBK names sent unencoded).
+     */
+    static String repairName(String s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.contains("=?") && s.contains("?=")) {
+            try {
+                s = jakarta.mail.internet.MimeUtility.decodeText(s);
+            } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
+                return s; // an unknown charset: the name stays as written
+            }
+        }
+        boolean high = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF) {
+                return s;
+            }
+            high |= c >= 0x80;
+        }
+        return high ? decodeBytes(s.getBytes(StandardCharsets.ISO_8859_1)) : s;
+    }
+
+    private void message(Path file, Origin o, String relative, int depth) {
+        try (SharedFileInputStream in = new SharedFileInputStream(file.toFile())) {
+            MimeMessage m = new MimeMessage(SESSION, in);
+            String from = "";
+            try {
+                jakarta.mail.Address[] a = m.getFrom();
+                if (a != null && a.length > 0 && a[0] instanceof InternetAddress ia && ia.getAddress() != null) {
+                    from = ia.getAddress().strip().toLowerCase(Locale.ROOT);
+                }
+            } catch (MessagingException ignored) {
+                // an unparsable From: the message is still read, matched by what it carries
+            }
+            Instant date = null;
+            try {
+                date = m.getSentDate() == null ? null : m.getSentDate().toInstant();
+            } catch (MessagingException ignored) {
+                // no usable Date header: the file's time stands
+            }
+            String subject;
+            try {
+                subject = repairName(m.getSubject());
+            } catch (MessagingException e) {
+                subject = "";
+            }
+            Origin mo = o.sent(from.isEmpty() ? o.sender() : from, date, subject == null ? "" : subject);
+            int before = items.size();
+            int[] parts = {0};
+            walk(m, mo, relative, depth, parts);
+            if (items.size() == before) {
+                add(mo, null, Kind.PROBLEM, "邮件中没有附件" + (subject == null || subject.isBlank() ? "" : "（主题：" + subject + "）")
+                        + "。如果这是报送邮件，请对方把填好的工作簿作为附件重新发送");
+            }
+        } catch (IOException | MessagingException | RuntimeException e) {
+            add(o, null, Kind.PROBLEM, "邮件无法解析：" + brief(e));
+        }
+    }
+
+    private void walk(Part p, Origin o, String relative, int depth, int[] parts) throws MessagingException, IOException {
+        if (++parts[0] > MAX_MEMBERS) {
+            if (parts[0] == MAX_MEMBERS + 1) {
+                add(o, null, Kind.PROBLEM, "邮件的部分超过" + MAX_MEMBERS + "个，其余未读取");
+            }
+            return;
+        }
+        String filename = null;
+        try {
+            filename = repairName(p.getFileName());
+        } catch (MessagingException ignored) {
+            // a malformed Content-Disposition: treated as unnamed
+        }
+        if (p.isMimeType("multipart/*") && filename == null) {
+            Object content = p.getContent();
+            if (content instanceof Multipart mp) {
+                for (int i = 0; i < mp.getCount(); i++) {
+                    BodyPart b = mp.getBodyPart(i);
+                    walk(b, o, relative, depth, parts);
+                }
+            }
+            return;
+        }
+        boolean nested = p.isMimeType("message/rfc822");
+        boolean attachment = filename != null || nested || Part.ATTACHMENT.equalsIgnoreCase(disposition(p));
+        if (!attachment) {
+            return; // body text
+        }
+        String stored = filename != null ? filename : nested ? "附件邮件.eml" : "未命名附件";
+        String[] base = baseName(stored, "附件");
+        Origin m = o.inside(ATTACHMENT + base[0], base[1] == null ? List.of() : List.of(base[1]));
+        String name = nested && !base[0].toLowerCase(Locale.ROOT).endsWith(".eml") ? base[0] + ".eml" : base[0];
+        Path t = target(relative, name);
+        try (InputStream in = nested ? rawMessage(p) : p.getInputStream()) {
+            if (!copyBounded(in, t)) {
+                add(m, null, Kind.PROBLEM, "附件超过" + (MAX_MEMBER_BYTES >> 20) + " MB，未取出");
+                return;
+            }
+        } catch (IOException e) {
+            add(m, null, Kind.PROBLEM, "too large".equals(e.getMessage()) ? "附件超过" + (MAX_MEMBER_BYTES >> 20) + " MB，未取出"
+                    : "附件无法取出（编码损坏）：" + brief(e));
+            return;
+        }
+        classify(t, m, relative + "/" + t.getFileName(), depth + 1);
+    }
+
+    private static String disposition(Part p) {
+        try {
+            return p.getDisposition();
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    /** The bytes of an attached message, as it would be saved to a file. */
+    private static InputStream rawMessage(Part p) throws IOException, MessagingException {
+        Object c = p.getContent();
+        if (c instanceof MimeMessage inner) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            inner.writeTo(b);
+            return new java.io.ByteArrayInputStream(b.toByteArray());
+        }
+        return p.getInputStream();
+    }
+
+    /** Splits an mbox (mboxo or mboxrd: lines starting "From " separate messages) into messages and reads each. */
+    private void mbox(Path file, Origin o, String relative, int depth) {
+        int n = 0;
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            OutputStream current = null;
+            List<Path> messages = new ArrayList<>();
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            int b;
+            boolean overflow = false;
+            while (true) {
+                b = raw.read();
+                if (b != -1) {
+                    line.write(b);
+                }
+                if (b == '\n' || b == -1) {
+                    byte[] l = line.toByteArray();
+                    line.reset();
+                    if (startsWith(l, "From ")) {
+                        if (current != null) {
+                            current.close();
+                        }
+                        if (++n > MAX_MESSAGES) {
+                            overflow = true;
+                            current = null;
+                            break;
+                        }
+                        Path currentFile = target(relative, "第" + n + "封邮件.eml");
+                        Files.createDirectories(currentFile.getParent());
+                        current = new java.io.BufferedOutputStream(Files.newOutputStream(currentFile));
+                        messages.add(currentFile);
+                    } else if (current != null) {
+                        int skip = 0;
+                        if (l.length > 0 && l[0] == '>') {
+                            int i = 0;
+                            while (i < l.length && l[i] == '>') {
+                                i++;
+                            }
+                            if (startsWith(java.util.Arrays.copyOfRange(l, i, l.length), "From ")) {
+                                skip = 1; // mboxrd: one level of quoting added when the message was stored
+                            }
+                        }
+                        current.write(l, skip, l.length - skip);
+                    }
+                    if (b == -1) {
+                        break;
+                    }
+                }
+            }
+            if (current != null) {
+                current.close();
+            }
+            for (int i = 0; i < messages.size(); i++) {
+                Path msg = messages.get(i);
+                message(msg, o.inside("第" + (i + 1) + "封邮件", List.of()), relative + "/" + msg.getFileName(), depth + 1);
+            }
+            if (overflow) {
+                add(o, null, Kind.PROBLEM, "邮箱文件中的邮件超过" + MAX_MESSAGES + "封，其余未读取");
+            }
+            if (messages.isEmpty()) {
+                add(o, null, Kind.PROBLEM, "邮箱文件（.mbox）中没有邮件");
+            }
+        } catch (IOException | RuntimeException e) {
+            add(o, null, Kind.PROBLEM, "邮箱文件无法读取：" + brief(e));
+        }
+    }
+
+    private static String brief(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+}

@@ -1,0 +1,114 @@
+package cn.nianbao.round;
+
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Severity;
+import cn.nianbao.reconcile.FilingIndex;
+import cn.nianbao.report.FindingOrder;
+import cn.nianbao.util.FileNames;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The messages a supervisor sends after a collection run, as unsent .eml drafts: to each agency
+ * with errors, its annotated workbook and the problems listed (退回); to each agency whose file
+ * could not be read, why and a fresh template (重新报送); to each agency that has not submitted, a
+ * reminder with a fresh template (催报). Fresh templates carry last year's figures like the first ones.
+ */
+public final class ReturnDrafts {
+    /** One draft written: for which agency, what kind (退回 / 重新报送 / 催报), the message and its attachment. */
+    public record Written(Agency agency, String kind, Path draft, Path attachment) {
+    }
+
+    /** Problems listed in a message body; the rest are in the attached workbook. */
+    static final int LISTED = 30;
+
+    private ReturnDrafts() {
+    }
+
+    /**
+     * @param copies the annotated copies written for the round's current submissions (file as read to copy)
+     * @param today  the date the drafts are written (a reminder after the deadline says it has passed)
+     */
+    public static List<Written> write(Path dir, Collector.Round round, Map<String, Path> copies, Issuer issuer,
+                                      FilingIndex previous, boolean havePrevious, LocalDate today, List<String> warnings)
+            throws IOException {
+        List<Written> out = new ArrayList<>();
+        int year = round.year();
+        String due = Issuer.date(round.deadline());
+        for (Collector.AgencyStatus a : round.agencies()) {
+            Agency ag = a.agency();
+            String stem = FileNames.safe(ag.name()) + "-" + year;
+            switch (a.status()) {
+                case ERRORS -> {
+                    Path copy = copies.get(a.current().report().read().file());
+                    if (copy == null) {
+                        warnings.add(ag.name() + "：没有生成标注副本，退回邮件未写");
+                        continue;
+                    }
+                    Path draft = dir.resolve(stem + "-退回.eml");
+                    Drafts.write(draft, ag.email(), "请改正" + year + "年政府信息公开工作年度报告统计表（" + ag.name() + "）",
+                            errorsBody(a, year, due), copy, copy.getFileName().toString());
+                    out.add(new Written(ag, "退回", draft, copy));
+                }
+                case UNREADABLE, MISSING -> {
+                    Issuer.Issued t = issuer.template(ag, previous, havePrevious, dir, warnings);
+                    boolean unreadable = a.status() == Collector.Status.UNREADABLE;
+                    Path draft = dir.resolve(stem + (unreadable ? "-重新报送.eml" : "-催报.eml"));
+                    String subject = (unreadable ? "报送的文件无法读取，请重新报送" : "请尽快报送") + year
+                            + "年政府信息公开工作年度报告统计表（" + ag.name() + "）";
+                    String body = ag.name() + "：\n\n"
+                            + (unreadable ? "我们收到了贵单位报送的文件（" + a.current().item().origin() + "），但无法读取："
+                                    + a.current().report().read().reason() + "。\n\n"
+                                    : "我们还没有收到贵单位" + year + "年政府信息公开工作年度报告统计表"
+                                    + (today.isAfter(round.deadline()) ? "，报送截止日期（" + due + "）已过" : "（截止" + due + "）")
+                                    + "。\n\n")
+                            + "请填写附件中的模板，直接回复本邮件发回。\n\n"
+                            + issuer.instructions(!t.carriedFrom().isEmpty()) + "\n谢谢！\n";
+                    Drafts.write(draft, ag.email(), subject, body, t.template(), t.template().getFileName().toString());
+                    out.add(new Written(ag, unreadable ? "重新报送" : "催报", draft, t.template()));
+                }
+                default -> {
+                    continue;
+                }
+            }
+            if (ag.email().isBlank()) {
+                warnings.add(ag.name() + "：名册中没有联系邮箱，邮件草稿的收件人需要手工填写");
+            }
+        }
+        return out;
+    }
+
+    static String errorsBody(Collector.AgencyStatus a, int year, String due) {
+        List<Finding> list = new ArrayList<>(a.current().report().findings().stream()
+                .filter(f -> f.severity() != Severity.INFO && !Collector.SUPERVISOR_ONLY.contains(f.ruleId())).toList());
+        list.sort(java.util.Comparator.comparing((Finding f) -> f.severity() != Severity.ERROR).thenComparing(FindingOrder.ORDER));
+        StringBuilder b = new StringBuilder(a.agency().name()).append("：\n\n")
+                .append("贵单位报送的").append(year).append("年政府信息公开工作年度报告统计表（")
+                .append(a.current().item().origin()).append("）有以下问题，请改正后直接回复本邮件，把改好的文件作为附件发回")
+                .append("（截止").append(due).append("）。附件是贵单位报送的文件，问题单元格已标红并加了批注，")
+                .append("第一个工作表“问题清单”列出全部问题；可以直接在附件中改正后发回。\n\n");
+        int n = 0;
+        for (Finding f : list) {
+            if (++n > LISTED) {
+                b.append("……另有").append(list.size() - LISTED).append("条，见附件“问题清单”工作表。\n");
+                break;
+            }
+            b.append(n).append(". [").append(f.severity().chinese()).append(" ").append(f.ruleId()).append("] ");
+            if (f.table() != null) {
+                b.append("表").append(f.table()).append(" ");
+            }
+            if (f.row() != null) {
+                b.append(f.row());
+                b.append(f.column() == null ? "" : " / " + f.column());
+                b.append(f.cell() == null ? "" : "（" + f.sheet() + "!" + f.cell() + "）");
+                b.append("：");
+            }
+            b.append(f.message()).append("\n");
+        }
+        return b.append("\n谢谢！\n").toString();
+    }
+}

@@ -1,0 +1,158 @@
+package cn.nianbao.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.nianbao.TestSupport;
+import cn.nianbao.round.CollectionWorkbook;
+import cn.nianbao.round.RoundTotal;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The collect command end to end on the demo round plus broken and foreign inbox files. */
+class CollectCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path inbox() throws Exception {
+        Path inbox = dir.resolve("收件");
+        TestSupport.copyTree(TestSupport.fixtures().resolve("round/收件"), inbox);
+        Files.setLastModifiedTime(inbox.resolve("衢州市应急管理局-2024.xlsx"),
+                FileTime.from(LocalDateTime.of(2025, 1, 15, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        // The hostile corpus too: every file must come out with a status.
+        TestSupport.copyTree(TestSupport.fixtures().resolve("broken"), inbox.resolve("broken"));
+        return inbox;
+    }
+
+    static List<List<String>> rows(Sheet s) {
+        DataFormatter f = new DataFormatter();
+        List<List<String>> out = new ArrayList<>();
+        for (Row r : s) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < r.getLastCellNum(); c++) {
+                cells.add(r.getCell(c) == null ? "" : f.formatCellValue(r.getCell(c)));
+            }
+            out.add(cells);
+        }
+        return out;
+    }
+
+    @Test
+    void aWholeRoundFromTheInbox() throws Exception {
+        Path inbox = inbox();
+        Path out = dir.resolve("结果/2024-收集情况.xlsx");
+        Path returns = dir.resolve("结果/退回");
+        CliTest.Run r = CliTest.run("collect", "--roster", TestSupport.fixtures().resolve("round/名册.csv").toString(),
+                "--year", "2024", "--inbox", inbox.toString(), "--previous", TestSupport.fixtures().resolve("seeds").toString(),
+                "-o", out.toString(), "--returns", returns.toString(), "--quiet");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        long inboxFiles;
+        try (var s = Files.walk(inbox)) {
+            inboxFiles = s.filter(Files::isRegularFile).count();
+        }
+        assertThat(r.out()).contains("名册 5 个单位 —— 通过 3，有警告 0，有错误 1，无法读取 0，未提交 1；逾期 1")
+                .containsPattern("收件 (\\d+) 份 = 读取 5 \\+ 无法读取 \\d+ \\+ 无法识别 \\d+ \\+ 跳过 \\d+");
+
+        try (Workbook wb = WorkbookFactory.create(out.toFile(), null, true)) {
+            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo(CollectionWorkbook.STATUS);
+            List<String> names = new ArrayList<>();
+            wb.forEach(s -> names.add(s.getSheetName()));
+            assertThat(names).containsExactly("收集情况", "汇总", "问题清单", "跨年核对", "收件明细", "无法识别", "被替代");
+            assertThat(((XSSFSheet) wb.getSheetAt(0)).getDrawingPatriarch().getCharts()).hasSize(1);
+            List<List<String>> status = rows(wb.getSheet(CollectionWorkbook.STATUS));
+            List<List<String>> table = status.subList(status.size() - 6, status.size());
+            assertThat(table.get(0)).isEqualTo(CollectionWorkbook.STATUS_HEADER);
+            assertThat(table).extracting(x -> x.get(1) + "=" + x.get(5)).containsExactly("单位名称=状态",
+                    "衢州市应急管理局=已提交-通过", "焦作市应急管理局=已提交-通过", "聊城市应急管理局=已提交-有错误",
+                    "尖山区应急管理局=已提交-通过", "应急管理部=未提交");
+            // Every inbox file is in 收件明细 (a container once per thing inside it).
+            List<List<String>> items = rows(wb.getSheet(CollectionWorkbook.ITEMS));
+            for (Path f : Files.walk(inbox).filter(Files::isRegularFile).toList()) {
+                assertThat(items).as(f.toString()).anyMatch(x -> x.get(0).equals(f.toString()));
+            }
+            assertThat(items.size() - 1).isGreaterThanOrEqualTo((int) inboxFiles);
+            assertThat(items).filteredOn(x -> x.get(0).endsWith("tampered.xlsx")).singleElement()
+                    .satisfies(x -> assertThat(x.get(5)).isEqualTo("无法识别"));
+            assertThat(items).filteredOn(x -> x.get(0).endsWith("encrypted.xlsx")).singleElement()
+                    .satisfies(x -> assertThat(x.get(12)).contains("密码"));
+            assertThat(rows(wb.getSheet(CollectionWorkbook.SUPERSEDED))).hasSize(2);
+            assertThat(rows(wb.getSheet(CollectionWorkbook.UNMATCHED)).size()).isGreaterThan(1);
+        }
+        Path total = dir.resolve("结果/2024-收集情况-汇总.xlsx");
+        try (Workbook wb = WorkbookFactory.create(total.toFile(), null, true)) {
+            assertThat(rows(wb.getSheet(RoundTotal.SCOPE_SHEET)).get(0).get(0)).isEqualTo("本汇总计入 3 个单位（共 5 个名册单位）");
+        }
+        assertThat(dir.resolve("结果/2024-收集情况-汇总.csv")).exists();
+
+        // The drafts: one return with the annotated copy, one reminder with a fresh template.
+        MimeMessage back = message(returns.resolve("聊城市应急管理局-2024-退回.eml"));
+        assertThat(back.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("lcyjj@example.cn");
+        assertThat(attachmentName(back)).isEqualTo("聊城市应急管理局-2024-问题标注.xlsx");
+        assertThat(text(back)).contains("R1").contains("问题清单");
+        MimeMessage remind = message(returns.resolve("应急管理部-2024-催报.eml"));
+        assertThat(attachmentName(remind)).isEqualTo("应急管理部-2024.xlsx");
+        assertThat(text(remind)).contains("还没有收到").contains("截止日期（2025年1月31日）已过");
+
+        // Run again: the same result, the extraction folder rebuilt.
+        CliTest.Run again = CliTest.run("collect", "--roster", TestSupport.fixtures().resolve("round/名册.csv").toString(),
+                "--year", "2024", "--inbox", inbox.toString(), "-o", out.toString(), "--quiet");
+        assertThat(again.out()).contains("名册 5 个单位 —— 通过 3，有警告 0，有错误 1，无法读取 0，未提交 1；逾期 1");
+    }
+
+    @Test
+    void outputsInsideTheInboxOrOverAForeignFolderAreRefused() throws Exception {
+        Path inbox = inbox();
+        String roster = TestSupport.fixtures().resolve("round/名册.csv").toString();
+        CliTest.Run inside = CliTest.run("collect", "--roster", roster, "--year", "2024", "--inbox", inbox.toString(),
+                "-o", inbox.resolve("情况.xlsx").toString());
+        assertThat(inside.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(inside.err()).contains("在收件文件夹");
+        Files.createDirectories(dir.resolve("情况-附件"));
+        Files.writeString(dir.resolve("情况-附件/重要.txt"), "别删");
+        CliTest.Run foreign = CliTest.run("collect", "--roster", roster, "--year", "2024", "--inbox", inbox.toString(),
+                "-o", dir.resolve("情况.xlsx").toString());
+        assertThat(foreign.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(foreign.err()).contains("不是本工具建立的");
+        assertThat(dir.resolve("情况-附件/重要.txt")).hasContent("别删");
+    }
+
+    static MimeMessage message(Path eml) throws Exception {
+        try (InputStream in = Files.newInputStream(eml)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+    }
+
+    static String attachmentName(MimeMessage m) throws Exception {
+        Multipart mp = (Multipart) m.getContent();
+        for (int i = 0; i < mp.getCount(); i++) {
+            Part p = mp.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
+                return p.getFileName();
+            }
+        }
+        return null;
+    }
+
+    static String text(MimeMessage m) throws Exception {
+        return (String) ((Multipart) m.getContent()).getBodyPart(0).getContent();
+    }
+}

@@ -1,0 +1,208 @@
+package cn.nianbao.round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.nianbao.TestSupport;
+import cn.nianbao.model.Finding;
+import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.spec.CellDef;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.Specs;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Matching submissions to the roster, superseded and late ones, the round's states and its total. */
+class CollectorTest {
+    static final FormatSpec SPEC = Specs.get("2021");
+    static final String ROSTER = """
+            单位名称,统一社会信用代码,联系邮箱,上级单位,别名
+            甲县财政局,11330800002618736G,czj@example.cn,,
+            甲县教育局,,jyj@example.cn,,
+            甲县卫生健康委员会,,wjw@example.cn,,甲县卫生和计划生育委员会
+            甲县民政局,,mzj@example.cn; bgs@example.cn,,
+            甲县水利局,,slj@example.cn,,
+            甲县审计局,,sjj@example.cn,,
+            甲县统计局,,tjj@example.cn,,
+            """;
+
+    @TempDir
+    Path tmp;
+
+    Path inbox() throws IOException {
+        return Files.createDirectories(tmp.resolve("收件"));
+    }
+
+    Roster roster() throws IOException {
+        Path r = tmp.resolve("名册.csv");
+        Files.write(r, ROSTER.getBytes(Mail.GBK));
+        return Roster.load(r);
+    }
+
+    static Map<String, BigDecimal> values(long received) {
+        Map<String, BigDecimal> v = TestSupport.zeros(SPEC);
+        v.put("t3.received.natural", BigDecimal.valueOf(received));
+        v.put("t3.disclosed.natural", BigDecimal.valueOf(received));
+        v.put("t2.art20_5.licensing.decisions", BigDecimal.valueOf(received * 10));
+        v.put("t2.art20_8.fees.amount", new BigDecimal("0.25"));
+        return v;
+    }
+
+    byte[] workbook(String agency, String code, int year, Map<String, BigDecimal> values) throws IOException {
+        Path f = TestSupport.filled(TestSupport.request(year >= 2021 ? "2021" : "2019", year, agency, code), values,
+                tmp.resolve("src-" + System.nanoTime() + ".xlsx"));
+        byte[] b = Files.readAllBytes(f);
+        Files.delete(f);
+        return b;
+    }
+
+    static void at(Path f, LocalDateTime t) throws IOException {
+        Files.setLastModifiedTime(f, FileTime.from(t.atZone(Collector.ZONE).toInstant()));
+    }
+
+    Collector.Round collect() throws IOException {
+        List<Inbox.Item> items = Inbox.open(inbox(), tmp.resolve("附件"));
+        return new Collector(roster(), 2024, SPEC, LocalDate.of(2025, 1, 31)).collect(items, List.of(), 2, n -> { });
+    }
+
+    static Collector.AgencyStatus of(Collector.Round r, String name) {
+        return r.agencies().stream().filter(a -> a.agency().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void eachMatchPathAndWhatCannotBeMatched() throws IOException {
+        Path in = inbox();
+        // By code: the file calls itself differently, its code is the roster's.
+        at(Files.write(in.resolve("a.xlsx"), workbook("甲县财政局（盖章）", "11330800002618736G", 2024, values(1))),
+                LocalDateTime.of(2025, 1, 10, 9, 0));
+        // By name, written with full-width brackets and spaces the roster does not have.
+        at(Files.write(in.resolve("b.xlsx"), workbook(" 甲县 教育局 ", "", 2024, values(2))), LocalDateTime.of(2025, 1, 10, 9, 0));
+        // By alias: the agency's former name.
+        at(Files.write(in.resolve("c.xlsx"), workbook("甲县卫生和计划生育委员会", "", 2024, values(3))), LocalDateTime.of(2025, 1, 10, 9, 0));
+        // By sender: a template issued to someone else, sent from the second address of 民政局.
+        Files.write(in.resolve("d.eml"), new Mail("BGS@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "report")
+                .attach(Mail.XLSX, "; filename=\"d.xlsx\"", workbook("某个别的单位", "", 2024, values(4))).bytes());
+        // By file name: an unreadable file, named after the agency.
+        at(Files.write(in.resolve("甲县水利局2024年报表.xlsx"), "not a workbook".getBytes()), LocalDateTime.of(2025, 1, 10, 9, 0));
+        // Matches no one.
+        at(Files.write(in.resolve("z.xlsx"), workbook("乙县公安局", "", 2024, values(5))), LocalDateTime.of(2025, 1, 10, 9, 0));
+        // Unreadable, from nobody known.
+        at(Files.write(in.resolve("zz.xlsx"), new byte[0]), LocalDateTime.of(2025, 1, 10, 9, 0));
+        Collector.Round r = collect();
+
+        Map<String, String> got = new LinkedHashMap<>();
+        r.agencies().forEach(a -> got.put(a.agency().name(), a.status().chinese() + "/" + (a.current() == null ? "" : a.current().matchedBy())));
+        assertThat(got).containsExactly(
+                Map.entry("甲县财政局", "已提交-通过/统一社会信用代码"),
+                Map.entry("甲县教育局", "已提交-通过/单位名称"),
+                Map.entry("甲县卫生健康委员会", "已提交-通过/别名"),
+                Map.entry("甲县民政局", "已提交-有警告/发件人邮箱"),
+                Map.entry("甲县水利局", "无法读取/文件名"),
+                Map.entry("甲县审计局", "未提交/"),
+                Map.entry("甲县统计局", "未提交/"));
+        assertThat(of(r, "甲县民政局").current().report().findings()).extracting(Finding::ruleId, Finding::message)
+                .contains(org.assertj.core.groups.Tuple.tuple("U1", "报表中的单位为“某个别的单位”，名册中没有这个单位；按发件人邮箱认定为甲县民政局的报送。"
+                        + "可能用了别的单位的模板，请核对"));
+        assertThat(r.submissions()).extracting(s -> s.item().name() + "=" + s.state().chinese()).containsExactly(
+                "a.xlsx=当前报送", "b.xlsx=当前报送", "c.xlsx=当前报送", "d.xlsx=当前报送", "z.xlsx=无法识别",
+                "zz.xlsx=无法读取", "甲县水利局2024年报表.xlsx=无法读取");
+        Collector.Submission unmatched = r.submissions().get(4);
+        assertThat(unmatched.note()).contains("名册中找不到报表中的单位“乙县公安局”");
+        // Accounting: every item is in exactly one state.
+        assertThat(r.count(Collector.State.CURRENT) + r.count(Collector.State.SUPERSEDED) + r.count(Collector.State.UNREADABLE)
+                + r.count(Collector.State.UNMATCHED) + r.count(Collector.State.SKIPPED)).isEqualTo(r.submissions().size());
+    }
+
+    @Test
+    void latestReadableSubmissionIsCurrentAndLateOnesAreMarked() throws IOException {
+        Path in = inbox();
+        Map<String, BigDecimal> wrong = values(1);
+        wrong.put("t3.disclosed.natural", BigDecimal.ZERO); // R1 broken
+        // 财政局: an error on 20 January, corrected on 31 January at 23:59 (on time), then a broken file on 1 February.
+        Files.write(in.resolve("1.eml"), new Mail("czj@example.cn", "Mon, 20 Jan 2025 10:00:00 +0800", "first")
+                .attach(Mail.XLSX, "; filename=\"first.xlsx\"", workbook("甲县财政局", "", 2024, wrong)).bytes());
+        Files.write(in.resolve("2.eml"), new Mail("czj@example.cn", "Fri, 31 Jan 2025 15:59:00 +0000", "fixed")
+                .attach(Mail.XLSX, "; filename=\"fixed.xlsx\"", workbook("甲县财政局", "", 2024, values(1))).bytes());
+        Files.write(in.resolve("3.eml"), new Mail("czj@example.cn", "Sat, 1 Feb 2025 09:00:00 +0800", "again")
+                .attach(Mail.XLSX, "; filename=\"again.xlsx\"", "garbage".getBytes()).bytes());
+        // 教育局: on time first, then a late correction, which is current (and late).
+        Files.write(in.resolve("4.eml"), new Mail("jyj@example.cn", "Thu, 30 Jan 2025 10:00:00 +0800", "ok")
+                .attach(Mail.XLSX, "; filename=\"jy1.xlsx\"", workbook("甲县教育局", "", 2024, values(2))).bytes());
+        Files.write(in.resolve("5.eml"), new Mail("jyj@example.cn", "Sat, 1 Feb 2025 00:00:00 +0800", "late")
+                .attach(Mail.XLSX, "; filename=\"jy2.xlsx\"", workbook("甲县教育局", "", 2024, values(3))).bytes());
+        // 审计局: last year's template sent again (Y1).
+        Files.write(in.resolve("6.eml"), new Mail("sjj@example.cn", "Thu, 30 Jan 2025 10:00:00 +0800", "old")
+                .attach(Mail.XLSX, "; filename=\"sj.xlsx\"", workbook("甲县审计局", "", 2023, values(2))).bytes());
+        Collector.Round r = collect();
+
+        Collector.AgencyStatus cz = of(r, "甲县财政局");
+        assertThat(cz.status()).isEqualTo(Collector.Status.PASSED);
+        assertThat(cz.current().item().name()).isEqualTo("fixed.xlsx");
+        assertThat(cz.late()).isFalse();
+        assertThat(cz.superseded()).extracting(s -> s.item().name()).containsExactly("first.xlsx");
+        assertThat(cz.notes()).singleElement().asString().startsWith("之后还收到无法读取的文件：").contains("again.xlsx");
+        Collector.AgencyStatus jy = of(r, "甲县教育局");
+        assertThat(jy.current().item().name()).isEqualTo("jy2.xlsx");
+        assertThat(jy.late()).isTrue();
+        assertThat(jy.superseded()).extracting(s -> s.item().name()).containsExactly("jy1.xlsx");
+        Collector.AgencyStatus sj = of(r, "甲县审计局");
+        assertThat(sj.status()).isEqualTo(Collector.Status.ERRORS);
+        assertThat(sj.current().report().findings()).extracting(Finding::ruleId).contains("Y1");
+        assertThat(r.submissions()).extracting(s -> s.item().name() + "=" + s.state().chinese()).containsExactly(
+                "first.xlsx=被替代", "fixed.xlsx=当前报送", "again.xlsx=无法读取", "jy1.xlsx=被替代", "jy2.xlsx=当前报送",
+                "sj.xlsx=当前报送");
+    }
+
+    @Test
+    void theTotalIsTheSumOfFilingsWithoutErrors() throws IOException {
+        Path in = inbox();
+        Map<String, BigDecimal> a = values(1);
+        Map<String, BigDecimal> b = values(20);
+        b.remove("t2.art20_6.penalty.decisions"); // left blank by 教育局 (a warning, still counted)
+        Map<String, BigDecimal> bad = values(300);
+        bad.put("t3.disclosed.natural", BigDecimal.ONE); // R1 broken: left out unless --include-errors
+        at(Files.write(in.resolve("a.xlsx"), workbook("甲县财政局", "", 2024, a)), LocalDateTime.of(2025, 1, 2, 0, 0));
+        at(Files.write(in.resolve("b.xlsx"), workbook("甲县教育局", "", 2024, b)), LocalDateTime.of(2025, 1, 2, 0, 0));
+        at(Files.write(in.resolve("c.xlsx"), workbook("甲县民政局", "", 2024, bad)), LocalDateTime.of(2025, 1, 2, 0, 0));
+        Collector.Round r = collect();
+
+        RoundTotal.Result sum = RoundTotal.of(r, false, "甲县合计");
+        assertThat(sum.included()).isEqualTo(2);
+        assertThat(sum.total().value("t3.received.natural").number()).isEqualByComparingTo("21");
+        assertThat(sum.total().value("t3.received.total").number()).as("totals recomputed").isEqualByComparingTo("21");
+        assertThat(sum.total().value("t2.art20_5.licensing.decisions").number()).isEqualByComparingTo("210");
+        assertThat(sum.total().value("t2.art20_8.fees.amount").number()).isEqualByComparingTo("0.50");
+        assertThat(sum.total().value("t2.art20_6.penalty.decisions").number()).as("one blank, one 0").isEqualByComparingTo("0");
+        assertThat(sum.blanks()).containsEntry("t2.art20_6.penalty.decisions", List.of("甲县教育局"));
+        assertThat(sum.entries()).extracting(e -> e.agency().name() + "=" + e.why()).startsWith(
+                "甲县财政局=计入", "甲县教育局=计入", "甲县卫生健康委员会=未提交",
+                "甲县民政局=有错误，未计入（改正后重新报送，或用 --include-errors 计入）");
+        // Every input cell is the hand sum of the two included filings.
+        for (CellDef c : SPEC.inputCells()) {
+            BigDecimal x = a.getOrDefault(c.key(), BigDecimal.ZERO).add(b.getOrDefault(c.key(), BigDecimal.ZERO));
+            assertThat(sum.total().value(c.key()).number()).as(c.key()).isEqualByComparingTo(x);
+        }
+        RoundTotal.Result withErrors = RoundTotal.of(r, true, "甲县合计");
+        assertThat(withErrors.total().value("t3.received.natural").number()).isEqualByComparingTo("321");
+
+        // Written as a workbook our reader reads back to the same numbers, and as CSV.
+        Path xlsx = tmp.resolve("out/合计.xlsx");
+        RoundTotal.write(sum, xlsx, tmp.resolve("out/合计.csv"));
+        var back = new WorkbookReader().read(xlsx);
+        assertThat(back.readable()).isTrue();
+        assertThat(back.filing().agency()).isEqualTo("甲县合计");
+        for (CellDef c : SPEC.cells()) {
+            assertThat(back.filing().value(c.key())).as(c.key()).isEqualTo(sum.total().value(c.key()));
+        }
+        assertThat(Files.readString(tmp.resolve("out/合计.csv"))).contains("甲县合计,,2024,2021,三,一、本年新收政府信息公开申请数量,自然人,21");
+    }
+}
