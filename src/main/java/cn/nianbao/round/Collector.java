@@ -173,7 +173,7 @@ public final class Collector {
 
     /**
      * Reads and checks every workbook item on {@code threads} threads ({@code done} counts them),
-     * then decides the round. {@code previous} are last year's filings (may be empty).
+     * then decides the round. {@code previous} are last year's filings, null when not given (no reconciliation).
      */
     public Round collect(List<Inbox.Item> items, List<Filing> previous, int threads, IntConsumer done) {
         WorkbookReader reader = new WorkbookReader();
@@ -215,10 +215,15 @@ public final class Collector {
                 }
             }
         }
+        List<Agency> senders = item.sender().isEmpty() ? List.of() : byEmail.getOrDefault(item.sender(), List.of());
+        if (agency != null && f != null && senders.size() == 1 && senders.get(0) != agency) {
+            more.add(Finding.ofFile("U1", Severity.WARNING, f.file(), "发件人 " + item.sender() + " 是名册中" + senders.get(0).name()
+                    + "的邮箱，报表却是" + agency.name() + "的；按报表认定为" + agency.name() + "的报送。若是"
+                    + senders.get(0).name() + "误用了别的单位的模板，请让它用自己的模板重新填报"));
+        }
         if (agency == null) {
-            List<Agency> bySender = item.sender().isEmpty() ? List.of() : byEmail.getOrDefault(item.sender(), List.of());
-            if (bySender.size() == 1) {
-                agency = bySender.get(0);
+            if (senders.size() == 1) {
+                agency = senders.get(0);
                 by = "发件人邮箱";
             } else {
                 Agency named = byFileName(item.name());

@@ -69,8 +69,19 @@ class CollectCommandTest {
         try (var s = Files.walk(inbox)) {
             inboxFiles = s.filter(Files::isRegularFile).count();
         }
-        assertThat(r.out()).contains("名册 5 个单位 —— 通过 3，有警告 0，有错误 1，无法读取 0，未提交 1；逾期 1")
-                .containsPattern("收件 (\\d+) 份 = 读取 5 \\+ 无法读取 \\d+ \\+ 无法识别 \\d+ \\+ 跳过 \\d+");
+        assertThat(r.out()).contains("名册 5 个单位 —— 通过 3，有警告 0，有错误 1，无法读取 0，未提交 1；逾期 1");
+        // Accounting: found = read + unreadable + unmatched + skipped, and nothing in the inbox is missing from it.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("收件 (\\d+) 份 = 读取 (\\d+) \\+ 无法读取 (\\d+) \\+ 无法识别 (\\d+) \\+ 跳过 (\\d+)")
+                .matcher(r.out());
+        assertThat(m.find()).isTrue();
+        int[] n = new int[6];
+        for (int i = 1; i <= 5; i++) {
+            n[i] = Integer.parseInt(m.group(i));
+        }
+        assertThat(n[1]).isEqualTo(n[2] + n[3] + n[4] + n[5]);
+        assertThat(n[2]).isEqualTo(5);
+        assertThat(n[3]).as("empty, truncated, doc, pdf, encrypted, xxe").isEqualTo(6);
+        assertThat(n[4]).as("the readable broken ones: templates for 某局, not on the roster").isEqualTo(5);
 
         try (Workbook wb = WorkbookFactory.create(out.toFile(), null, true)) {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo(CollectionWorkbook.STATUS);

@@ -71,7 +71,7 @@ class CollectorTest {
 
     Collector.Round collect() throws IOException {
         List<Inbox.Item> items = Inbox.open(inbox(), tmp.resolve("附件"));
-        return new Collector(roster(), 2024, SPEC, LocalDate.of(2025, 1, 31)).collect(items, List.of(), 2, n -> { });
+        return new Collector(roster(), 2024, SPEC, LocalDate.of(2025, 1, 31)).collect(items, null, 2, n -> { });
     }
 
     static Collector.AgencyStatus of(Collector.Round r, String name) {
@@ -84,8 +84,9 @@ class CollectorTest {
         // By code: the file calls itself differently, its code is the roster's.
         at(Files.write(in.resolve("a.xlsx"), workbook("甲县财政局（盖章）", "11330800002618736G", 2024, values(1))),
                 LocalDateTime.of(2025, 1, 10, 9, 0));
-        // By name, written with full-width brackets and spaces the roster does not have.
-        at(Files.write(in.resolve("b.xlsx"), workbook(" 甲县 教育局 ", "", 2024, values(2))), LocalDateTime.of(2025, 1, 10, 9, 0));
+        // By name, written with spaces the roster does not have; sent from 财政局's address (a warning).
+        Files.write(in.resolve("b.eml"), new Mail("czj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "report")
+                .attach(Mail.XLSX, "; filename=\"b.xlsx\"", workbook(" 甲县 教育局 ", "", 2024, values(2))).bytes());
         // By alias: the agency's former name.
         at(Files.write(in.resolve("c.xlsx"), workbook("甲县卫生和计划生育委员会", "", 2024, values(3))), LocalDateTime.of(2025, 1, 10, 9, 0));
         // By sender: a template issued to someone else, sent from the second address of 民政局.
@@ -103,12 +104,13 @@ class CollectorTest {
         r.agencies().forEach(a -> got.put(a.agency().name(), a.status().chinese() + "/" + (a.current() == null ? "" : a.current().matchedBy())));
         assertThat(got).containsExactly(
                 Map.entry("甲县财政局", "已提交-通过/统一社会信用代码"),
-                Map.entry("甲县教育局", "已提交-通过/单位名称"),
+                Map.entry("甲县教育局", "已提交-有警告/单位名称"),
                 Map.entry("甲县卫生健康委员会", "已提交-通过/别名"),
                 Map.entry("甲县民政局", "已提交-有警告/发件人邮箱"),
                 Map.entry("甲县水利局", "无法读取/文件名"),
                 Map.entry("甲县审计局", "未提交/"),
                 Map.entry("甲县统计局", "未提交/"));
+        assertThat(of(r, "甲县教育局").current().report().findings()).extracting(Finding::ruleId).containsExactly("U1");
         assertThat(of(r, "甲县民政局").current().report().findings()).extracting(Finding::ruleId, Finding::message)
                 .contains(org.assertj.core.groups.Tuple.tuple("U1", "报表中的单位为“某个别的单位”，名册中没有这个单位；按发件人邮箱认定为甲县民政局的报送。"
                         + "可能用了别的单位的模板，请核对"));
