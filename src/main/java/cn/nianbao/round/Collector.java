@@ -335,27 +335,18 @@ public final class Collector {
             }
         }
         Reconciler.Result rec = previous == null ? null : reconcile(current, previous, out);
+        Map<Inbox.Item, Submission> byItem = new IdentityHashMap<>();
+        out.forEach(s -> byItem.put(s.item(), s));
         List<AgencyStatus> statuses = new ArrayList<>();
         for (Agency a : roster.agencies()) {
             Submission cur = current.get(a);
             if (cur != null) {
-                int i = indexOf(out, cur.item());
-                cur = out.get(i); // with findings from reconciliation
-                current.put(a, cur);
+                cur = byItem.get(cur.item()); // with findings from reconciliation
             }
             statuses.add(new AgencyStatus(a, status(cur), cur, superseded.getOrDefault(a, List.of()),
                     notes.getOrDefault(a, List.of())));
         }
         return new Round(year, spec, deadline, statuses, out, rec);
-    }
-
-    private static int indexOf(List<Submission> subs, Inbox.Item item) {
-        for (int i = 0; i < subs.size(); i++) {
-            if (subs.get(i).item() == item) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("submission not found: " + item.origin());
     }
 
     private static Status status(Submission cur) {

@@ -174,7 +174,9 @@ public final class Inbox {
         boolean ole2 = head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
                 && (head[3] & 0xFF) == 0xE0;
         boolean workbookName = lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm") || lower.endsWith(".et");
-        if (ole2 || zip && isOoxml(file) || workbookName && !zip) {
+        // A zip named as a workbook is read as one (the reader says so if it is not); only other
+        // zips are opened here to tell a workbook from an archive.
+        if (ole2 || workbookName || zip && isOoxml(file)) {
             add(o, file, Kind.WORKBOOK, "");
         } else if (zip) {
             if (depth >= MAX_DEPTH) {
