@@ -533,15 +533,27 @@ public final class Inbox {
             java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
             int b;
             boolean overflow = false;
+            boolean midLine = false;
             while (true) {
                 b = raw.read();
                 if (b != -1) {
                     line.write(b);
                 }
+                if (line.size() >= 1 << 20 && b != '\n' && b != -1) {
+                    // A line of a megabyte is no separator: pass it on in pieces, never held whole.
+                    if (current != null) {
+                        line.writeTo(current);
+                    }
+                    line.reset();
+                    midLine = true;
+                    continue;
+                }
                 if (b == '\n' || b == -1) {
                     byte[] l = line.toByteArray();
                     line.reset();
-                    if (startsWith(l, "From ")) {
+                    boolean continued = midLine;
+                    midLine = false;
+                    if (!continued && startsWith(l, "From ")) {
                         if (current != null) {
                             current.close();
                         }
@@ -574,6 +586,7 @@ public final class Inbox {
             }
             if (current != null) {
                 current.close();
+                current = null;
             }
             for (int i = 0; i < messages.size(); i++) {
                 Path msg = messages.get(i);

@@ -144,8 +144,16 @@ class CollectorTest {
         // 审计局: last year's template sent again (Y1).
         Files.write(in.resolve("6.eml"), new Mail("sjj@example.cn", "Thu, 30 Jan 2025 10:00:00 +0800", "old")
                 .attach(Mail.XLSX, "; filename=\"sj.xlsx\"", workbook("甲县审计局", "", 2023, values(2))).bytes());
+        // 统计局: this year, but on a 2019-format template (Y1).
+        Path old = TestSupport.filled(TestSupport.request("2019", 2024, "甲县统计局", ""), TestSupport.zeros(Specs.get("2019")),
+                tmp.resolve("old-format.xlsx"));
+        Files.write(in.resolve("7.eml"), new Mail("tjj@example.cn", "Thu, 30 Jan 2025 10:00:00 +0800", "format")
+                .attach(Mail.XLSX, "; filename=\"tj.xlsx\"", Files.readAllBytes(old)).bytes());
+        Files.delete(old);
         Collector.Round r = collect();
 
+        assertThat(of(r, "甲县统计局").current().report().findings()).filteredOn(f -> f.ruleId().equals("Y1"))
+                .singleElement().extracting(Finding::message).asString().contains("2019年版").contains("2021年版");
         Collector.AgencyStatus cz = of(r, "甲县财政局");
         assertThat(cz.status()).isEqualTo(Collector.Status.PASSED);
         assertThat(cz.current().item().name()).isEqualTo("fixed.xlsx");
@@ -161,7 +169,7 @@ class CollectorTest {
         assertThat(sj.current().report().findings()).extracting(Finding::ruleId).contains("Y1");
         assertThat(r.submissions()).extracting(s -> s.item().name() + "=" + s.state().chinese()).containsExactly(
                 "first.xlsx=被替代", "fixed.xlsx=当前报送", "again.xlsx=无法读取", "jy1.xlsx=被替代", "jy2.xlsx=当前报送",
-                "sj.xlsx=当前报送");
+                "sj.xlsx=当前报送", "tj.xlsx=当前报送");
     }
 
     @Test
