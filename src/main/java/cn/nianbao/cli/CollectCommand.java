@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,11 +39,8 @@ final class CollectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--roster", required = true, paramLabel = "FILE", description = "名册：CSV（UTF-8 或 GBK）或 .xlsx")
-    Path roster;
-
-    @Option(names = "--year", required = true, description = "报告年度")
-    int year;
+    @picocli.CommandLine.Mixin
+    RoundOptions options = new RoundOptions();
 
     @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "收件文件夹（或一个文件）：.xlsx/.xls、.zip、.eml、.mbox，任意混合")
     Path inbox;
@@ -58,9 +54,6 @@ final class CollectCommand implements Callable<Integer> {
 
     @Option(names = "--returns", paramLabel = "DIR", description = "退回文件夹：标注副本，以及退回、重新报送、催报的邮件草稿")
     Path returns;
-
-    @Option(names = "--deadline", paramLabel = "YYYY-MM-DD", description = "报送截止日期（默认次年 1 月 31 日，北京时间当日 24 时前）")
-    String deadline;
 
     @Option(names = "--total", paramLabel = "FILE", description = "本轮加总的工作簿（默认在收集情况旁：…-汇总.xlsx，另有同名 .csv）")
     Path total;
@@ -81,13 +74,9 @@ final class CollectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        int year = options.year;
         FormatSpec fmt = Specs.forYear(year);
-        LocalDate due;
-        try {
-            due = deadline == null ? Issuer.defaultDeadline(year) : LocalDate.parse(deadline);
-        } catch (DateTimeParseException e) {
-            throw NianbaoException.usage("--deadline " + deadline + "：日期格式应为 YYYY-MM-DD");
-        }
+        LocalDate due = options.due();
         if (!Files.exists(inbox)) {
             throw NianbaoException.usage("收件文件夹不存在：" + inbox);
         }
@@ -104,15 +93,9 @@ final class CollectCommand implements Callable<Integer> {
                 throw NianbaoException.usage("输出 " + o + " 在收件文件夹 " + inbox + " 里面：下次运行会把输出当成收到的文件。请放到收件文件夹之外");
             }
         }
-        Roster r;
-        try {
-            r = Roster.load(roster);
-        } catch (IOException e) {
-            throw NianbaoException.usage("名册 " + roster + " 无法读取：" + e.getMessage());
-        }
-        r.problems().forEach(p -> out.println("名册问题（已跳过）：" + p.message()));
+        Roster r = options.roster(out);
         if (r.agencies().isEmpty()) {
-            throw NianbaoException.usage("名册 " + roster + " 中没有可用的单位");
+            throw NianbaoException.usage("名册 " + options.roster + " 中没有可用的单位");
         }
         String stem = output.getFileName().toString().replaceFirst("(?i)\\.xlsx$", "");
         Path base = output.toAbsolutePath().getParent();

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,12 +24,8 @@ final class IssueCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--roster", required = true, paramLabel = "FILE",
-            description = "名册：CSV（UTF-8 或 GBK）或 .xlsx，列为 单位名称,统一社会信用代码,联系邮箱[,上级单位][,别名]")
-    Path roster;
-
-    @Option(names = "--year", required = true, description = "报告年度")
-    int year;
+    @picocli.CommandLine.Mixin
+    RoundOptions options = new RoundOptions();
 
     @Option(names = "--previous", arity = "1..*", paramLabel = "FILE_OR_DIR",
             description = "上年的报表：找到的单位预填并锁定“二、上年结转”")
@@ -38,9 +33,6 @@ final class IssueCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "输出文件夹")
     Path dir;
-
-    @Option(names = "--deadline", paramLabel = "YYYY-MM-DD", description = "报送截止日期（默认次年 1 月 31 日）")
-    String deadline;
 
     @Option(names = "--format", description = "表格格式 2021 或 2019（默认按年度）")
     String format;
@@ -56,23 +48,13 @@ final class IssueCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         FormatSpec fmt;
         try {
-            fmt = format == null ? Specs.forYear(year) : Specs.get(format);
+            fmt = format == null ? Specs.forYear(options.year) : Specs.get(format);
         } catch (IllegalArgumentException e) {
             throw NianbaoException.usage("--format " + format + "：只支持 2021 和 2019");
         }
-        LocalDate due;
-        try {
-            due = deadline == null ? Issuer.defaultDeadline(year) : LocalDate.parse(deadline);
-        } catch (DateTimeParseException e) {
-            throw NianbaoException.usage("--deadline " + deadline + "：日期格式应为 YYYY-MM-DD");
-        }
-        Roster r;
-        try {
-            r = Roster.load(roster);
-        } catch (IOException e) {
-            throw NianbaoException.usage("名册 " + roster + " 无法读取：" + e.getMessage());
-        }
-        r.problems().forEach(p -> out.println("名册问题（已跳过）：" + p.message()));
+        int year = options.year;
+        LocalDate due = options.due();
+        Roster r = options.roster(out);
         List<Filing> last = previous == null ? List.of()
                 : Runs.filings(Runs.readAll(previous, run, spec.commandLine().getErr(), "读取上年"));
         Issuer.Result result = new Issuer(fmt, year, due, Protection.withPassword(password)).issue(r, last, dir);
