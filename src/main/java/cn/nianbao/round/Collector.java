@@ -182,8 +182,10 @@ public final class Collector {
                 ReadResult r = reader.read(it.file());
                 yield new FileReport(r, Checker.all(r));
             }
-            case PROBLEM -> new FileReport(ReadResult.unreadable(it.origin(), it.reason()),
-                    List.of(Finding.ofFile("F1", Severity.ERROR, it.origin(), it.reason())));
+            case PROBLEM -> {
+                ReadResult r = ReadResult.unreadable(it.origin(), it.reason());
+                yield new FileReport(r, r.findings()); // its F1 finding
+            }
             case SKIPPED -> FileReport.skipped(it.origin(), it.reason());
         }, done);
         List<Submission> subs = new ArrayList<>();

@@ -65,11 +65,12 @@ public final class Inbox {
     /**
      * One thing found in the inbox. {@code inboxFile} is the file in the inbox folder;
      * {@code member} where inside it (attachment or archive entry, nested with " » "; empty for
-     * the file itself); {@code file} the copy to read (or the inbox file itself); {@code sender}
+     * the file itself); {@code name} the name it arrived under (the attachment's or entry's last
+     * path component, else the file's); {@code file} the copy to read (or the inbox file itself); {@code sender}
      * the From address of the message it came in (lower case, may be empty); {@code time} when it
      * was sent (the message's Date), else the archive entry's or the file's time.
      */
-    public record Item(String inboxFile, String member, Path file, Kind kind, String reason, String sender,
+    public record Item(String inboxFile, String member, String name, Path file, Kind kind, String reason, String sender,
                        Instant time, String timeSource, String subject, List<String> notes) {
         public Item {
             notes = List.copyOf(notes);
@@ -79,18 +80,7 @@ public final class Inbox {
         public String origin() {
             return member.isEmpty() ? inboxFile : inboxFile + " » " + member;
         }
-
-        /** The name it arrived under: the attachment's or entry's, else the file's. */
-        public String name() {
-            String last = member.isEmpty() ? inboxFile : member.substring(member.lastIndexOf('»') + 1).strip();
-            last = last.startsWith(ATTACHMENT) ? last.substring(ATTACHMENT.length()) : last;
-            int slash = Math.max(last.lastIndexOf('/'), last.lastIndexOf('\\'));
-            return last.substring(slash + 1);
-        }
     }
-
-    /** How an attachment is named in {@link Item#member()}. */
-    static final String ATTACHMENT = "附件 ";
 
     private static final Session SESSION = session();
 
@@ -126,32 +116,34 @@ public final class Inbox {
         }
         for (Path f : files) {
             String shown = f.toString();
-            Origin o = new Origin(shown, "", "", fileTime(f), "文件时间", "", List.of());
+            Origin o = new Origin(shown, "", f.getFileName().toString(), "", fileTime(f), "文件时间", "", List.of());
             box.classify(f, o, Files.isDirectory(inbox) ? inbox.relativize(f).toString() : f.getFileName().toString(), 0);
         }
         return Collections.unmodifiableList(box.items);
     }
 
     /** Where an item came from, handed down as containers are opened. */
-    private record Origin(String inboxFile, String member, String sender, Instant time, String timeSource,
+    private record Origin(String inboxFile, String member, String name, String sender, Instant time, String timeSource,
                           String subject, List<String> notes) {
-        Origin inside(String name, List<String> more) {
+        /** One level in: shown as {@code shown} in the member path, arrived as {@code arrivedAs}. */
+        Origin inside(String shown, String arrivedAs, List<String> more) {
             List<String> n = new ArrayList<>(notes);
             n.addAll(more);
-            return new Origin(inboxFile, member.isEmpty() ? name : member + " » " + name, sender, time, timeSource, subject, n);
+            return new Origin(inboxFile, member.isEmpty() ? shown : member + " » " + shown, arrivedAs, sender, time, timeSource,
+                    subject, n);
         }
 
         Origin sent(String from, Instant at, String subj) {
-            return new Origin(inboxFile, member, from, at != null ? at : time, at != null ? "邮件日期" : timeSource, subj, notes);
+            return new Origin(inboxFile, member, name, from, at != null ? at : time, at != null ? "邮件日期" : timeSource, subj, notes);
         }
 
         Origin at(Instant t, String source) {
-            return new Origin(inboxFile, member, sender, t, source, subject, notes);
+            return new Origin(inboxFile, member, name, sender, t, source, subject, notes);
         }
     }
 
     private void add(Origin o, Path file, Kind kind, String reason) {
-        items.add(new Item(o.inboxFile(), o.member(), file, kind, reason, o.sender(), o.time(), o.timeSource(),
+        items.add(new Item(o.inboxFile(), o.member(), o.name(), file, kind, reason, o.sender(), o.time(), o.timeSource(),
                 o.subject(), o.notes()));
     }
 
@@ -320,7 +312,7 @@ public final class Inbox {
                 String stored = entryName(e);
                 String[] base = baseName(stored, "压缩包条目");
                 List<String> notes = base[1] == null ? List.of() : List.of(base[1]);
-                Origin m = o.inside(stored, notes);
+                Origin m = o.inside(stored, base[0], notes);
                 if (!"邮件日期".equals(o.timeSource()) && e.getLastModifiedTime() != null) {
                     m = m.at(e.getLastModifiedTime().toInstant(), "压缩包条目时间");
                 }
@@ -489,7 +481,7 @@ public final class Inbox {
         }
         String stored = filename != null ? filename : nested ? "附件邮件.eml" : "未命名附件";
         String[] base = baseName(stored, "附件");
-        Origin m = o.inside(ATTACHMENT + base[0], base[1] == null ? List.of() : List.of(base[1]));
+        Origin m = o.inside("附件 " + base[0], base[0], base[1] == null ? List.of() : List.of(base[1]));
         String name = nested && !base[0].toLowerCase(Locale.ROOT).endsWith(".eml") ? base[0] + ".eml" : base[0];
         Path t = target(relative, name);
         try (InputStream in = nested ? rawMessage(p) : p.getInputStream()) {
@@ -590,7 +582,7 @@ public final class Inbox {
             }
             for (int i = 0; i < messages.size(); i++) {
                 Path msg = messages.get(i);
-                message(msg, o.inside("第" + (i + 1) + "封邮件", List.of()), relative + "/" + msg.getFileName(), depth + 1);
+                message(msg, o.inside("第" + (i + 1) + "封邮件", "第" + (i + 1) + "封邮件", List.of()), relative + "/" + msg.getFileName(), depth + 1);
             }
             if (overflow) {
                 add(o, null, Kind.PROBLEM, "邮箱文件中的邮件超过" + MAX_MESSAGES + "封，其余未读取");
