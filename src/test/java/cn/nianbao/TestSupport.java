@@ -41,6 +41,16 @@ public final class TestSupport {
         }
     }
 
+    /** Fuzzing: up to 16 random bytes overwritten, and one time in five the input cut short. */
+    public static byte[] mutateBytes(byte[] in, java.util.Random rnd) {
+        byte[] b = in.clone();
+        int n = 1 + rnd.nextInt(16);
+        for (int i = 0; i < n && b.length > 0; i++) {
+            b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
+        }
+        return rnd.nextInt(5) == 0 ? java.util.Arrays.copyOf(b, rnd.nextInt(b.length + 1)) : b;
+    }
+
     /** Copies a folder with everything in it. */
     public static void copyTree(Path from, Path to) throws IOException {
         try (java.util.stream.Stream<Path> walk = Files.walk(from)) {

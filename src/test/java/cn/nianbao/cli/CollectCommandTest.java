@@ -13,9 +13,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -36,8 +33,7 @@ class CollectCommandTest {
     private Path inbox() throws Exception {
         Path inbox = dir.resolve("收件");
         TestSupport.copyTree(TestSupport.fixtures().resolve("round/收件"), inbox);
-        Files.setLastModifiedTime(inbox.resolve("衢州市应急管理局-2024.xlsx"),
-                FileTime.from(LocalDateTime.of(2025, 1, 15, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        cn.nianbao.round.RoundFixtures.setTimes(inbox);
         // The hostile corpus too: every file must come out with a status.
         TestSupport.copyTree(TestSupport.fixtures().resolve("broken"), inbox.resolve("broken"));
         return inbox;

@@ -55,7 +55,7 @@ class FuzzTest {
         int readable = 0;
         while (System.nanoTime() < end || runs < 100) {
             byte[] input = seeds.get(rnd.nextInt(seeds.size()));
-            byte[] mutated = rnd.nextInt(4) == 0 ? mutateBytes(input, rnd) : mutateXml(input, rnd);
+            byte[] mutated = rnd.nextInt(4) == 0 ? TestSupport.mutateBytes(input, rnd) : mutateXml(input, rnd);
             Path file = dir.resolve("f" + (runs % 8) + ".xlsx");
             Files.write(file, mutated);
             long caseSeed = rnd.nextLong();
@@ -73,15 +73,6 @@ class FuzzTest {
         assertThat(readable).as("some mutants still read: the mutator reaches past the first check").isPositive();
     }
 
-    private static byte[] mutateBytes(byte[] in, Random rnd) {
-        byte[] b = in.clone();
-        int n = 1 + rnd.nextInt(16);
-        for (int i = 0; i < n && b.length > 0; i++) {
-            b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
-        }
-        return rnd.nextInt(5) == 0 ? java.util.Arrays.copyOf(b, rnd.nextInt(b.length + 1)) : b;
-    }
-
     private static byte[] mutateXml(byte[] in, Random rnd) throws IOException {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(in))) {
@@ -89,11 +80,11 @@ class FuzzTest {
                 parts.put(e.getName(), z.readAllBytes());
             }
         } catch (IOException | RuntimeException e) {
-            return mutateBytes(in, rnd);
+            return TestSupport.mutateBytes(in, rnd);
         }
         List<String> xml = parts.keySet().stream().filter(k -> k.endsWith(".xml") || k.endsWith(".rels")).toList();
         if (xml.isEmpty()) {
-            return mutateBytes(in, rnd);
+            return TestSupport.mutateBytes(in, rnd);
         }
         String name = xml.get(rnd.nextInt(xml.size()));
         StringBuilder s = new StringBuilder(new String(parts.get(name), StandardCharsets.UTF_8));

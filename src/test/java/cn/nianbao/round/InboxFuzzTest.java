@@ -48,7 +48,8 @@ class InboxFuzzTest {
             Files.createDirectories(in);
             Path src = seeds.get(rnd.nextInt(seeds.size()));
             byte[] b = Files.readAllBytes(src);
-            byte[] mutated = src.toString().endsWith(".eml") && rnd.nextBoolean() ? mutateText(b, rnd) : mutateBytes(b, rnd);
+            byte[] mutated = src.toString().endsWith(".eml") && rnd.nextBoolean() ? mutateText(b, rnd)
+                    : TestSupport.mutateBytes(b, rnd);
             String name = rnd.nextInt(5) == 0 ? "noext" : src.getFileName().toString();
             Files.write(in.resolve(name), mutated);
             try {
@@ -87,12 +88,4 @@ class InboxFuzzTest {
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] mutateBytes(byte[] in, Random rnd) {
-        byte[] b = in.clone();
-        int n = 1 + rnd.nextInt(16);
-        for (int i = 0; i < n && b.length > 0; i++) {
-            b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
-        }
-        return rnd.nextInt(5) == 0 ? java.util.Arrays.copyOf(b, rnd.nextInt(b.length + 1)) : b;
-    }
 }

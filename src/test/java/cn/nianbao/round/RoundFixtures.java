@@ -17,7 +17,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * clean return, a return with errors sent late in a GBK message, a first submission and its
  * correction, a .zip with GBK entry names, and one agency that has not submitted.
  */
-final class RoundFixtures {
+public final class RoundFixtures {
     private RoundFixtures() {
     }
 
@@ -87,7 +87,7 @@ final class RoundFixtures {
     }
 
     /** Sets the plain files' times in a copy of the inbox. */
-    static void setTimes(Path inbox) throws IOException {
+    public static void setTimes(Path inbox) throws IOException {
         for (Map.Entry<String, LocalDateTime> e : FILE_TIMES.entrySet()) {
             Path f = inbox.resolve(e.getKey());
             if (Files.exists(f)) {
