@@ -6,12 +6,12 @@ import cn.nianbao.spec.Kind;
 import java.math.BigDecimal;
 
 /** Turns one spreadsheet cell into a {@link CellValue} of a given kind, with the rule it breaks if any. */
-final class CellReader {
+public final class CellReader {
     private CellReader() {
     }
 
     /** A cell's value; {@code rule} names the value rule it breaks (null if none); {@code formula} if it held one. */
-    record Read(CellValue value, String rule, boolean formula) {
+    public record Read(CellValue value, String rule, boolean formula) {
     }
 
     static Read read(RawCell cell, Kind kind) {
@@ -42,7 +42,7 @@ final class CellReader {
     }
 
     /** Applies the kind's limits: counts whole and ≥ 0, money ≥ 0 with at most 6 decimals. */
-    static Read checked(BigDecimal v, Kind kind, String raw, boolean fromText, boolean formula) {
+    public static Read checked(BigDecimal v, Kind kind, String raw, boolean fromText, boolean formula) {
         if (kind != Kind.SIGNED && v.signum() < 0) {
             return new Read(new CellValue.Invalid(shown(v, raw), "不能为负数"), "V2", formula);
         }

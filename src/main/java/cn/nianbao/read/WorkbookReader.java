@@ -8,6 +8,7 @@ import cn.nianbao.model.Finding;
 import cn.nianbao.model.Identity;
 import cn.nianbao.model.Numbers;
 import cn.nianbao.model.Severity;
+import cn.nianbao.read.label.LabelReader;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Specs;
@@ -43,6 +44,14 @@ public final class WorkbookReader {
 
     /** Reads one file; never throws for a bad file. */
     public ReadResult read(Path file) {
+        return read(file, LabelReader.Hints.NONE);
+    }
+
+    /**
+     * Reads one file; a workbook that is not our template is read by its labels
+     * ({@link LabelReader}), with {@code hints} for the agency and year it cannot tell.
+     */
+    public ReadResult read(Path file, LabelReader.Hints hints) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
             return ReadResult.unreadable(name, "文件不存在或不是普通文件");
@@ -57,10 +66,14 @@ public final class WorkbookReader {
         }
         if (magic == FileMagic.OOXML) {
             // The streaming path: only the parts and sheets the template has, raw values; the zip is only read.
+            ReadResult r;
             try {
-                return read(name, new StreamingXlsx(file, SHEET_ROWS));
+                r = read(name, new StreamingXlsx(file, SHEET_ROWS));
             } catch (IOException | RuntimeException e) {
                 return ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
+            }
+            if (r != null) {
+                return r;
             }
         }
         Workbook wb;
@@ -74,7 +87,7 @@ public final class WorkbookReader {
             return ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
         }
         try (wb) {
-            return read(name, wb);
+            return read(name, wb, hints);
         } catch (IOException | RuntimeException e) {
             return ReadResult.unreadable(name, "读取工作簿时出错：" + brief(e));
         }
@@ -116,13 +129,31 @@ public final class WorkbookReader {
 
     /** Reads a workbook a caller already holds open, named {@code file}. */
     public ReadResult read(String file, Workbook wb) {
-        return read(file, new PoiGrid(wb));
+        return read(file, wb, LabelReader.Hints.NONE);
     }
 
+    private ReadResult read(String file, Workbook wb, LabelReader.Hints hints) {
+        ReadResult r = read(file, new PoiGrid(wb));
+        return r == null ? byLabels(file, wb, hints) : r;
+    }
+
+    private static ReadResult byLabels(String file, Workbook wb, LabelReader.Hints hints) {
+        ReadResult r = new LabelReader().readWorkbook(file, wb, hints);
+        if (!r.readable()) {
+            return ReadResult.unreadable(file, "不是本工具发出的模板；" + r.reason());
+        }
+        long missing = r.filing().findings().stream().filter(f -> f.ruleId().equals("L1")).count();
+        if (missing == r.filing().spec().tables().size()) {
+            return ReadResult.unreadable(file, "不是本工具发出的模板，按标签也没有找到国家格式的表二、三、四");
+        }
+        return r;
+    }
+
+    /** Reads our template from {@code grid}; null when the workbook carries no template identity. */
     ReadResult read(String file, Grid grid) {
         Identity identity = IdentitySheet.fromEntries(grid.identityEntries());
         if (identity == null) {
-            return ReadResult.unreadable(file, "不是本工具发出的模板（没有找到模板标识），无法按模板读取");
+            return null; // not our template: the caller reads it by its labels
         }
         if (!Specs.IDS.contains(identity.format())) {
             return ReadResult.unreadable(file, "模板标识中的表格格式“" + identity.format() + "”无法识别");

@@ -1,0 +1,129 @@
+package cn.nianbao.cli;
+
+import cn.nianbao.check.Checker;
+import cn.nianbao.model.CellValue;
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Finding;
+import cn.nianbao.read.ReadResult;
+import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.read.label.LabelReader;
+import cn.nianbao.report.CsvExport;
+import cn.nianbao.report.TextSummary;
+import cn.nianbao.spec.CellDef;
+import cn.nianbao.template.FilledTemplate;
+import cn.nianbao.template.TemplateRequest;
+import cn.nianbao.template.TemplateWriter;
+import cn.nianbao.util.AtomicFiles;
+import cn.nianbao.util.FileNames;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"把已发布的年度报告（.txt/.html）或别人做的工作簿中的表二、三、四按标签读出来，写成填好的模板。",
+            "Imports the national tables from a published report or any workbook into a filled template."})
+final class ImportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "报告文本（.txt/.html，UTF-8 或 GBK）或工作簿（.xlsx/.xls）")
+    List<Path> files;
+
+    @Option(names = "--agency", paramLabel = "NAME", description = "单位名称（不指定时取自报告标题或文件名）")
+    String agency;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "报告年度（不指定时取自标题、统计期限或文件名）")
+    Integer year;
+
+    @Option(names = "--code", paramLabel = "CODE", description = "统一社会信用代码（不指定时取自索引号）")
+    String code;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+            description = "输出：一个文件时可为 .xlsx 文件名；否则为文件夹（每份写成“单位-年度.xlsx”）。默认当前文件夹")
+    Path output;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "另把每个单元格写成一行 CSV（与 read --csv 相同）")
+    Path csv;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw new NianbaoException(ExitCodes.USAGE, "--year 应为四位年份，例如 2024");
+        }
+        boolean oneFile = files.size() == 1 && output != null && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        Path dir = oneFile ? null : output == null ? Path.of(".") : output;
+        LabelReader.Hints hints = new LabelReader.Hints(agency, year, code);
+        List<ReadResult> results = new ArrayList<>();
+        for (Path f : files) {
+            results.add(read(f, hints));
+        }
+        TextSummary.Counts counts = TextSummary.print(out, results, List.of(), Checker::all);
+        List<Filing> written = new ArrayList<>();
+        for (ReadResult r : results) {
+            if (!r.readable()) {
+                continue;
+            }
+            Filing f = r.filing();
+            if (f.findings().stream().filter(x -> x.ruleId().equals("L1")).count() == f.spec().tables().size()) {
+                out.println("没有写出模板：" + r.file() + " 中没有找到任何一张统计表（表二、三、四），不会凭空生成数字。");
+                continue;
+            }
+            Path target = oneFile ? output : dir.resolve(FileNames.safe(f.agency() + "-" + f.year()) + ".xlsx");
+            try {
+                if (dir != null) {
+                    Files.createDirectories(dir);
+                }
+                write(f, target);
+            } catch (IOException e) {
+                throw new NianbaoException(ExitCodes.FINDINGS, "无法写入 " + target + "：" + e.getMessage());
+            }
+            written.add(f);
+            out.println("已写成填好的模板：" + target + "（" + f.agency() + "，" + f.year() + "年，" + f.spec().title() + "）");
+        }
+        if (csv != null) {
+            try {
+                AtomicFiles.write(csv, o -> CsvExport.write(written, o));
+            } catch (IOException e) {
+                throw new NianbaoException(ExitCodes.FINDINGS, "无法写入 " + csv + "：" + e.getMessage());
+            }
+            out.println("CSV 已写入：" + csv + "（" + written.size() + " 份报表）");
+        }
+        out.flush();
+        return counts.unreadable() > 0 || counts.errors() > 0 || written.size() < results.size() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private static ReadResult read(Path f, LabelReader.Hints hints) {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean workbook = name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm") || name.endsWith(".et");
+        return workbook ? new WorkbookReader().read(f, hints) : new LabelReader().readText(f, hints);
+    }
+
+    /** The filing as our template: inputs filled, totals left to the template's formulas. */
+    static void write(Filing f, Path target) throws IOException {
+        Map<String, BigDecimal> numbers = new LinkedHashMap<>();
+        for (CellDef c : f.spec().inputCells()) {
+            if (f.value(c.key()) instanceof CellValue.Num n) {
+                numbers.put(c.key(), n.value());
+            }
+        }
+        try (XSSFWorkbook wb = new TemplateWriter().build(TemplateRequest.of(f.spec(), f.year(), f.agency(), f.identity().code()))) {
+            FilledTemplate.fill(wb, f.spec(), numbers);
+            AtomicFiles.write(target, wb::write);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package cn.nianbao.read.label;
+
+import cn.nianbao.check.Totals;
+import cn.nianbao.model.CellValue;
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Identity;
+import cn.nianbao.model.Severity;
+import cn.nianbao.read.ReadResult;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.Specs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * Reads the national tables from anything that carries them by their labels rather than by fixed
+ * cells: a workbook that is not our template (tables anywhere, in any order, merged cells, text
+ * numbers), or a published report as text or HTML. The format version is told by the labels
+ * (2019 and 2021 differ in table 二 and in 三（六）); agency and year come from the caller, else
+ * from the report's own words, else from the file name — and a finding says which.
+ */
+public final class LabelReader {
+    /** What the caller knows about the report; null fields are taken from the report itself. */
+    public record Hints(String agency, Integer year, String code) {
+        public static final Hints NONE = new Hints(null, null, null);
+    }
+
+    /** A published report (.txt or .html, by content); never throws for a bad file. */
+    public ReadResult readText(Path file, Hints hints) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            return ReadResult.unreadable(name, "文件不存在或不是普通文件");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                return ReadResult.unreadable(name, "文件是空的（0字节）");
+            }
+            if (Files.size(file) > 20L * 1024 * 1024) {
+                return ReadResult.unreadable(name, "文件超过20 MB，不像是一份年度报告的文本");
+            }
+            return read(TextSources.read(file), hints, name);
+        } catch (IOException | RuntimeException e) {
+            return ReadResult.unreadable(name, "无法读取文本：" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : "：" + e.getMessage()));
+        }
+    }
+
+    /** A workbook already open that is not our template. */
+    public ReadResult readWorkbook(String file, Workbook wb, Hints hints) {
+        return read(WorkbookSource.of(file, wb), hints, file);
+    }
+
+    ReadResult read(Source src, Hints hints, String file) {
+        List<Segments.Segment> segs = Segments.of(src);
+        List<Finding> findings = new ArrayList<>();
+        ReportIdentity found = ReportIdentity.of(src.text(), Path.of(file).getFileName().toString());
+        Integer year = hints.year() != null ? hints.year() : found.year();
+        if (year == null) {
+            return ReadResult.unreadable(file, "按标签读取时无法确定报告年度（标题、统计期限和文件名中都没有）：请在文件名中写明年度，或用 import --year 指定");
+        }
+        if (hints.year() == null) {
+            findings.add(Finding.ofFile("L8", Severity.INFO, file, "报告年度 " + year + " 取自" + found.yearSource()));
+        } else if (found.year() != null && !found.year().equals(hints.year())) {
+            findings.add(Finding.ofFile("L8", Severity.WARNING, file, "指定的年度 " + hints.year() + " 与报告中的年度 "
+                    + found.year() + "（取自" + found.yearSource() + "）不同，按指定的年度读取"));
+        }
+        String agency = hints.agency() != null ? hints.agency() : found.agency();
+        if (agency == null) {
+            return ReadResult.unreadable(file, "按标签读取时无法确定报告单位（标题和文件名中都没有）：请把单位名称写进文件名，或用 import --agency 指定");
+        }
+        if (hints.agency() == null) {
+            findings.add(Finding.ofFile("L8", Severity.INFO, file, "报告单位“" + agency + "”取自" + found.agencySource()));
+        }
+        String code = hints.code() != null ? hints.code() : found.code();
+
+        FormatSpec spec = chooseFormat(segs, year, file, findings);
+        TableParser.Result r = TableParser.parse(Targets.of(spec), src, segs);
+        findings.addAll(r.findings());
+        Identity identity = new Identity(spec.id(), year, agency, code, "", "", "", "", Map.of());
+        Map<String, CellValue> values = Totals.complete(spec, r.inputs());
+        Filing draft = new Filing(file, identity, spec, values, r.stored(), r.locations(), List.of());
+        findings.addAll(Narrative.check(draft, src.text(), r.tablesFound()));
+        return new ReadResult(file, new Filing(file, identity, spec, values, r.stored(), r.locations(), findings), null);
+    }
+
+    /** 2019 or 2021 by the labels only one of them uses; by the year when the labels do not tell. */
+    private static FormatSpec chooseFormat(List<Segments.Segment> segs, int year, String file, List<Finding> findings) {
+        Targets t21 = Targets.of(Specs.get("2021"));
+        Targets t19 = Targets.of(Specs.get("2019"));
+        synchronized (Targets.class) {
+            if (t21.own.isEmpty()) {
+                t21.distinguishFrom(t19);
+                t19.distinguishFrom(t21);
+            }
+        }
+        int s21 = 0;
+        int s19 = 0;
+        for (Segments.Segment s : segs) {
+            for (Segments.Tok t : s.labels) {
+                String core = Labels.core(t.norm());
+                s21 += t21.own.contains(t.norm()) || t21.own.contains(core) ? 1 : 0;
+                s19 += t19.own.contains(t.norm()) || t19.own.contains(core) ? 1 : 0;
+            }
+        }
+        String byYear = Specs.IDS.stream().filter(id -> Specs.get(id).coversYear(year)).findFirst().orElse("2021");
+        String id = s21 > s19 ? "2021" : s19 > s21 ? "2019" : byYear;
+        if (s21 > 0 && s19 > 0) {
+            findings.add(Finding.ofFile("L4", Severity.WARNING, file, "表格中既有2021年版的标签（" + s21 + "处）也有2019年版的标签（"
+                    + s19 + "处），按" + id + "年版读取"));
+        }
+        if (!id.equals(byYear)) {
+            findings.add(Finding.ofFile("L4", Severity.INFO, file, "表格的标签是" + id + "年版格式（" + year + "年度通常用"
+                    + byYear + "年版），按标签读取"));
+        }
+        return Specs.get(id);
+    }
+}

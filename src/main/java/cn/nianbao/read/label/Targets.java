@@ -1,0 +1,180 @@
+package cn.nianbao.read.label;
+
+import cn.nianbao.spec.BlockDef;
+import cn.nianbao.spec.CellDef;
+import cn.nianbao.spec.ColumnDef;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.RowDef;
+import cn.nianbao.spec.RuleInstance;
+import cn.nianbao.spec.TableDef;
+import cn.nianbao.spec.TableLayout;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rows of one format version as the label reader looks for them: every national row with the
+ * normalized forms of its label, its cells in column order and the rules that hold within it; the
+ * one-line form of table 四 (15 numbers under a three-row header); and every phrase the tables'
+ * headers use, so that a label found nowhere in them can be reported.
+ */
+final class Targets {
+    /** One row to find. {@code row} is null for table 四 printed as one line of 15 numbers. */
+    record Target(TableDef table, BlockDef block, RowDef row, List<CellDef> cells, List<String> cores,
+                  List<RuleInstance> rules) {
+        String name() {
+            return row == null ? "表四（15个数字的一行）" : "表" + table.number() + "“" + row.label() + "”";
+        }
+
+        String headerKey() {
+            return table.key() + "." + block.key();
+        }
+    }
+
+    final FormatSpec spec;
+    final List<Target> rows = new ArrayList<>();
+    /** Table 四 as one line: the national layout. */
+    Target t4Line;
+    /** Normalized phrases of every header, title, corner and label of the format. */
+    final Set<String> phrases = new HashSet<>();
+    /** Phrases of this format that the other version does not use: they tell 2019 from 2021. */
+    final Set<String> own = new HashSet<>();
+    private final String joinedPhrases;
+    private final List<String> byLength;
+
+    private static final Map<String, Targets> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Targets of(FormatSpec spec) {
+        return CACHE.computeIfAbsent(spec.id(), id -> new Targets(spec));
+    }
+
+    private Targets(FormatSpec spec) {
+        this.spec = spec;
+        Map<String, List<CellDef>> byRow = new LinkedHashMap<>();
+        for (CellDef c : spec.cells()) {
+            byRow.computeIfAbsent(c.table().key() + "." + c.block().key() + "." + c.row().key(), k -> new ArrayList<>()).add(c);
+        }
+        List<RuleInstance> instances = spec.ruleInstances();
+        List<CellDef> t4 = new ArrayList<>();
+        for (List<CellDef> cells : byRow.values()) {
+            CellDef first = cells.get(0);
+            rows.add(new Target(first.table(), first.block(), first.row(), List.copyOf(cells), cores(first.row()),
+                    rulesWithin(cells, instances)));
+            if (first.table().layout() == TableLayout.HORIZONTAL) {
+                t4.addAll(cells);
+            }
+        }
+        if (!t4.isEmpty()) {
+            CellDef first = t4.get(0);
+            t4Line = new Target(first.table(), first.block(), null, List.copyOf(t4), List.of(), rulesWithin(t4, instances));
+        }
+        for (TableDef t : spec.tables()) {
+            addPhrase(t.title());
+            for (BlockDef b : t.blocks()) {
+                addPhrase(b.label());
+                addPhrase(b.corner());
+                for (ColumnDef c : b.cols()) {
+                    c.path().forEach(this::addPhrase);
+                    c.aliases().forEach(this::addPhrase);
+                }
+                for (RowDef r : b.rows()) {
+                    r.path().forEach(this::addPhrase);
+                    r.aliases().forEach(this::addPhrase);
+                }
+            }
+        }
+        for (String extra : List.of("信息内容", "申请人情况", "法人或其他组织", "行政诉讼", "单位:万元", "单位:件",
+                "因政府信息公开工作被申请行政复议、提起行政诉讼情况", "结果", "维持", "纠正", "审结", "尚未")) {
+            addPhrase(extra);
+        }
+        joinedPhrases = String.join("|", phrases);
+        byLength = phrases.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder())).toList();
+    }
+
+    /** Marks the phrases this format has and {@code other} lacks. */
+    void distinguishFrom(Targets other) {
+        own.clear();
+        for (String p : phrases) {
+            if (!other.phrases.contains(p) && p.length() >= 3) {
+                own.add(p);
+            }
+        }
+    }
+
+    private void addPhrase(String s) {
+        if (s == null || s.isBlank() || s.equals("-")) {
+            return;
+        }
+        String n = Labels.normalize(s);
+        phrases.add(n);
+        phrases.add(Labels.core(n));
+    }
+
+    /** Whether a label cell is part of the national tables' wording (whole, or a wrapped piece of it). */
+    boolean known(String norm) {
+        if (norm.isEmpty() || phrases.contains(norm) || phrases.contains(Labels.core(norm))) {
+            return true;
+        }
+        if (joinedPhrases.contains(norm)) {
+            return true;
+        }
+        // Several labels in one cell ("三、本年度办理结果(一)予以公开"): known when known phrases cover it.
+        String rest = norm;
+        for (String p : byLength) {
+            if (p.length() >= 2 && rest.contains(p)) {
+                rest = rest.replace(p, "");
+            }
+        }
+        if (rest.replaceAll("[()一二三四五六七八九十0-9.、:,]", "").isEmpty()) {
+            return true;
+        }
+        if (norm.length() >= 4) {
+            for (String p : phrases) {
+                if (Labels.distance(norm, p, 1) <= 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> cores(RowDef r) {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>();
+        names.add(r.label());
+        names.addAll(r.aliases());
+        for (String name : names) {
+            String core = Labels.core(Labels.normalize(name));
+            out.add(core);
+            // "部分公开（区分处理的，只计这一情形，不计其他情形）" is often printed without its note.
+            int paren = core.indexOf('(');
+            if (paren >= 2 && core.endsWith(")")) {
+                out.add(core.substring(0, paren));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<RuleInstance> rulesWithin(List<CellDef> cells, List<RuleInstance> instances) {
+        Set<String> keys = new HashSet<>();
+        cells.forEach(c -> keys.add(c.key()));
+        return instances.stream().filter(ri -> !ri.acrossYears() && keys.containsAll(ri.cells())).toList();
+    }
+
+    /** Leaf labels (and aliases) of a target's columns, normalized, in column order. */
+    static List<List<String>> columnNames(Target t) {
+        List<List<String>> out = new ArrayList<>();
+        for (CellDef c : t.cells()) {
+            List<String> names = new ArrayList<>();
+            names.add(Labels.normalize(c.col().label()));
+            c.col().aliases().forEach(a -> names.add(Labels.normalize(a)));
+            out.add(names);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package cn.nianbao.read.label;
+
+import cn.nianbao.model.Numbers;
+import cn.nianbao.template.TemplateLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * A workbook that is not our template, as a grid {@link Source}: every sheet in order, every
+ * cell as its shown text (a formula by its cached result; a merged area's value sits in its
+ * top-left cell and the rest are empty, as Excel stores it). The sheet and A1 address of each
+ * cell go with it, so findings point at the cell.
+ */
+final class WorkbookSource {
+    /** Sheets beyond this many rows are read only this far: the national tables fit in a few hundred. */
+    static final int MAX_ROWS = 5000;
+    static final int MAX_COLS = 200;
+
+    private WorkbookSource() {
+    }
+
+    static Source of(String file, Workbook wb) {
+        List<List<SourceCell>> rows = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int base = 0;
+        for (Sheet sheet : wb) {
+            if (sheet.getSheetName().equals(TemplateLayout.ID_SHEET)) {
+                continue;
+            }
+            int last = Math.min(sheet.getLastRowNum(), MAX_ROWS);
+            for (int r = 0; r <= last; r++) {
+                Row row = sheet.getRow(r);
+                List<SourceCell> cells = new ArrayList<>();
+                if (row != null) {
+                    int lastCol = Math.min(row.getLastCellNum(), MAX_COLS);
+                    for (int c = 0; c < lastCol; c++) {
+                        String t = shown(row.getCell(c));
+                        cells.add(new SourceCell(t, base + r, c, sheet.getSheetName(), CellReference.convertNumToColString(c) + (r + 1)));
+                        if (!t.isBlank()) {
+                            text.append(t).append(c + 1 < lastCol ? '\t' : ' ');
+                        }
+                    }
+                }
+                text.append('\n');
+                rows.add(cells);
+            }
+            base += last + 2;
+        }
+        return new Source(file, rows, true, text.toString());
+    }
+
+    private static String shown(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> Numbers.fromDouble(cell.getNumericCellValue()).toPlainString();
+            case STRING -> cell.getStringCellValue();
+            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            case ERROR -> "#错误值";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package cn.nianbao.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.nianbao.TestSupport;
+import cn.nianbao.model.Filing;
+import cn.nianbao.read.ReadResult;
+import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.read.label.LabelReader;
+import cn.nianbao.spec.CellDef;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void importWritesAFilledTemplateThatReadsBackToTheSameNumbers() throws IOException {
+        Path seed = TestSupport.fixtures().resolve("seeds/001_a18ed4ef768e8261.txt");
+        Path out = dir.resolve("衢州市应急管理局-2024.xlsx");
+        Path csv = dir.resolve("out.csv");
+        CliTest.Run run = CliTest.run("import", seed.toString(), "--agency", "衢州市应急管理局", "--year", "2024",
+                "-o", out.toString(), "--csv", csv.toString());
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("已写成填好的模板").contains("通过");
+        Filing imported = new LabelReader().readText(seed, new LabelReader.Hints("衢州市应急管理局", 2024, null)).filing();
+        ReadResult back = new WorkbookReader().read(out);
+        assertThat(back.readable()).as(back.reason()).isTrue();
+        assertThat(back.filing().findings()).isEmpty();
+        assertThat(back.filing().agency()).isEqualTo("衢州市应急管理局");
+        assertThat(back.filing().identity().code()).as("from the 索引号").isEqualTo("11330800002618736G");
+        for (CellDef c : imported.spec().cells()) {
+            assertThat(back.filing().value(c.key())).as(c.key()).isEqualTo(imported.asFiled(c.key()));
+        }
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).hasSize(1 + imported.spec().cells().size());
+    }
+
+    @Test
+    void aReportWithoutTablesWritesNothingAndSaysSo() {
+        Path seed = TestSupport.fixtures().resolve("seeds/002_ad8c1196866d992c.txt");
+        CliTest.Run run = CliTest.run("import", seed.toString(), "-o", dir.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("没有找到表二").contains("没有找到表三").contains("没有找到表四").contains("没有写出模板");
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void withoutAnAgencyInTheTextTheUserIsToldToGiveOne() {
+        Path seed = TestSupport.fixtures().resolve("seeds/001_a18ed4ef768e8261.txt");
+        CliTest.Run run = CliTest.run("import", seed.toString(), "-o", dir.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("无法确定报告单位").contains("--agency");
+    }
+}
