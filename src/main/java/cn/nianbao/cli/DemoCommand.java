@@ -96,6 +96,15 @@ final class DemoCommand implements Callable<Integer> {
                 "-o", reconciled.toString(), "--returns", returns.toString());
         out.println("（check 和 reconcile 发现问题时退出码为 1：2024 年的演示数据故意留有问题。）");
         out.println();
+        // Published reports as text: one whose tables survived, one whose tables were images.
+        Path published = dir.resolve("公开报告");
+        copy("demo/seeds/000_a201d3f6644c5ea6.txt", published.resolve("焦作市应急管理局2023年报告.txt"));
+        copy("demo/seeds/002_ad8c1196866d992c.txt", published.resolve("应急管理部2023年报告（表格为图片）.txt"));
+        step(out, "import", published.resolve("焦作市应急管理局2023年报告.txt").toString(),
+                published.resolve("应急管理部2023年报告（表格为图片）.txt").toString(), "-o", published.resolve("导入").toString());
+        out.println("（import 退出码为 1：应急管理部的报告中表格是图片，没有找到表二、三、四，也就不写出模板。"
+                + "焦作的导入结果与 报表/2023/ 中按原文转录的报表数字相同。）");
+        out.println();
         out.println("先打开：" + collected + " —— 谁交了、谁没交、谁逾期、谁要改什么（第一个工作表有进度图），"
                 + "同一文件夹里的 …-汇总.xlsx 是本轮加总，" + round.resolve("退回") + " 里是退回和催报的邮件草稿。");
         out.println("再打开：" + round.resolve("发出/焦作市应急管理局-2024.xlsx")

@@ -232,6 +232,25 @@ class LabelReaderTest {
         assertThat(RunTogether.splits(List.of("007"), 2, c -> true)).isEmpty();
     }
 
+    @Test
+    void mutatedReportsNeverThrowAndAlwaysGetAStatus() throws IOException {
+        java.util.Random rnd = new java.util.Random(20261122);
+        List<Path> sources = List.of(SEED_000, TestSupport.fixtures().resolve("seeds/003_11e9bec94f43c9ea.txt"),
+                DIR.resolve("html-spans.html"), DIR.resolve("run-together-unique.txt"));
+        for (int i = 0; i < 120; i++) {
+            Path src = sources.get(i % sources.size());
+            Path f = tmp.resolve("m" + i + src.getFileName());
+            Files.write(f, TestSupport.mutateBytes(Files.readAllBytes(src), rnd));
+            ReadResult r = new LabelReader().readText(f, LabelReader.Hints.NONE);
+            assertThat(r.readable() || (r.reason() != null && !r.reason().isBlank())).as(f.toString()).isTrue();
+            assertThat(r.reason()).as("no internal failure hidden as a reason").satisfiesAnyOf(
+                    x -> assertThat(x).isNull(), x -> assertThat(x).doesNotContain("Exception"));
+            if (r.readable()) {
+                assertThat(r.filing().spec().cells()).isNotEmpty();
+            }
+        }
+    }
+
     private static List<String> row(Filing f, String row) {
         return f.spec().cells().stream().filter(c -> c.table().key().equals("t3") && c.row().key().equals(row))
                 .map(c -> f.asFiled(c.key()).plain()).toList();
