@@ -1,30 +1,22 @@
 package cn.nianbao.cli;
 
 import cn.nianbao.check.Checker;
-import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
-import cn.nianbao.model.Finding;
 import cn.nianbao.read.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.read.label.LabelReader;
 import cn.nianbao.report.CsvExport;
 import cn.nianbao.report.TextSummary;
-import cn.nianbao.spec.CellDef;
 import cn.nianbao.template.FilledTemplate;
-import cn.nianbao.template.TemplateRequest;
-import cn.nianbao.template.TemplateWriter;
 import cn.nianbao.util.AtomicFiles;
 import cn.nianbao.util.FileNames;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import picocli.CommandLine.Command;
@@ -65,7 +57,12 @@ final class ImportCommand implements Callable<Integer> {
         if (year != null && (year < 2000 || year > 2100)) {
             throw new NianbaoException(ExitCodes.USAGE, "--year 应为四位年份，例如 2024");
         }
-        boolean oneFile = files.size() == 1 && output != null && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        boolean named = output != null && output.getFileName() != null
+                && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        if (named && files.size() > 1) {
+            throw new NianbaoException(ExitCodes.USAGE, "导入多个文件时 -o 应为文件夹，不能是一个 .xlsx 文件名");
+        }
+        boolean oneFile = named;
         Path dir = oneFile ? null : output == null ? Path.of(".") : output;
         LabelReader.Hints hints = new LabelReader.Hints(agency, year, code);
         List<ReadResult> results = new ArrayList<>();
@@ -83,7 +80,7 @@ final class ImportCommand implements Callable<Integer> {
                 out.println("没有写出模板：" + r.file() + " 中没有找到任何一张统计表（表二、三、四），不会凭空生成数字。");
                 continue;
             }
-            Path target = oneFile ? output : dir.resolve(FileNames.safe(f.agency() + "-" + f.year()) + ".xlsx");
+            Path target = oneFile ? output : unused(dir, FileNames.safe(f.agency() + "-" + f.year()));
             try {
                 if (dir != null) {
                     Files.createDirectories(dir);
@@ -107,6 +104,18 @@ final class ImportCommand implements Callable<Integer> {
         return counts.unreadable() > 0 || counts.errors() > 0 || written.size() < results.size() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
+    /** "单位-年度.xlsx", or with "-2", "-3"… when an earlier input of this run already wrote that name. */
+    private final java.util.Set<Path> used = new java.util.HashSet<>();
+
+    private Path unused(Path dir, String stem) {
+        Path p = dir.resolve(stem + ".xlsx");
+        for (int n = 2; used.contains(p); n++) {
+            p = dir.resolve(stem + "-" + n + ".xlsx");
+        }
+        used.add(p);
+        return p;
+    }
+
     private static ReadResult read(Path f, LabelReader.Hints hints) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean workbook = name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm") || name.endsWith(".et");
@@ -115,14 +124,7 @@ final class ImportCommand implements Callable<Integer> {
 
     /** The filing as our template: inputs filled, totals left to the template's formulas. */
     static void write(Filing f, Path target) throws IOException {
-        Map<String, BigDecimal> numbers = new LinkedHashMap<>();
-        for (CellDef c : f.spec().inputCells()) {
-            if (f.value(c.key()) instanceof CellValue.Num n) {
-                numbers.put(c.key(), n.value());
-            }
-        }
-        try (XSSFWorkbook wb = new TemplateWriter().build(TemplateRequest.of(f.spec(), f.year(), f.agency(), f.identity().code()))) {
-            FilledTemplate.fill(wb, f.spec(), numbers);
+        try (XSSFWorkbook wb = FilledTemplate.of(f)) {
             AtomicFiles.write(target, wb::write);
         }
     }

@@ -8,8 +8,6 @@ import cn.nianbao.report.CsvExport;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.template.FilledTemplate;
-import cn.nianbao.template.TemplateRequest;
-import cn.nianbao.template.TemplateWriter;
 import cn.nianbao.util.AtomicFiles;
 import cn.nianbao.util.Version;
 import java.io.IOException;
@@ -103,15 +101,7 @@ public final class RoundTotal {
     public static void write(Result r, Path xlsx, Path csv) throws IOException {
         Filing t = r.total();
         FormatSpec spec = t.spec();
-        Map<String, BigDecimal> numbers = new LinkedHashMap<>();
-        spec.inputCells().forEach(c -> {
-            BigDecimal v = t.value(c.key()).number();
-            if (v != null) {
-                numbers.put(c.key(), v);
-            }
-        });
-        try (XSSFWorkbook wb = new TemplateWriter().build(TemplateRequest.of(spec, t.year(), t.agency(), ""))) {
-            FilledTemplate.fill(wb, spec, numbers);
+        try (XSSFWorkbook wb = FilledTemplate.of(t)) {
             scope(wb, r);
             AtomicFiles.write(xlsx, wb::write);
         }

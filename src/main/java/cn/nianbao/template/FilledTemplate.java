@@ -14,6 +14,23 @@ public final class FilledTemplate {
     private FilledTemplate() {
     }
 
+    /**
+     * A new template for the filing's agency, year and format with its input numbers typed in
+     * (blank and invalid cells stay blank): how an imported report or a round's total is written.
+     */
+    public static XSSFWorkbook of(cn.nianbao.model.Filing f) {
+        Map<String, BigDecimal> numbers = new java.util.LinkedHashMap<>();
+        for (cn.nianbao.spec.CellDef c : f.spec().inputCells()) {
+            BigDecimal v = f.value(c.key()).number();
+            if (v != null) {
+                numbers.put(c.key(), v);
+            }
+        }
+        XSSFWorkbook wb = new TemplateWriter().build(TemplateRequest.of(f.spec(), f.year(), f.agency(), f.identity().code()));
+        fill(wb, f.spec(), numbers);
+        return wb;
+    }
+
     /** Types {@code values} (input cell key to number; keys not given stay blank) and recalculates. */
     public static void fill(XSSFWorkbook wb, FormatSpec spec, Map<String, BigDecimal> values) {
         TemplateLayout layout = TemplateLayout.of(spec);

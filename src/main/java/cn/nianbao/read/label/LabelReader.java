@@ -58,7 +58,8 @@ public final class LabelReader {
     ReadResult read(Source src, Hints hints, String file) {
         List<Segments.Segment> segs = Segments.of(src);
         List<Finding> findings = new ArrayList<>();
-        ReportIdentity found = ReportIdentity.of(src.text(), Path.of(file).getFileName().toString());
+        String baseName = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        ReportIdentity found = ReportIdentity.of(src.text(), baseName);
         Integer year = hints.year() != null ? hints.year() : found.year();
         if (year == null) {
             return ReadResult.unreadable(file, "按标签读取时无法确定报告年度（标题、统计期限和文件名中都没有）：请在文件名中写明年度，或用 import --year 指定");

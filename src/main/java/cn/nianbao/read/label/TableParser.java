@@ -126,33 +126,15 @@ final class TableParser {
         if (chunk.isEmpty()) {
             return null;
         }
-        Target best = null;
-        int bestLen = 0;
-        for (Target t : targets.rows) {
-            if (t.table().layout() != TableLayout.HORIZONTAL) {
-                continue;
-            }
-            for (String core : t.cores()) {
-                if (chunk.endsWith(core) && core.length() > bestLen) {
-                    best = t;
-                    bestLen = core.length();
-                }
-            }
-        }
+        // Table 四's own rows first: its header ends in 总计 like 三（七）总计 does.
+        Target best = longestSuffix(chunk, true);
         if (best != null) {
             return new Match(best, false, null);
         }
         if (targets.t4Line != null && (chunk.contains("尚未审结") || chunk.contains("结果维持") || chunk.contains("结果纠正"))) {
             return new Match(targets.t4Line, false, null);
         }
-        for (Target t : targets.rows) {
-            for (String core : t.cores()) {
-                if (chunk.endsWith(core) && core.length() > bestLen) {
-                    best = t;
-                    bestLen = core.length();
-                }
-            }
-        }
+        best = longestSuffix(chunk, false);
         if (best != null) {
             return new Match(best, false, null);
         }
@@ -180,6 +162,24 @@ final class TableParser {
             }
         }
         return best == null ? null : new Match(best, true, bestTail);
+    }
+
+    /** The row whose label (any of its forms) ends the chunk, the longest such; only table 四's rows if asked. */
+    private Target longestSuffix(String chunk, boolean table4Only) {
+        Target best = null;
+        int bestLen = 0;
+        for (Target t : targets.rows) {
+            if (table4Only && t.table().layout() != TableLayout.HORIZONTAL) {
+                continue;
+            }
+            for (String core : t.cores()) {
+                if (chunk.endsWith(core) && core.length() > bestLen) {
+                    best = t;
+                    bestLen = core.length();
+                }
+            }
+        }
+        return best;
     }
 
     private void zone(TableDef table, int i) {
