@@ -1,11 +1,7 @@
 package cn.nianbao.reconcile;
 
+import cn.nianbao.util.Decoding;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -41,7 +37,7 @@ public final class Aliases {
     }
 
     public static Aliases load(Path csv) throws IOException {
-        String text = decode(Files.readAllBytes(csv));
+        String text = Decoding.decode(Files.readAllBytes(csv));
         Map<String, java.util.List<String>> groups = new java.util.LinkedHashMap<>();
         try (CSVParser p = CSVParser.parse(text, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get())) {
@@ -70,17 +66,6 @@ public final class Aliases {
             }
         }
         return null;
-    }
-
-    /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise GBK as Windows Excel saves it. */
-    public static String decode(byte[] bytes) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\ufeff") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("GBK"));
-        }
     }
 
     /** The matching key of a name: normalized, and resolved to its group's name when it is an alias. */

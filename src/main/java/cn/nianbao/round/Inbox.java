@@ -1,6 +1,7 @@
 package cn.nianbao.round;
 
 import cn.nianbao.util.AtomicFiles;
+import cn.nianbao.util.Decoding;
 import cn.nianbao.util.FileNames;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -14,10 +15,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -374,17 +371,7 @@ public final class Inbox {
         if (!e.getName().equals(new String(raw, StandardCharsets.ISO_8859_1))) {
             return e.getName(); // an Info-ZIP Unicode path extra field named it
         }
-        return decodeBytes(raw);
-    }
-
-    /** Bytes of a name of unknown encoding: ASCII, else UTF-8 if valid, else GB18030 (a superset of GBK). */
-    static String decodeBytes(byte[] raw) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(raw, Charset.forName("GB18030"));
-        }
+        return Decoding.decode(raw);
     }
 
     /**
@@ -411,7 +398,7 @@ public final class Inbox {
             }
             high |= c >= 0x80;
         }
-        return high ? decodeBytes(s.getBytes(StandardCharsets.ISO_8859_1)) : s;
+        return high ? Decoding.decode(s.getBytes(StandardCharsets.ISO_8859_1)) : s;
     }
 
     private void message(Path file, Origin o, String relative, int depth) {

@@ -3,6 +3,7 @@ package cn.nianbao.round;
 import cn.nianbao.reconcile.AgencyNames;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.util.CreditCode;
+import cn.nianbao.util.Decoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public final class Roster {
     }
 
     private static List<Map<String, String>> fromCsv(Path file) throws IOException {
-        String text = Aliases.decode(Files.readAllBytes(file));
+        String text = Decoding.decode(Files.readAllBytes(file));
         List<Map<String, String>> rows = new ArrayList<>();
         try (CSVParser p = CSVParser.parse(text, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(false).setTrim(true).get())) {

@@ -1,11 +1,7 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.util.Decoding;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +19,7 @@ import org.jsoup.select.NodeVisitor;
  * or at "|" when the line has no tab (seed layouts 000, 001; one cell per line as in 003/004
  * needs no cutting). HTML: every {@code <table>} becomes a grid with rowspan/colspan expanded
  * (the value in the top-left cell, the covered cells empty), and the page text is kept for the
- * title and the narrative. Text is UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030.
+ * title and the narrative. Text is decoded by {@link Decoding}.
  */
 public final class TextSources {
     /** Page marks a PDF's text keeps inside a table: "— 3 —", "第3页 共10页", "3/10". */
@@ -40,7 +36,7 @@ public final class TextSources {
     }
 
     public static Source read(Path file) throws IOException {
-        String text = decode(Files.readAllBytes(file));
+        String text = Decoding.decode(Files.readAllBytes(file));
         return isHtml(text) ? html(file.toString(), text) : plain(file.toString(), text);
     }
 
@@ -174,25 +170,6 @@ public final class TextSources {
             return Math.max(1, Math.min(v, 1000));
         } catch (NumberFormatException e) {
             return 1;
-        }
-    }
-
-    /** UTF-8 (BOM or valid), UTF-16 with a BOM, otherwise GB18030 (a superset of GBK, as Chinese Windows saves). */
-    static String decode(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-            return new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
-        }
-        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
-            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
-        }
-        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
-            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(b, Charset.forName("GB18030"));
         }
     }
 }
