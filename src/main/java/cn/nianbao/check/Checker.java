@@ -4,6 +4,7 @@ import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+import cn.nianbao.model.Keys;
 import cn.nianbao.model.Severity;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.Expr;
@@ -14,7 +15,9 @@ import cn.nianbao.spec.RuleInstance;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates the spec's rules: within a filing (R1–R4, and V7 for blank inputs) and across years
@@ -41,12 +44,10 @@ public final class Checker {
     /** Findings within one filing: blank inputs (V7) and the rules R1–R4. */
     public static List<Finding> check(Filing filing) {
         List<Finding> out = new ArrayList<>(blanks(filing));
-        for (RuleDef rule : filing.spec().filingRules()) {
-            for (RuleInstance ri : rule.instances()) {
-                Finding f = evaluate(rule, ri, filing, null);
-                if (f != null) {
-                    out.add(f);
-                }
+        for (Compiled c : plan(filing.spec()).filingRules) {
+            Finding f = evaluate(c, filing, null);
+            if (f != null) {
+                out.add(f);
             }
         }
         return out;
@@ -54,48 +55,95 @@ public final class Checker {
 
     /** Findings of this year's filing against last year's: C1 (error) and C2 (warning). */
     public static List<Finding> acrossYears(Filing current, Filing previous) {
+        Objects.requireNonNull(previous);
         List<Finding> out = new ArrayList<>();
-        for (RuleDef rule : current.spec().yearRules()) {
-            for (RuleInstance ri : rule.instances()) {
-                Finding f = evaluate(rule, ri, current, Objects.requireNonNull(previous));
-                if (f != null) {
-                    out.add(f);
-                }
+        for (Compiled c : plan(current.spec()).yearRules) {
+            Finding f = evaluate(c, current, previous);
+            if (f != null) {
+                out.add(f);
             }
         }
         return out;
+    }
+
+    /**
+     * A rule expansion with this year's cells resolved to positions in the format's keys
+     * ({@code at}; -1 for a cell of last year's filing, looked up by name in that filing's
+     * format), the inputs behind it, and the cell a finding is reported at.
+     */
+    private record Compiled(RuleDef rule, RuleInstance ri, String[] cells, int[] at, boolean[] negative,
+                            int leftCount, int[] inputs, String findingCell) {
+        boolean previous(int i) {
+            return at[i] < 0;
+        }
+    }
+
+    /** One format's rules and input cells by position: built once per format. */
+    private record Plan(List<Compiled> filingRules, List<Compiled> yearRules, int[] inputs, List<CellDef> inputCells) {
+    }
+
+    private static final Map<FormatSpec, Plan> PLANS = new ConcurrentHashMap<>();
+
+    private static Plan plan(FormatSpec spec) {
+        return PLANS.computeIfAbsent(spec, s -> {
+            Keys keys = s.cellKeys();
+            int[] inputs = s.inputCells().stream().mapToInt(c -> keys.indexOf(c.key())).toArray();
+            return new Plan(compile(s, s.filingRules()), compile(s, s.yearRules()), inputs, s.inputCells());
+        });
+    }
+
+    private static List<Compiled> compile(FormatSpec spec, List<RuleDef> rules) {
+        Keys keys = spec.cellKeys();
+        List<Compiled> out = new ArrayList<>();
+        for (RuleDef rule : rules) {
+            for (RuleInstance ri : rule.instances()) {
+                List<Expr.Term> terms = new ArrayList<>(ri.left().terms());
+                terms.addAll(ri.right().terms());
+                String[] cells = new String[terms.size()];
+                int[] at = new int[terms.size()];
+                boolean[] negative = new boolean[terms.size()];
+                for (int i = 0; i < cells.length; i++) {
+                    Expr.Term t = terms.get(i);
+                    cells[i] = t.cell();
+                    at[i] = t.previous() ? -1 : keys.indexOf(t.cell());
+                    negative[i] = t.negative();
+                }
+                int[] inputs = spec.inputsOf(ri).stream().mapToInt(keys::indexOf).toArray();
+                String findingCell = ri.left().singleCell() != null ? ri.left().singleCell()
+                        : terms.stream().filter(t -> !t.previous()).reduce((a, b) -> b).map(Expr.Term::cell).orElseThrow();
+                out.add(new Compiled(rule, ri, cells, at, negative, ri.left().terms().size(), inputs, findingCell));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Blank is not zero: every blank input is reported; an entirely blank filing once. */
     static List<Finding> blanks(Filing filing) {
-        // Cells of a missing sheet have no location; that sheet is reported once (F3), not cell by cell.
-        List<CellDef> blank = filing.spec().inputCells().stream()
-                .filter(c -> filing.value(c.key()).isBlank() && filing.locations().containsKey(c.key())).toList();
-        if (blank.isEmpty()) {
-            return List.of();
-        }
-        if (blank.size() == filing.spec().inputCells().size()) {
-            return List.of(Finding.ofFile("V7", Severity.ERROR, filing.file(), "报表没有填写任何数字（所有填写单元格都是空白）"));
-        }
+        Plan plan = plan(filing.spec());
         List<Finding> out = new ArrayList<>();
-        for (CellDef c : blank) {
-            CellLocation loc = filing.locations().get(c.key());
-            out.add(new Finding("V7", Severity.WARNING, filing.file(), c.table().number(), c.rowLabel(), c.colLabel(),
-                    loc == null ? null : loc.sheet(), loc == null ? null : loc.cell(), null, null,
-                    "未填写：空白不等于0，没有发生的请填0"));
+        for (int i = 0; i < plan.inputs.length; i++) {
+            int at = plan.inputs[i];
+            // Cells of a missing sheet have no location; that sheet is reported once (F3), not cell by cell.
+            CellLocation loc = filing.location(at);
+            if (loc != null && filing.value(at).isBlank()) {
+                CellDef c = plan.inputCells.get(i);
+                out.add(new Finding("V7", Severity.WARNING, filing.file(), c.table().number(), c.rowLabel(),
+                        c.colLabel(), loc.sheet(), loc.cell(), null, null, "未填写：空白不等于0，没有发生的请填0"));
+            }
+        }
+        if (!out.isEmpty() && out.size() == plan.inputs.length) {
+            return List.of(Finding.ofFile("V7", Severity.ERROR, filing.file(), "报表没有填写任何数字（所有填写单元格都是空白）"));
         }
         return out;
     }
 
-    static Finding evaluate(RuleDef rule, RuleInstance ri, Filing cur, Filing prev) {
-        List<Expr.Term> terms = new ArrayList<>(ri.left().terms());
-        terms.addAll(ri.right().terms());
+    private static Finding evaluate(Compiled c, Filing cur, Filing prev) {
         int blanks = 0;
-        for (Expr.Term t : terms) {
-            if (t.previous() && !prev.spec().hasCell(t.cell())) {
+        for (int i = 0; i < c.at.length; i++) {
+            if (c.previous(i) && !prev.spec().hasCell(c.cells[i])) {
                 return null; // last year's format has no such cell (C2 against a 2019 filing)
             }
-            CellValue v = value(t, cur, prev);
+            CellValue v = value(c, i, cur, prev);
             if (v instanceof CellValue.Invalid) {
                 return null;
             }
@@ -103,46 +151,49 @@ public final class Checker {
                 blanks++;
             }
         }
-        java.util.Set<String> inputs = cur.spec().inputsOf(ri);
-        if (inputs.stream().anyMatch(k -> cur.value(k) instanceof CellValue.Invalid)) {
-            return null; // an invalid input behind a stored total: reported by itself, not again here
+        for (int k : c.inputs) {
+            if (cur.value(k) instanceof CellValue.Invalid) {
+                return null; // an invalid input behind a stored total: reported by itself, not again here
+            }
         }
-        if (blanks == terms.size() && rule.missing() != MissingStrategy.NEVER_SKIP
-                || blanks > 0 && rule.missing() == MissingStrategy.SKIP_IF_ANY_BLANK) {
+        MissingStrategy missing = c.rule.missing();
+        if (blanks == c.at.length && missing != MissingStrategy.NEVER_SKIP
+                || blanks > 0 && missing == MissingStrategy.SKIP_IF_ANY_BLANK) {
             return null;
         }
-        BigDecimal left = sum(ri.left(), cur, prev);
-        BigDecimal right = sum(ri.right(), cur, prev);
+        BigDecimal left = sum(c, 0, c.leftCount, cur, prev);
+        BigDecimal right = sum(c, c.leftCount, c.at.length, cur, prev);
         if (left.compareTo(right) == 0) {
             return null;
         }
-        String at = ri.left().singleCell() != null ? ri.left().singleCell()
-                : terms.stream().filter(t -> !t.previous()).reduce((a, b) -> b).map(Expr.Term::cell).orElseThrow();
-        CellDef def = cur.spec().cell(at);
-        CellLocation loc = cur.locations().get(at);
-        StringBuilder message = new StringBuilder(ri.message()).append("：左边为").append(left.toPlainString())
+        CellDef def = cur.spec().cell(c.findingCell);
+        CellLocation loc = cur.locations().get(c.findingCell);
+        StringBuilder message = new StringBuilder(c.ri.message()).append("：左边为").append(left.toPlainString())
                 .append("，右边为").append(right.toPlainString());
         if (blanks > 0) {
             message.append("（其中").append(blanks).append("个空白单元格按0计算）");
         }
-        if (inputs.stream().anyMatch(k -> cur.value(k) instanceof CellValue.Num n && n.fromText())) {
-            message.append("（有分项以文本形式填写，Excel 求和时不计入：请改为数字）");
+        for (int k : c.inputs) {
+            if (cur.value(k) instanceof CellValue.Num n && n.fromText()) {
+                message.append("（有分项以文本形式填写，Excel 求和时不计入：请改为数字）");
+                break;
+            }
         }
-        return new Finding(rule.id(), rule.severity(), cur.file(), def.table().number(), def.rowLabel(),
+        return new Finding(c.rule.id(), c.rule.severity(), cur.file(), def.table().number(), def.rowLabel(),
                 def.colLabel(), loc == null ? null : loc.sheet(), loc == null ? null : loc.cell(), left, right,
                 message.toString());
     }
 
-    private static CellValue value(Expr.Term t, Filing cur, Filing prev) {
-        return t.previous() ? prev.asFiled(t.cell()) : cur.asFiled(t.cell());
+    private static CellValue value(Compiled c, int i, Filing cur, Filing prev) {
+        return c.previous(i) ? prev.asFiled(c.cells[i]) : cur.asFiled(c.at[i]);
     }
 
-    private static BigDecimal sum(Expr e, Filing cur, Filing prev) {
+    private static BigDecimal sum(Compiled c, int from, int to, Filing cur, Filing prev) {
         BigDecimal total = BigDecimal.ZERO;
-        for (Expr.Term t : e.terms()) {
-            BigDecimal v = value(t, cur, prev).number();
+        for (int i = from; i < to; i++) {
+            BigDecimal v = value(c, i, cur, prev).number();
             if (v != null) {
-                total = t.negative() ? total.subtract(v) : total.add(v);
+                total = c.negative[i] ? total.subtract(v) : total.add(v);
             }
         }
         return total;

@@ -30,6 +30,23 @@ public record Filing(
         return values.getOrDefault(key, CellValue.BLANK);
     }
 
+    /** The value of the cell at position {@code i} of the format's keys ({@link FormatSpec#cellKeys}). */
+    public CellValue value(int i) {
+        CellValue v = ((KeyedValues<CellValue>) values).at(i);
+        return v == null ? CellValue.BLANK : v;
+    }
+
+    /** {@link #asFiled(String)} by position in the format's keys. */
+    public CellValue asFiled(int i) {
+        CellValue s = ((KeyedValues<CellValue>) storedTotals).at(i);
+        return s instanceof CellValue.Num || s instanceof CellValue.Invalid ? s : value(i);
+    }
+
+    /** Where the cell at position {@code i} of the format's keys sits in the file, or null. */
+    public CellLocation location(int i) {
+        return ((KeyedValues<CellLocation>) locations).at(i);
+    }
+
     /**
      * The value as the file shows it: a stored total when the file holds one (a number or an
      * invalid value), otherwise the recomputed value. Rules check the table as filed.

@@ -44,6 +44,23 @@ public final class KeyedValues<V> extends AbstractMap<String, V> {
         return new KeyedValues<>(keys, values);
     }
 
+    /**
+     * A map over {@code keys} holding {@code values} by position (null = absent). The array is
+     * taken, not copied: the caller must not change it afterwards.
+     */
+    public static <V> KeyedValues<V> wrap(Keys keys, Object[] values) {
+        if (values.length != keys.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + keys.size() + " keys");
+        }
+        return new KeyedValues<>(keys, values);
+    }
+
+    /** The value at position {@code i} of the keys, or null. */
+    @SuppressWarnings("unchecked")
+    public V at(int i) {
+        return (V) values[i];
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public V get(Object key) {

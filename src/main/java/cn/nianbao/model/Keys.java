@@ -23,12 +23,13 @@ public final class Keys {
         return keys.length;
     }
 
-    String key(int i) {
+    /** The key at position {@code i}. */
+    public String key(int i) {
         return keys[i];
     }
 
     /** Position of {@code key}, or -1. */
-    int indexOf(Object key) {
+    public int indexOf(Object key) {
         Integer i = index.get(key);
         return i == null ? -1 : i;
     }

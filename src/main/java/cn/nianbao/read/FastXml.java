@@ -101,6 +101,9 @@ final class FastXml {
         }
     }
 
+    private static final java.util.regex.Pattern UTF8_DECLARED =
+            java.util.regex.Pattern.compile("(?s).*encoding\\s*=\\s*[\"'](?i:utf-8)[\"'].*");
+
     private static final class Run {
         private final char[] cs;
         private final int n;
@@ -170,7 +173,7 @@ final class FastXml {
                         throw new Unsupported("unterminated declaration");
                     }
                     String decl = new String(cs, i, end - i);
-                    if (decl.contains("encoding") && !decl.matches("(?s).*encoding\\s*=\\s*[\"'](?i:utf-8)[\"'].*")) {
+                    if (decl.contains("encoding") && !UTF8_DECLARED.matcher(decl).matches()) {
                         throw new Unsupported("encoding");
                     }
                     i = end + 2;

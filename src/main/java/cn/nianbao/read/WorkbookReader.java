@@ -105,6 +105,21 @@ public final class WorkbookReader {
         });
     }
 
+    /** A cell of a table sheet: its definition, where it sits, its position in the format's keys. */
+    private record Slot(CellDef def, TemplateLayout.Pos pos, int at) {
+    }
+
+    private static final Map<String, List<Slot[]>> SLOTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The cells of each of a format's table sheets (in the layout's order), resolved once per format. */
+    private static List<Slot[]> slots(FormatSpec spec) {
+        return SLOTS.computeIfAbsent(spec.id(), id -> TemplateLayout.of(spec).sheets().stream()
+                .map(sl -> sl.cells().entrySet().stream()
+                        .map(e -> new Slot(spec.cell(e.getKey()), e.getValue(), spec.cellKeys().indexOf(e.getKey())))
+                        .toArray(Slot[]::new))
+                .toList());
+    }
+
     /** The table sheets of every format, with the last row any of them needs: what the streaming path parses. */
     private static final Map<String, Integer> SHEET_ROWS = sheetRows();
 
@@ -165,12 +180,16 @@ public final class WorkbookReader {
             findings.add(Finding.ofFile("F5", Severity.WARNING, file,
                     "文件含有宏（VBA）：本工具不会运行宏，也没有读取宏；请用发出的模板重新保存为 .xlsx"));
         }
-        Map<String, CellValue> inputs = new LinkedHashMap<>();
-        Map<String, CellValue> stored = new LinkedHashMap<>();
+        cn.nianbao.model.Keys keys = spec.cellKeys();
+        CellValue[] inputs = new CellValue[keys.size()];
+        CellValue[] stored = new CellValue[keys.size()];
         Map<String, CellLocation> locations = sharedLocations(spec);
         java.util.Set<String> missing = new java.util.HashSet<>();
 
-        for (TemplateLayout.SheetLayout sl : layout.sheets()) {
+        List<TemplateLayout.SheetLayout> sheets = layout.sheets();
+        List<Slot[]> slots = slots(spec);
+        for (int s = 0; s < sheets.size(); s++) {
+            TemplateLayout.SheetLayout sl = sheets.get(s);
             if (!grid.hasSheet(sl.name())) {
                 findings.add(new Finding("F3", Severity.ERROR, file, sl.table().number(), null, null, sl.name(), null,
                         null, null, "缺少工作表“" + sl.name() + "”，表" + sl.table().number() + "的数据全部按空白处理"));
@@ -178,19 +197,19 @@ public final class WorkbookReader {
                 continue;
             }
             checkLabels(file, grid, sl, findings);
-            for (Map.Entry<String, TemplateLayout.Pos> e : sl.cells().entrySet()) {
-                CellDef def = spec.cell(e.getKey());
-                TemplateLayout.Pos p = e.getValue();
+            for (Slot slot : slots.get(s)) {
+                CellDef def = slot.def();
+                TemplateLayout.Pos p = slot.pos();
                 CellReader.Read r = CellReader.read(grid.cell(sl.name(), p.row(), p.col()), def.kind());
                 if (def.isTotal()) {
-                    stored.put(def.key(), r.value());
+                    stored[slot.at()] = r.value();
                     if (!r.formula() && !(r.value() instanceof CellValue.Blank)) {
                         findings.add(cellFinding("F6", Severity.WARNING, file, def, sl.name(), p.a1(), null,
                                 r.value().number(), "总计单元格的公式被改成了填写的值（模板的保护被去掉过）：总计已按分项重新计算"));
                     }
                     continue;
                 }
-                inputs.put(def.key(), r.value());
+                inputs[slot.at()] = r.value();
                 if (r.rule() != null) {
                     findings.add(valueFinding(file, def, sl.name(), p.a1(), r));
                 }
@@ -211,10 +230,11 @@ public final class WorkbookReader {
             });
             locations = present;
         }
+        Map<String, CellValue> storedTotals = cn.nianbao.model.KeyedValues.wrap(keys, stored);
         Map<String, CellValue> values = Totals.complete(spec, inputs);
-        invalidStoredTotals(file, spec, values, stored, locations, findings);
-        comparePrefilled(file, spec, identity, inputs, locations, findings);
-        return new ReadResult(file, new Filing(file, identity, spec, values, stored, locations, findings), null);
+        invalidStoredTotals(file, spec, values, storedTotals, locations, findings);
+        comparePrefilled(file, spec, identity, values, locations, findings);
+        return new ReadResult(file, new Filing(file, identity, spec, values, storedTotals, locations, findings), null);
     }
 
     private static Finding valueFinding(String file, CellDef def, String sheet, String a1, CellReader.Read r) {
@@ -267,7 +287,7 @@ public final class WorkbookReader {
     }
 
     /** The carried-over row was filled from last year's filing and locked; a change is an error. */
-    private static void comparePrefilled(String file, FormatSpec spec, Identity identity, Map<String, CellValue> inputs,
+    private static void comparePrefilled(String file, FormatSpec spec, Identity identity, Map<String, CellValue> values,
                                          Map<String, CellLocation> locations, List<Finding> findings) {
         for (Map.Entry<String, String> e : identity.prefilled().entrySet()) {
             if (!spec.hasCell(e.getKey())) {
@@ -279,7 +299,7 @@ public final class WorkbookReader {
                 continue;
             }
             BigDecimal issued = Numbers.normalize(parsed);
-            CellValue now = inputs.getOrDefault(e.getKey(), CellValue.BLANK);
+            CellValue now = values.getOrDefault(e.getKey(), CellValue.BLANK);
             if (!(now instanceof CellValue.Num n) || n.value().compareTo(issued) != 0) {
                 CellLocation loc = locations.get(e.getKey());
                 findings.add(cellFinding("P1", Severity.ERROR, file, spec.cell(e.getKey()),

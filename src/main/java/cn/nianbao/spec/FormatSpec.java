@@ -41,7 +41,14 @@ public final class FormatSpec {
         this.sameTables = List.copyOf(sameTables);
         this.rawMaps = List.copyOf(rawMaps);
         this.cellKeys = new cn.nianbao.model.Keys(List.copyOf(cells.keySet()));
+        this.inputCells = this.cells.values().stream().filter(c -> !c.isTotal()).toList();
+        this.filingRules = this.rules.stream().filter(r -> !r.acrossYears()).toList();
+        this.yearRules = this.rules.stream().filter(RuleDef::acrossYears).toList();
     }
+
+    private final List<CellDef> inputCells;
+    private final List<RuleDef> filingRules;
+    private final List<RuleDef> yearRules;
 
     private final cn.nianbao.model.Keys cellKeys;
 
@@ -95,8 +102,9 @@ public final class FormatSpec {
         return cells.containsKey(key);
     }
 
+    /** The cells an agency fills in (every cell that is not a total), in national order. */
     public List<CellDef> inputCells() {
-        return cells.values().stream().filter(c -> !c.isTotal()).toList();
+        return inputCells;
     }
 
     public List<RuleDef> rules() {
@@ -105,12 +113,12 @@ public final class FormatSpec {
 
     /** Rules within one filing (R1–R4): checked in Java and live inside the template. */
     public List<RuleDef> filingRules() {
-        return rules.stream().filter(r -> !r.acrossYears()).toList();
+        return filingRules;
     }
 
     /** Rules across years (C1, C2): this year's filing against last year's. */
     public List<RuleDef> yearRules() {
-        return rules.stream().filter(RuleDef::acrossYears).toList();
+        return yearRules;
     }
 
     /** Every expansion of the rules within one filing. */
