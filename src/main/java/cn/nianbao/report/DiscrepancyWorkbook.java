@@ -27,9 +27,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * The workbook a supervisor acts on: 汇总 (one row per input file), 问题清单 (one row per finding,
  * sorted, filtered, each cell a HYPERLINK into the source file) and, when years were reconciled,
- * 跨年核对 (last year's 四 beside this year's 二). Written with POI's streaming writer, so a
- * province's findings fit in memory. Every text cell is a string cell: nothing echoed from a
- * clerk's file can become a formula.
+ * 跨年核对 (last year's 四 beside this year's 二). Streamed row by row ({@link XlsxLists}; POI's
+ * streaming writer when the collection workbook puts a chart sheet first), so a province's
+ * findings fit in memory. Every text cell is a string cell: nothing echoed from a clerk's file
+ * can become a formula.
  */
 public final class DiscrepancyWorkbook {
     public static final String SUMMARY = "汇总";
@@ -45,43 +46,61 @@ public final class DiscrepancyWorkbook {
 
     /** Writes the workbook to {@code out} whole, or not at all. {@code reconciled} may be null. */
     public static void write(Path out, List<FileReport> files, Reconciler.Result reconciled) throws IOException {
-        write(out, null, files, reconciled, (wb, st) -> { });
+        Path base = out.toAbsolutePath().getParent();
+        XlsxLists.write(out, book -> sheets(book, files, reconciled, base));
     }
 
-    /** Adds sheets of its own after the discrepancy sheets, through the same streaming workbook and styles. */
+    /** Adds list sheets of its own after the discrepancy sheets. */
     @FunctionalInterface
     public interface MoreSheets {
-        void write(SXSSFWorkbook wb, Styles styles) throws IOException;
+        void write(ListSheet.Book book) throws IOException;
     }
 
     /**
-     * The discrepancy sheets after the sheets {@code first} already holds (may be null; its rows
-     * are kept in memory, so small ones only, e.g. a sheet with a chart), then {@code more}.
+     * The discrepancy sheets after the sheets {@code first} already holds (its rows are kept in
+     * memory, so small ones only, e.g. a sheet with a chart), then {@code more}; written with
+     * POI's streaming writer, which can carry {@code first}'s chart.
      */
     public static void write(Path out, org.apache.poi.xssf.usermodel.XSSFWorkbook first, List<FileReport> files,
                              Reconciler.Result reconciled, MoreSheets more) throws IOException {
         Path base = out.toAbsolutePath().getParent();
-        try (SXSSFWorkbook wb = first == null ? new FastZip(null) : new FastZip(first)) {
+        try (SXSSFWorkbook wb = new FastZip(first)) {
             Styles st = new Styles(wb);
-            summary(wb, st, files);
-            findings(wb, st, files, base);
-            if (reconciled != null) {
-                acrossYears(wb, st, reconciled);
-            }
-            more.write(wb, st);
+            ListSheet.Book book = (name, header) -> new Sheet(wb, name, header, st);
+            sheets(book, files, reconciled, base);
+            more.write(book);
             wb.setForceFormulaRecalculation(true); // the links' display text is computed on open
             AtomicFiles.write(out, wb::write);
         }
     }
 
+    private static void sheets(ListSheet.Book book, List<FileReport> files, Reconciler.Result reconciled, Path base)
+            throws IOException {
+        summary(book, files);
+        findings(book, files, base);
+        if (reconciled != null) {
+            acrossYears(book, reconciled);
+        }
+    }
+
     /**
-     * A streaming workbook zipped at the fastest deflate level: a province's lists are tens of
-     * megabytes of repetitive XML, which the default level compresses barely smaller but several
-     * times slower.
+     * A streaming workbook for a province's lists (tens of megabytes of repetitive XML): zipped at
+     * the fastest deflate level, which compresses them barely worse than the default but several
+     * times faster, and with text escaped a run at a time instead of a code point at a time.
      */
     private static final class FastZip extends SXSSFWorkbook {
         FastZip(org.apache.poi.xssf.usermodel.XSSFWorkbook first) {
             super(first, 200);
+        }
+
+        @Override
+        protected org.apache.poi.xssf.streaming.SheetDataWriter createSheetDataWriter() throws IOException {
+            return new org.apache.poi.xssf.streaming.SheetDataWriter(getSharedStringSource()) {
+                @Override
+                protected void outputEscapedString(String s) throws IOException {
+                    XlsxLists.escape(s, _out);
+                }
+            };
         }
 
         @Override
@@ -93,11 +112,11 @@ public final class DiscrepancyWorkbook {
         }
     }
 
-    /** The cell styles every sheet of the workbook shares. */
-    public static final class Styles {
-        public final CellStyle header;
-        public final CellStyle bad;
-        public final CellStyle link;
+    /** The cell styles every sheet of a POI-written list workbook shares. */
+    private static final class Styles {
+        final CellStyle header;
+        final CellStyle bad;
+        final CellStyle link;
 
         Styles(SXSSFWorkbook wb) {
             header = wb.createCellStyle();
@@ -117,49 +136,69 @@ public final class DiscrepancyWorkbook {
         }
     }
 
-    /** A list sheet with a header row; tracks column widths as rows are written (streaming sheets cannot autosize). */
-    public static final class Sheet {
+    /** A list sheet through POI's streaming writer; tracks column widths as rows are written. */
+    private static final class Sheet implements ListSheet {
         final SXSSFSheet sheet;
+        final Styles st;
         final int[] widths;
+        Row row;
         int next;
 
-        public Sheet(SXSSFWorkbook wb, String name, List<String> header, Styles st) {
-            sheet = wb.createSheet(name);
-            widths = new int[header.size()];
-            Row r = sheet.createRow(next++);
+        Sheet(SXSSFWorkbook wb, String name, List<String> header, Styles st) {
+            this.sheet = wb.createSheet(name);
+            this.st = st;
+            this.widths = new int[header.size()];
+            row();
             for (int c = 0; c < header.size(); c++) {
-                text(r, c, header.get(c)).setCellStyle(st.header);
+                text(c, header.get(c), false);
+                row.getCell(c).setCellStyle(st.header);
             }
             sheet.createFreezePane(0, 1);
         }
 
-        public Row row() {
-            return sheet.createRow(next++);
+        @Override
+        public void row() {
+            row = sheet.createRow(next++);
         }
 
-        /** A string cell, never a formula, whatever the text starts with. */
-        public Cell text(Row r, int c, String v) {
-            Cell cell = r.createCell(c);
+        @Override
+        public void text(int c, String v, boolean bad) {
             if (v != null) {
+                Cell cell = row.createCell(c);
                 cell.setCellValue(v); // a string cell, never a formula, whatever the text starts with
                 widths[c] = Math.max(widths[c], cn.nianbao.util.TextWidth.of(v));
+                if (bad) {
+                    cell.setCellStyle(st.bad);
+                }
             }
-            return cell;
         }
 
-        public Cell number(Row r, int c, BigDecimal v) {
-            Cell cell = r.createCell(c);
+        @Override
+        public void number(int c, BigDecimal v, boolean bad) {
             if (v != null) {
+                Cell cell = row.createCell(c);
                 cell.setCellValue(v.doubleValue());
                 widths[c] = Math.max(widths[c], v.toPlainString().length());
+                if (bad) {
+                    cell.setCellStyle(st.bad);
+                }
             }
-            return cell;
         }
 
-        /** Column widths, and an autofilter over the rows written when {@code filter}. */
+        @Override
+        public void link(int c, String target, String shown) {
+            text(c, shown, false);
+            String formula = ListSheet.hyperlink(target, shown);
+            if (formula != null) {
+                row.getCell(c).setCellFormula(formula);
+                row.getCell(c).setCellStyle(st.link);
+            }
+        }
+
+        @Override
         public void finish(boolean filter) {
             for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, Math.min(80, Math.max(6, widths[c] + 2)) * 256);
+                sheet.setColumnWidth(c, ListSheet.width(widths[c]) * 256);
             }
             if (filter && next > 1) {
                 sheet.setAutoFilter(new CellRangeAddress(0, next - 1, 0, widths.length - 1));
@@ -167,34 +206,31 @@ public final class DiscrepancyWorkbook {
         }
     }
 
-    private static void summary(SXSSFWorkbook wb, Styles st, List<FileReport> files) {
-        Sheet s = new Sheet(wb, SUMMARY, SUMMARY_HEADER, st);
+    private static void summary(ListSheet.Book book, List<FileReport> files) throws IOException {
+        ListSheet s = book.sheet(SUMMARY, SUMMARY_HEADER);
         List<FileReport> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(f -> f.read().file()));
         for (FileReport f : sorted) {
-            Row r = s.row();
+            s.row();
             Filing filing = f.read().filing();
-            s.text(r, 0, f.read().file());
+            s.text(0, f.read().file());
             if (filing != null) {
-                s.text(r, 1, filing.agency());
-                s.text(r, 2, filing.identity().code());
-                s.number(r, 3, BigDecimal.valueOf(filing.year()));
-                s.text(r, 4, filing.spec().id());
+                s.text(1, filing.agency());
+                s.text(2, filing.identity().code());
+                s.number(3, BigDecimal.valueOf(filing.year()));
+                s.text(4, filing.spec().id());
             }
-            Cell status = s.text(r, 5, f.status());
-            if (!f.status().equals("通过") && !f.status().equals("有警告")) {
-                status.setCellStyle(st.bad);
-            }
-            s.number(r, 6, BigDecimal.valueOf(f.count(Severity.ERROR)));
-            s.number(r, 7, BigDecimal.valueOf(f.count(Severity.WARNING)));
-            s.number(r, 8, BigDecimal.valueOf(f.count(Severity.INFO)));
-            s.text(r, 9, f.read().readable() ? "" : f.read().reason());
+            s.text(5, f.status(), !f.status().equals("通过") && !f.status().equals("有警告"));
+            s.number(6, BigDecimal.valueOf(f.count(Severity.ERROR)));
+            s.number(7, BigDecimal.valueOf(f.count(Severity.WARNING)));
+            s.number(8, BigDecimal.valueOf(f.count(Severity.INFO)));
+            s.text(9, f.read().readable() ? "" : f.read().reason());
         }
         s.finish(true);
     }
 
-    private static void findings(SXSSFWorkbook wb, Styles st, List<FileReport> files, Path base) {
-        Sheet s = new Sheet(wb, FINDINGS, FINDING_HEADER, st);
+    private static void findings(ListSheet.Book book, List<FileReport> files, Path base) throws IOException {
+        ListSheet s = book.sheet(FINDINGS, FINDING_HEADER);
         List<Finding> all = new ArrayList<>();
         Map<String, Filing> byFile = new HashMap<>();
         for (FileReport f : files) {
@@ -205,45 +241,29 @@ public final class DiscrepancyWorkbook {
         }
         all.sort(FindingOrder.ORDER);
         for (Finding x : all) {
-            Row r = s.row();
+            s.row();
             Filing filing = byFile.get(x.file());
             if (filing != null) {
-                s.text(r, 0, filing.agency());
-                s.text(r, 1, filing.identity().code());
-                s.number(r, 2, BigDecimal.valueOf(filing.year()));
+                s.text(0, filing.agency());
+                s.text(1, filing.identity().code());
+                s.number(2, BigDecimal.valueOf(filing.year()));
             }
-            s.text(r, 3, x.table());
-            s.text(r, 4, x.row());
-            s.text(r, 5, x.column());
+            s.text(3, x.table());
+            s.text(4, x.row());
+            s.text(5, x.column());
             if (x.cell() != null) {
-                String shown = x.sheet() + "!" + x.cell();
-                String target = link(base, x.file()) + "#'" + x.sheet().replace("'", "''") + "'!" + x.cell();
-                Cell c = s.text(r, 6, shown);
-                // A HYPERLINK formula streams; cell hyperlinks are held in memory to the end (and Excel
-                // allows 65,530 per sheet). Both strings are quoted with " doubled, so no text from a
-                // file name can leave the literal; a target past Excel's 255-character limit stays text.
-                if (target.length() <= 255) {
-                    c.setCellFormula("HYPERLINK(" + literal(target) + "," + literal(shown) + ")");
-                    c.setCellStyle(st.link);
-                }
+                s.link(6, link(base, x.file()) + "#'" + x.sheet().replace("'", "''") + "'!" + x.cell(),
+                        x.sheet() + "!" + x.cell());
             }
-            s.text(r, 7, x.ruleId());
-            Cell level = s.text(r, 8, x.severity().chinese());
-            if (x.severity() == Severity.ERROR) {
-                level.setCellStyle(st.bad);
-            }
-            s.text(r, 9, x.message());
-            s.number(r, 10, x.expected());
-            s.number(r, 11, x.actual());
-            s.number(r, 12, x.difference());
-            s.text(r, 13, x.file());
+            s.text(7, x.ruleId());
+            s.text(8, x.severity().chinese(), x.severity() == Severity.ERROR);
+            s.text(9, x.message());
+            s.number(10, x.expected());
+            s.number(11, x.actual());
+            s.number(12, x.difference());
+            s.text(13, x.file());
         }
         s.finish(true);
-    }
-
-    /** An Excel string literal. */
-    static String literal(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     /** A link from the workbook's folder to the source file, relative when it can be. */
@@ -258,7 +278,7 @@ public final class DiscrepancyWorkbook {
         return rel.replace('\\', '/');
     }
 
-    private static void acrossYears(SXSSFWorkbook wb, Styles st, Reconciler.Result rec) {
+    private static void acrossYears(ListSheet.Book book, Reconciler.Result rec) throws IOException {
         List<String> header = new ArrayList<>(List.of("单位", "统一社会信用代码", "匹配方式", "本年文件", "上年文件"));
         cn.nianbao.spec.FormatSpec spec = cn.nianbao.spec.Specs.get("2021");
         List<Map.Entry<String, String>> pairs = spec.carriedOverPairs(); // the same cells in both formats
@@ -269,42 +289,40 @@ public final class DiscrepancyWorkbook {
             header.add(label + " 差额");
         }
         header.add("说明");
-        Sheet s = new Sheet(wb, ACROSS_YEARS, header, st);
+        int note = header.size() - 1;
+        ListSheet s = book.sheet(ACROSS_YEARS, header);
         List<Reconciler.Match> matches = new ArrayList<>(rec.matches());
         matches.sort(Comparator.comparing((Reconciler.Match m) -> m.current().agency()).thenComparing(m -> m.current().file()));
         for (Reconciler.Match m : matches) {
-            Row r = s.row();
-            s.text(r, 0, m.current().agency());
-            s.text(r, 1, m.current().identity().code());
-            s.text(r, 2, m.by());
-            s.text(r, 3, m.current().file());
-            s.text(r, 4, m.previous().file());
+            s.row();
+            s.text(0, m.current().agency());
+            s.text(1, m.current().identity().code());
+            s.text(2, m.by());
+            s.text(3, m.current().file());
+            s.text(4, m.previous().file());
             int c = 5;
             int mismatches = 0;
             for (Map.Entry<String, String> pair : pairs) {
                 CellValue last = m.previous().asFiled(pair.getValue());
                 CellValue now = m.current().asFiled(pair.getKey());
-                s.number(r, c, last.number());
-                s.number(r, c + 1, now.number());
+                s.number(c, last.number());
+                s.number(c + 1, now.number());
                 if (last.number() != null && now.number() != null) {
                     BigDecimal d = now.number().subtract(last.number());
-                    Cell diff = s.number(r, c + 2, d);
-                    if (d.signum() != 0) {
-                        diff.setCellStyle(st.bad);
-                        mismatches++;
-                    }
+                    s.number(c + 2, d, d.signum() != 0);
+                    mismatches += d.signum() != 0 ? 1 : 0;
                 } else {
-                    s.text(r, c + 2, "空白");
+                    s.text(c + 2, "空白");
                 }
                 c += 3;
             }
-            s.text(r, c, mismatches == 0 ? "一致" : mismatches + "列不一致");
+            s.text(note, mismatches == 0 ? "一致" : mismatches + "列不一致");
         }
         for (Filing f : sorted(rec.onlyCurrent())) {
-            unmatched(s, f, "上年没有该单位的报表", true);
+            unmatched(s, note, f, "上年没有该单位的报表", true);
         }
         for (Filing f : sorted(rec.onlyPrevious())) {
-            unmatched(s, f, "本年没有收到该单位的报表", false);
+            unmatched(s, note, f, "本年没有收到该单位的报表", false);
         }
         s.finish(true);
     }
@@ -315,11 +333,11 @@ public final class DiscrepancyWorkbook {
         return l;
     }
 
-    private static void unmatched(Sheet s, Filing f, String note, boolean current) {
-        Row r = s.row();
-        s.text(r, 0, f.agency());
-        s.text(r, 1, f.identity().code());
-        s.text(r, current ? 3 : 4, f.file());
-        s.text(r, s.widths.length - 1, note);
+    private static void unmatched(ListSheet s, int note, Filing f, String text, boolean current) throws IOException {
+        s.row();
+        s.text(0, f.agency());
+        s.text(1, f.identity().code());
+        s.text(current ? 3 : 4, f.file());
+        s.text(note, text);
     }
 }

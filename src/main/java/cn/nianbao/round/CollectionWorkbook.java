@@ -3,6 +3,7 @@ package cn.nianbao.round;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Severity;
 import cn.nianbao.report.DiscrepancyWorkbook;
+import cn.nianbao.report.ListSheet;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.util.TextWidth;
 import java.io.IOException;
@@ -30,7 +31,6 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -64,10 +64,10 @@ public final class CollectionWorkbook {
     public static void write(Path out, Collector.Round round) throws IOException {
         XSSFWorkbook first = new XSSFWorkbook();
         status(first, round);
-        DiscrepancyWorkbook.write(out, first, round.currentReports(), round.reconciled(), (wb, st) -> {
-            items(wb, st, round);
-            unmatched(wb, st, round);
-            superseded(wb, st, round);
+        DiscrepancyWorkbook.write(out, first, round.currentReports(), round.reconciled(), book -> {
+            items(book, round);
+            unmatched(book, round);
+            superseded(book, round);
         });
     }
 
@@ -226,28 +226,25 @@ public final class CollectionWorkbook {
         return cell;
     }
 
-    private static void items(SXSSFWorkbook wb, DiscrepancyWorkbook.Styles st, Collector.Round round) {
-        DiscrepancyWorkbook.Sheet s = new DiscrepancyWorkbook.Sheet(wb, ITEMS, List.of("收件箱文件", "附件或条目", "发件人", "邮件主题",
-                "时间", "处理", "认定单位", "匹配方式", "是否逾期", "文件状态", "错误", "警告", "说明", "读取的文件"), st);
+    private static void items(ListSheet.Book book, Collector.Round round) throws IOException {
+        ListSheet s = book.sheet(ITEMS, List.of("收件箱文件", "附件或条目", "发件人", "邮件主题",
+                "时间", "处理", "认定单位", "匹配方式", "是否逾期", "文件状态", "错误", "警告", "说明", "读取的文件"));
         for (Collector.Submission x : round.submissions()) {
-            Row r = s.row();
-            s.text(r, 0, x.item().inboxFile());
-            s.text(r, 1, x.item().member());
-            s.text(r, 2, x.item().sender());
-            s.text(r, 3, x.item().subject());
-            s.text(r, 4, time(x.item().time(), x.item().timeSource()));
-            Cell state = s.text(r, 5, x.state().chinese());
-            if (x.state() == Collector.State.UNREADABLE || x.state() == Collector.State.UNMATCHED) {
-                state.setCellStyle(st.bad);
-            }
-            s.text(r, 6, x.agency() == null ? "" : x.agency().name());
-            s.text(r, 7, x.matchedBy());
-            s.text(r, 8, x.agency() == null || x.item().time() == null ? "" : x.late() ? "逾期" : "按时");
+            s.row();
+            s.text(0, x.item().inboxFile());
+            s.text(1, x.item().member());
+            s.text(2, x.item().sender());
+            s.text(3, x.item().subject());
+            s.text(4, time(x.item().time(), x.item().timeSource()));
+            s.text(5, x.state().chinese(), x.state() == Collector.State.UNREADABLE || x.state() == Collector.State.UNMATCHED);
+            s.text(6, x.agency() == null ? "" : x.agency().name());
+            s.text(7, x.matchedBy());
+            s.text(8, x.agency() == null || x.item().time() == null ? "" : x.late() ? "逾期" : "按时");
             FileReport rep = x.report();
             FileReport own = Collector.withoutSupervisorNotes(rep);
-            s.text(r, 9, own.status());
-            s.number(r, 10, BigDecimal.valueOf(own.count(Severity.ERROR)));
-            s.number(r, 11, BigDecimal.valueOf(own.count(Severity.WARNING)));
+            s.text(9, own.status());
+            s.number(10, BigDecimal.valueOf(own.count(Severity.ERROR)));
+            s.number(11, BigDecimal.valueOf(own.count(Severity.WARNING)));
             List<String> notes = new ArrayList<>();
             if (!rep.read().readable()) {
                 notes.add(rep.read().reason());
@@ -256,47 +253,47 @@ public final class CollectionWorkbook {
                 notes.add(x.note());
             }
             notes.addAll(x.item().notes());
-            s.text(r, 12, String.join("；", notes));
-            s.text(r, 13, x.item().file() == null ? "" : x.item().file().toString());
+            s.text(12, String.join("；", notes));
+            s.text(13, x.item().file() == null ? "" : x.item().file().toString());
         }
         s.finish(true);
     }
 
-    private static void unmatched(SXSSFWorkbook wb, DiscrepancyWorkbook.Styles st, Collector.Round round) {
-        DiscrepancyWorkbook.Sheet s = new DiscrepancyWorkbook.Sheet(wb, UNMATCHED, List.of("收件箱文件", "附件或条目", "发件人",
-                "时间", "报表中的单位", "报表中的统一社会信用代码", "报表年度", "说明", "读取的文件"), st);
+    private static void unmatched(ListSheet.Book book, Collector.Round round) throws IOException {
+        ListSheet s = book.sheet(UNMATCHED, List.of("收件箱文件", "附件或条目", "发件人",
+                "时间", "报表中的单位", "报表中的统一社会信用代码", "报表年度", "说明", "读取的文件"));
         for (Collector.Submission x : round.submissions()) {
             if (x.state() != Collector.State.UNMATCHED) {
                 continue;
             }
             Filing f = x.report().read().filing();
-            Row r = s.row();
-            s.text(r, 0, x.item().inboxFile());
-            s.text(r, 1, x.item().member());
-            s.text(r, 2, x.item().sender());
-            s.text(r, 3, time(x.item().time(), x.item().timeSource()));
-            s.text(r, 4, f.agency());
-            s.text(r, 5, f.identity().code());
-            s.number(r, 6, BigDecimal.valueOf(f.year()));
-            s.text(r, 7, x.note());
-            s.text(r, 8, x.item().file().toString());
+            s.row();
+            s.text(0, x.item().inboxFile());
+            s.text(1, x.item().member());
+            s.text(2, x.item().sender());
+            s.text(3, time(x.item().time(), x.item().timeSource()));
+            s.text(4, f.agency());
+            s.text(5, f.identity().code());
+            s.number(6, BigDecimal.valueOf(f.year()));
+            s.text(7, x.note());
+            s.text(8, x.item().file().toString());
         }
         s.finish(true);
     }
 
-    private static void superseded(SXSSFWorkbook wb, DiscrepancyWorkbook.Styles st, Collector.Round round) {
-        DiscrepancyWorkbook.Sheet s = new DiscrepancyWorkbook.Sheet(wb, SUPERSEDED, List.of("单位名称", "被替代的报送", "时间",
-                "文件状态", "错误", "替代它的报送（当前）", "当前报送的时间"), st);
+    private static void superseded(ListSheet.Book book, Collector.Round round) throws IOException {
+        ListSheet s = book.sheet(SUPERSEDED, List.of("单位名称", "被替代的报送", "时间",
+                "文件状态", "错误", "替代它的报送（当前）", "当前报送的时间"));
         for (Collector.AgencyStatus a : round.agencies()) {
             for (Collector.Submission x : a.superseded()) {
-                Row r = s.row();
-                s.text(r, 0, a.agency().name());
-                s.text(r, 1, x.item().origin());
-                s.text(r, 2, time(x.item().time(), x.item().timeSource()));
-                s.text(r, 3, x.report().status());
-                s.number(r, 4, BigDecimal.valueOf(x.report().count(Severity.ERROR)));
-                s.text(r, 5, a.current().item().origin());
-                s.text(r, 6, time(a.current().item().time(), a.current().item().timeSource()));
+                s.row();
+                s.text(0, a.agency().name());
+                s.text(1, x.item().origin());
+                s.text(2, time(x.item().time(), x.item().timeSource()));
+                s.text(3, x.report().status());
+                s.number(4, BigDecimal.valueOf(x.report().count(Severity.ERROR)));
+                s.text(5, a.current().item().origin());
+                s.text(6, time(a.current().item().time(), a.current().item().timeSource()));
             }
         }
         s.finish(true);

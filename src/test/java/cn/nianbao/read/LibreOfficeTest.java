@@ -92,4 +92,23 @@ class LibreOfficeTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aDiscrepancyWorkbookOpensInLibreOffice() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("lists"));
+        Path filled = TestSupport.filled(TestSupport.request("2021", 2024, "尖山区应急管理局", ""),
+                TestSupport.zeros(Specs.get("2021")), in.resolve("f.xlsx"));
+        ReadResult r = new WorkbookReader().read(filled);
+        Path lists = in.resolve("问题清单.xlsx");
+        cn.nianbao.report.DiscrepancyWorkbook.write(lists,
+                List.of(new cn.nianbao.report.FileReport(r, cn.nianbao.check.Checker.all(r))), null);
+        Path saved = convert(lists, "xls:MS Excel 97", Files.createDirectories(in.resolve("out")));
+        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(saved.toFile())) {
+            org.apache.poi.ss.usermodel.Sheet summary = wb.getSheet(cn.nianbao.report.DiscrepancyWorkbook.SUMMARY);
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("文件");
+            assertThat(summary.getRow(1).getCell(1).getStringCellValue()).isEqualTo("尖山区应急管理局");
+            assertThat(summary.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(2024.0);
+            assertThat(wb.getSheet(cn.nianbao.report.DiscrepancyWorkbook.FINDINGS)).isNotNull();
+        }
+    }
 }

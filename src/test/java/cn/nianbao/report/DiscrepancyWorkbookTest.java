@@ -97,7 +97,7 @@ class DiscrepancyWorkbookTest {
             }
             Finding r1 = all.stream().filter(f -> f.ruleId().equals("R1")).findFirst().orElseThrow();
             assertThat(r1.difference()).isEqualByComparingTo("2");
-            assertThat(DiscrepancyWorkbook.literal("a\"b")).isEqualTo("\"a\"\"b\"");
+            assertThat(ListSheet.literal("a\"b")).isEqualTo("\"a\"\"b\"");
             // The agency name starting with "=" stays text, never a formula.
             boolean sawName = false;
             for (Row row : list) {

@@ -1,0 +1,318 @@
+package cn.nianbao.report;
+
+import cn.nianbao.util.AtomicFiles;
+import cn.nianbao.util.TextWidth;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * A workbook of list sheets written straight as SpreadsheetML, for lists of any length: each
+ * sheet's rows stream to a temporary file (a sheet's column widths must precede its rows, and are
+ * known only at its end), and the parts are zipped at the fastest deflate level when the content
+ * is complete. Same look as the POI-written lists — bold grey header, frozen header row, rose
+ * fill for bad cells, blue underlined links, autofilter — without loading POI's document model,
+ * which costs a command most of a second before its first row. Text cells are inline strings,
+ * never formulas; text is escaped as POI's sheet writer escapes it.
+ */
+public final class XlsxLists implements ListSheet.Book {
+    /** What goes into the workbook, sheet after sheet. */
+    @FunctionalInterface
+    public interface Content {
+        void write(ListSheet.Book book) throws IOException;
+    }
+
+    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final String PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private static final String XML_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+    /** Style indexes in styles.xml. */
+    private static final int HEADER = 1;
+    private static final int BAD = 2;
+    private static final int LINK = 3;
+
+    private final List<Rows> sheets = new ArrayList<>();
+    private Rows open;
+
+    private XlsxLists() {
+    }
+
+    /** Writes the workbook {@code content} makes to {@code out} whole, or not at all. */
+    public static void write(Path out, Content content) throws IOException {
+        XlsxLists book = new XlsxLists();
+        try {
+            content.write(book);
+            if (book.open != null) {
+                throw new IllegalStateException("sheet " + book.open.name + " was not finished");
+            }
+            AtomicFiles.write(out, book::zip);
+        } finally {
+            for (Rows s : book.sheets) {
+                s.discard();
+            }
+        }
+    }
+
+    @Override
+    public ListSheet sheet(String name, List<String> header) throws IOException {
+        if (open != null) {
+            throw new IllegalStateException("sheet " + open.name + " was not finished");
+        }
+        open = new Rows(name, header.size());
+        sheets.add(open);
+        open.row();
+        for (int c = 0; c < header.size(); c++) {
+            open.cell(c, header.get(c), HEADER);
+        }
+        return open;
+    }
+
+    /** One sheet's rows, written to a temporary file as they come. */
+    private final class Rows implements ListSheet {
+        final String name;
+        final int[] widths;
+        final String[] columns;
+        final Path file;
+        final Writer out;
+        int rows;
+        int lastCol = -1;
+        boolean filter;
+
+        Rows(String name, int width) throws IOException {
+            this.name = name;
+            this.widths = new int[width];
+            this.columns = new String[width];
+            for (int c = 0; c < width; c++) {
+                columns[c] = CellReference.convertNumToColString(c);
+            }
+            this.file = Files.createTempFile("nianbao-rows-", ".xml");
+            this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
+                    1 << 16);
+        }
+
+        @Override
+        public void row() throws IOException {
+            if (rows > 0) {
+                out.write("</row>");
+            }
+            rows++;
+            lastCol = -1;
+            out.write("<row r=\"");
+            out.write(Integer.toString(rows));
+            out.write("\">");
+        }
+
+        private void start(int col, int style, String type) throws IOException {
+            if (col <= lastCol || col >= columns.length) {
+                throw new IllegalArgumentException("column " + col + " out of order in sheet " + name);
+            }
+            lastCol = col;
+            out.write("<c r=\"");
+            out.write(columns[col]);
+            out.write(Integer.toString(rows));
+            if (style != 0) {
+                out.write("\" s=\"");
+                out.write(Integer.toString(style));
+            }
+            out.write("\" t=\"");
+            out.write(type);
+            out.write("\">");
+        }
+
+        void cell(int col, String v, int style) throws IOException {
+            start(col, style, "inlineStr");
+            out.write(v.isEmpty() || v.strip().length() == v.length() ? "<is><t>" : "<is><t xml:space=\"preserve\">");
+            escape(v, out);
+            out.write("</t></is></c>");
+            widths[col] = Math.max(widths[col], TextWidth.of(v));
+        }
+
+        @Override
+        public void text(int col, String v, boolean bad) throws IOException {
+            if (v != null) {
+                cell(col, v, bad ? BAD : 0);
+            }
+        }
+
+        @Override
+        public void number(int col, BigDecimal v, boolean bad) throws IOException {
+            if (v != null) {
+                start(col, bad ? BAD : 0, "n");
+                out.write("<v>");
+                out.write(Double.toString(v.doubleValue()));
+                out.write("</v></c>");
+                widths[col] = Math.max(widths[col], v.toPlainString().length());
+            }
+        }
+
+        @Override
+        public void link(int col, String target, String shown) throws IOException {
+            String formula = ListSheet.hyperlink(target, shown);
+            if (formula == null) {
+                cell(col, shown, 0);
+                return;
+            }
+            start(col, LINK, "str");
+            out.write("<f>");
+            escape(formula, out);
+            out.write("</f><v>");
+            escape(shown, out);
+            out.write("</v></c>");
+            widths[col] = Math.max(widths[col], TextWidth.of(shown));
+        }
+
+        @Override
+        public void finish(boolean filter) throws IOException {
+            if (open != this) {
+                throw new IllegalStateException("sheet " + name + " is not the one being written");
+            }
+            out.write("</row>");
+            out.close();
+            this.filter = filter && rows > 1;
+            open = null;
+        }
+
+        String range() {
+            return "A1:" + columns[columns.length - 1] + rows;
+        }
+
+        void discard() throws IOException {
+            out.close();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private void zip(OutputStream os) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(os, StandardCharsets.UTF_8);
+        zip.setLevel(Deflater.BEST_SPEED);
+        Writer w = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
+        entry(zip, w, "[Content_Types].xml");
+        w.write(XML_HEAD + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+        for (int i = 1; i <= sheets.size(); i++) {
+            w.write("<Override PartName=\"/xl/worksheets/sheet" + i + ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+        }
+        w.write("</Types>");
+        entry(zip, w, "_rels/.rels");
+        w.write(XML_HEAD + "<Relationships xmlns=\"" + PKG_REL + "\"><Relationship Id=\"rId1\" Type=\"" + REL
+                + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        entry(zip, w, "xl/workbook.xml");
+        w.write(XML_HEAD + "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL + "\"><bookViews><workbookView/></bookViews><sheets>");
+        for (int i = 1; i <= sheets.size(); i++) {
+            w.write("<sheet name=\"");
+            escape(sheets.get(i - 1).name, w);
+            w.write("\" sheetId=\"" + i + "\" r:id=\"rId" + i + "\"/>");
+        }
+        w.write("</sheets>");
+        boolean names = false;
+        for (int i = 0; i < sheets.size(); i++) {
+            Rows s = sheets.get(i);
+            if (s.filter) {
+                w.write(names ? "" : "<definedNames>");
+                names = true;
+                w.write("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"" + i + "\" hidden=\"1\">");
+                escape("'" + s.name.replace("'", "''") + "'!" + absolute(s), w);
+                w.write("</definedName>");
+            }
+        }
+        // The links' display text is computed when the workbook opens.
+        w.write((names ? "</definedNames>" : "") + "<calcPr calcId=\"191029\" fullCalcOnLoad=\"1\"/></workbook>");
+        entry(zip, w, "xl/_rels/workbook.xml.rels");
+        w.write(XML_HEAD + "<Relationships xmlns=\"" + PKG_REL + "\">");
+        for (int i = 1; i <= sheets.size(); i++) {
+            w.write("<Relationship Id=\"rId" + i + "\" Type=\"" + REL + "/worksheet\" Target=\"worksheets/sheet" + i + ".xml\"/>");
+        }
+        w.write("<Relationship Id=\"rId" + (sheets.size() + 1) + "\" Type=\"" + REL + "/styles\" Target=\"styles.xml\"/></Relationships>");
+        entry(zip, w, "xl/styles.xml");
+        w.write(XML_HEAD + "<styleSheet xmlns=\"" + MAIN + "\">"
+                + "<fonts count=\"3\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+                + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+                + "<font><u/><sz val=\"11\"/><color indexed=\"12\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
+                + "<fills count=\"4\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
+                + "<fill><patternFill patternType=\"solid\"><fgColor indexed=\"22\"/><bgColor indexed=\"64\"/></patternFill></fill>"
+                + "<fill><patternFill patternType=\"solid\"><fgColor indexed=\"45\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+                + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+                + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+                + "<cellXfs count=\"4\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+                + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\"/>"
+                + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"3\" borderId=\"0\" xfId=\"0\" applyFill=\"1\"/>"
+                + "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
+                + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>");
+        for (int i = 1; i <= sheets.size(); i++) {
+            Rows s = sheets.get(i - 1);
+            entry(zip, w, "xl/worksheets/sheet" + i + ".xml");
+            w.write(XML_HEAD + "<worksheet xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL + "\"><dimension ref=\"" + s.range()
+                    + "\"/><sheetViews><sheetView workbookViewId=\"0\"" + (i == 1 ? " tabSelected=\"1\"" : "")
+                    + "><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                    + "<selection pane=\"bottomLeft\"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>");
+            for (int c = 0; c < s.widths.length; c++) {
+                w.write("<col min=\"" + (c + 1) + "\" max=\"" + (c + 1) + "\" width=\"" + ListSheet.width(s.widths[c])
+                        + "\" customWidth=\"1\"/>");
+            }
+            w.write("</cols><sheetData>");
+            w.flush();
+            Files.copy(s.file, zip);
+            w.write("</sheetData>" + (s.filter ? "<autoFilter ref=\"" + s.range() + "\"/>" : "")
+                    + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>");
+        }
+        w.flush();
+        zip.finish();
+    }
+
+    /**
+     * Writes {@code s} as XML text exactly as POI's sheet writer does: the markup characters, line
+     * breaks, tabs and no-break spaces as references, other control characters and U+FFFE/U+FFFF
+     * as "?", everything else as is.
+     */
+    static void escape(String s, Writer out) throws IOException {
+        if (s == null) {
+            return;
+        }
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String ref = switch (c) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\n' -> "&#xa;";
+                case '\r' -> "&#xd;";
+                case '\t' -> "&#x9;";
+                case '\u00A0' -> "&#xa0;";
+                default -> c < ' ' || c >= '\uFFFE' ? "?" : null;
+            };
+            if (ref != null) {
+                out.write(s, run, i - run);
+                out.write(ref);
+                run = i + 1;
+            }
+        }
+        out.write(s, run, s.length() - run);
+    }
+
+    private static String absolute(Rows s) {
+        return "$A$1:$" + s.columns[s.columns.length - 1] + "$" + s.rows;
+    }
+
+    private static void entry(ZipOutputStream zip, Writer w, String name) throws IOException {
+        w.flush();
+        zip.putNextEntry(new ZipEntry(name));
+    }
+}
