@@ -114,7 +114,9 @@ final class FastXml {
         private int i;
         private int depth;
         private boolean rootClosed;
-        private final java.util.ArrayList<String> open = new java.util.ArrayList<>();
+        /** The open elements' names and local names, outermost first. */
+        private String[] open = new String[16];
+        private String[] openLocal = new String[16];
 
         Run(char[] cs, int n, Names names, DefaultHandler h) {
             this.cs = cs;
@@ -157,12 +159,16 @@ final class FastXml {
             h.startDocument();
             boolean declarationAllowed = true;
             while (i < n) {
-                int lt = indexOf('<', i);
-                if (lt < 0) {
-                    text(i, n);
+                int lt = i;
+                boolean amp = false;
+                while (lt < n && cs[lt] != '<') {
+                    amp |= cs[lt] == '&';
+                    lt++;
+                }
+                text(i, lt, amp);
+                if (lt == n) {
                     break;
                 }
-                text(i, lt);
                 i = lt;
                 if (startsWith("<?", i)) {
                     if (!declarationAllowed || !startsWith("<?xml ", i)) {
@@ -198,7 +204,8 @@ final class FastXml {
             h.endDocument();
         }
 
-        private void text(int from, int to) throws Unsupported, SAXException {
+        /** Text between markup; {@code amp} when it holds a reference to decode. */
+        private void text(int from, int to, boolean amp) throws Unsupported, SAXException {
             if (from >= to) {
                 return;
             }
@@ -210,7 +217,7 @@ final class FastXml {
                 }
                 return;
             }
-            if (!has(from, to, '&')) {
+            if (!amp) {
                 h.characters(cs, from, to - from);
                 return;
             }
@@ -393,27 +400,24 @@ final class FastXml {
             }
         }
 
-        /** Whether {@code c} occurs in [from, to): searching to the end of the document would be quadratic. */
-        private boolean has(int from, int to, char c) {
-            for (int p = from; p < to; p++) {
-                if (cs[p] == c) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
+        /** Where the name starting at {@code from} ends; {@link #colon} is set to its last ':' (or -1). */
         private int nameEnd(int from) {
             int p = from;
+            colon = -1;
             while (p < n) {
                 char c = cs[p];
                 if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/' || c == '=') {
                     break;
                 }
+                if (c == ':') {
+                    colon = p;
+                }
                 p++;
             }
             return p;
         }
+
+        private int colon;
 
         private String local(String qName) {
             int colon = qName.indexOf(':');
@@ -434,6 +438,7 @@ final class FastXml {
                 throw new Unsupported("empty element name");
             }
             String qName = names.get(cs, p, end);
+            String local = colon < 0 ? qName : names.get(cs, colon + 1, end);
             if (rootClosed) {
                 throw new Unsupported("a second root element");
             }
@@ -454,17 +459,21 @@ final class FastXml {
                 if (q != '"' && q != '\'') {
                     throw new Unsupported("unquoted attribute");
                 }
-                int close = indexOf(q, p + 1);
-                if (close < 0) {
-                    throw new Unsupported("unterminated attribute");
+                int close = p + 1;
+                boolean hasEntity = false;
+                while (close < n && cs[close] != q) {
+                    char c = cs[close++];
+                    if (c == '<') {
+                        throw new Unsupported("< in attribute value");
+                    }
+                    hasEntity |= c == '&';
                 }
-                if (has(p + 1, close, '<')) {
-                    throw new Unsupported("< in attribute value");
+                if (close >= n) {
+                    throw new Unsupported("unterminated attribute");
                 }
                 if (attrs.indexOf(nameStart, ne) >= 0) {
                     throw new Unsupported("duplicate attribute");
                 }
-                boolean hasEntity = has(p + 1, close, '&');
                 if (hasEntity) {
                     text.setLength(0);
                     decode(p + 1, close, text); // refuse an unknown entity now, not in a handler
@@ -480,14 +489,18 @@ final class FastXml {
                 throw new Unsupported("bad empty tag");
             }
             i = p + (empty ? 2 : 1);
-            String local = local(qName);
             h.startElement("", local, qName, attrs);
             if (empty) {
                 h.endElement("", local, qName);
                 rootClosed = depth == 0;
             } else {
+                if (depth == open.length) {
+                    open = java.util.Arrays.copyOf(open, depth * 2);
+                    openLocal = java.util.Arrays.copyOf(openLocal, depth * 2);
+                }
+                open[depth] = qName;
+                openLocal[depth] = local;
                 depth++;
-                open.add(qName);
             }
         }
 
@@ -498,14 +511,14 @@ final class FastXml {
             if (end == p || gt >= n || cs[gt] != '>' || depth == 0) {
                 throw new Unsupported("bad end tag");
             }
-            String qName = open.remove(open.size() - 1);
+            String qName = open[depth - 1];
             if (end - p != qName.length() || !startsWith(qName, p)) {
                 throw new Unsupported("end tag does not match its start tag " + qName);
             }
             depth--;
             rootClosed = depth == 0;
             i = gt + 1;
-            h.endElement("", local(qName), qName);
+            h.endElement("", openLocal[depth], qName);
         }
     }
 }
