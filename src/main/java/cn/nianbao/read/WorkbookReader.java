@@ -197,27 +197,7 @@ public final class WorkbookReader {
                 continue;
             }
             checkLabels(file, grid, sl, findings);
-            for (Slot slot : slots.get(s)) {
-                CellDef def = slot.def();
-                TemplateLayout.Pos p = slot.pos();
-                CellReader.Read r = CellReader.read(grid.cell(sl.name(), p.row(), p.col()), def.kind());
-                if (def.isTotal()) {
-                    stored[slot.at()] = r.value();
-                    if (!r.formula() && !(r.value() instanceof CellValue.Blank)) {
-                        findings.add(cellFinding("F6", Severity.WARNING, file, def, sl.name(), p.a1(), null,
-                                r.value().number(), "总计单元格的公式被改成了填写的值（模板的保护被去掉过）：总计已按分项重新计算"));
-                    }
-                    continue;
-                }
-                inputs[slot.at()] = r.value();
-                if (r.rule() != null) {
-                    findings.add(valueFinding(file, def, sl.name(), p.a1(), r));
-                }
-                if (r.formula()) {
-                    findings.add(cellFinding("V6", Severity.WARNING, file, def, sl.name(), p.a1(), null, null,
-                            "填写单元格中是公式而不是数字，已按公式的计算结果读取：请直接填写数字"));
-                }
-            }
+            readCells(file, grid, sl.name(), slots.get(s), inputs, stored, findings);
         }
 
         if (!missing.isEmpty()) {
@@ -235,6 +215,32 @@ public final class WorkbookReader {
         invalidStoredTotals(file, spec, values, storedTotals, locations, findings);
         comparePrefilled(file, spec, identity, values, locations, findings);
         return new ReadResult(file, new Filing(file, identity, spec, values, storedTotals, locations, findings), null);
+    }
+
+    /** One table sheet's cells into {@code inputs} and {@code stored} (by position in the format's keys). */
+    private static void readCells(String file, Grid grid, String sheet, Slot[] slots, CellValue[] inputs,
+                                  CellValue[] stored, List<Finding> findings) {
+        for (Slot slot : slots) {
+            CellDef def = slot.def();
+            TemplateLayout.Pos p = slot.pos();
+            CellReader.Read r = CellReader.read(grid.cell(sheet, p.row(), p.col()), def.kind());
+            if (def.isTotal()) {
+                stored[slot.at()] = r.value();
+                if (!r.formula() && !(r.value() instanceof CellValue.Blank)) {
+                    findings.add(cellFinding("F6", Severity.WARNING, file, def, sheet, p.a1(), null,
+                            r.value().number(), "总计单元格的公式被改成了填写的值（模板的保护被去掉过）：总计已按分项重新计算"));
+                }
+                continue;
+            }
+            inputs[slot.at()] = r.value();
+            if (r.rule() != null) {
+                findings.add(valueFinding(file, def, sheet, p.a1(), r));
+            }
+            if (r.formula()) {
+                findings.add(cellFinding("V6", Severity.WARNING, file, def, sheet, p.a1(), null, null,
+                        "填写单元格中是公式而不是数字，已按公式的计算结果读取：请直接填写数字"));
+            }
+        }
     }
 
     private static Finding valueFinding(String file, CellDef def, String sheet, String a1, CellReader.Read r) {
