@@ -78,8 +78,8 @@ public final class Checker {
         }
     }
 
-    /** One format's rules and input cells by position: built once per format. */
-    private record Plan(List<Compiled> filingRules, List<Compiled> yearRules, int[] inputs, List<CellDef> inputCells) {
+    /** One format's rules, and its input cells' positions in spec order: built once per format. */
+    private record Plan(List<Compiled> filingRules, List<Compiled> yearRules, int[] inputs) {
     }
 
     private static final Map<FormatSpec, Plan> PLANS = new ConcurrentHashMap<>();
@@ -88,7 +88,7 @@ public final class Checker {
         return PLANS.computeIfAbsent(spec, s -> {
             Keys keys = s.cellKeys();
             int[] inputs = s.inputCells().stream().mapToInt(c -> keys.indexOf(c.key())).toArray();
-            return new Plan(compile(s, s.filingRules()), compile(s, s.yearRules()), inputs, s.inputCells());
+            return new Plan(compile(s, s.filingRules()), compile(s, s.yearRules()), inputs);
         });
     }
 
@@ -108,7 +108,7 @@ public final class Checker {
                     at[i] = t.previous() ? -1 : keys.indexOf(t.cell());
                     negative[i] = t.negative();
                 }
-                int[] inputs = spec.inputsOf(ri).stream().mapToInt(keys::indexOf).toArray();
+                int[] inputs = spec.inputsOf(ri.cells()).stream().mapToInt(keys::indexOf).toArray();
                 String findingCell = ri.left().singleCell() != null ? ri.left().singleCell()
                         : terms.stream().filter(t -> !t.previous()).reduce((a, b) -> b).map(Expr.Term::cell).orElseThrow();
                 out.add(new Compiled(rule, ri, cells, at, negative, ri.left().terms().size(), inputs, findingCell));
@@ -126,7 +126,7 @@ public final class Checker {
             // Cells of a missing sheet have no location; that sheet is reported once (F3), not cell by cell.
             CellLocation loc = filing.location(at);
             if (loc != null && filing.value(at).isBlank()) {
-                CellDef c = plan.inputCells.get(i);
+                CellDef c = filing.spec().inputCells().get(i);
                 out.add(new Finding("V7", Severity.WARNING, filing.file(), c.table().number(), c.rowLabel(),
                         c.colLabel(), loc.sheet(), loc.cell(), null, null, "未填写：空白不等于0，没有发生的请填0"));
             }

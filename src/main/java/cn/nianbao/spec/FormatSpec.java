@@ -152,13 +152,6 @@ public final class FormatSpec {
         return out;
     }
 
-    private final Map<RuleInstance, java.util.Set<String>> instanceInputs = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The input cells a rule expansion depends on (this year's cells only), computed once. */
-    public java.util.Set<String> inputsOf(RuleInstance ri) {
-        return instanceInputs.computeIfAbsent(ri, x -> java.util.Collections.unmodifiableSet(inputsOf(x.cells())));
-    }
-
     /**
      * This year's 二、上年结转 cell and last year's 四、结转下年度继续办理 cell, column by column, as
      * rule C1 pairs them: what a template pre-fills and what reconciliation puts side by side.
