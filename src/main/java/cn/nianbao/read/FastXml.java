@@ -400,7 +400,7 @@ final class FastXml {
             }
         }
 
-        /** Where the name starting at {@code from} ends; {@link #colon} is set to its last ':' (or -1). */
+        /** Where the name starting at {@code from} ends; {@link #colon} is set to its first ':' (or -1), as {@link #local} splits. */
         private int nameEnd(int from) {
             int p = from;
             colon = -1;
@@ -409,7 +409,7 @@ final class FastXml {
                 if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/' || c == '=') {
                     break;
                 }
-                if (c == ':') {
+                if (c == ':' && colon < 0) {
                     colon = p;
                 }
                 p++;
