@@ -4,7 +4,6 @@ import cn.nianbao.template.IdentitySheet;
 import cn.nianbao.template.TemplateLayout;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * A {@link Grid} over an .xlsx read in one streaming pass: the parts are found straight from the
  * zip ({@link XlsxParts}), only the sheets asked for are parsed ({@link Sax}), up to the last row
  * needed, with a raw-value handler (no styles, no formula parsing). Everything is read in the
- * constructor and the file is closed again; it is only ever read.
+ * constructor.
  */
 final class StreamingXlsx implements Grid {
     private final Map<String, Cells> sheets = new HashMap<>();
@@ -27,35 +26,34 @@ final class StreamingXlsx implements Grid {
     private static final int ID_ROWS = 200;
 
     /**
-     * Opens {@code file} and parses the wanted sheets (name to the last 0-based row needed) and the
-     * identity sheet; rows past the last one needed are not parsed. The file is only read.
+     * Parses the wanted sheets of {@code zip} (name to the last 0-based row needed) and the identity
+     * sheet; rows past the last one needed are not parsed (nor inflated).
      */
-    StreamingXlsx(Path file, Map<String, Integer> wanted) throws IOException {
-        try (XlsxParts parts = new XlsxParts(file)) {
-            SharedStrings strings = null;
-            if (parts.sharedStrings() != null) {
-                try (InputStream in = parts.open(parts.sharedStrings())) {
-                    strings = in == null ? null : SharedStrings.read(in);
-                } catch (SAXException e) {
-                    throw new IOException("共享字符串表不是有效的 XML：" + e.getMessage(), e);
-                }
+    StreamingXlsx(ZipBytes zip, Map<String, Integer> wanted) throws IOException {
+        XlsxParts parts = new XlsxParts(zip);
+        SharedStrings strings = null;
+        if (parts.sharedStrings() != null) {
+            try (InputStream in = parts.open(parts.sharedStrings())) {
+                strings = in == null ? null : SharedStrings.read(in);
+            } catch (SAXException e) {
+                throw new IOException("共享字符串表不是有效的 XML：" + e.getMessage(), e);
             }
-            for (Map.Entry<String, String> e : parts.sheets().entrySet()) {
-                String name = e.getKey();
-                Integer lastRow = name.equals(TemplateLayout.ID_SHEET) ? Integer.valueOf(ID_ROWS) : wanted.get(name);
-                if (lastRow != null) {
-                    try (InputStream in = parts.open(e.getValue())) {
-                        if (in != null) {
-                            sheets.put(name, parse(in, strings, lastRow));
-                        }
-                    } catch (SAXException x) {
-                        throw new IOException("工作表“" + name + "”不是有效的 XML：" + x.getMessage(), x);
-                    }
-                }
-            }
-            identity = identityOf(parts);
-            macros = parts.hasMacros();
         }
+        for (Map.Entry<String, String> e : parts.sheets().entrySet()) {
+            String name = e.getKey();
+            Integer lastRow = name.equals(TemplateLayout.ID_SHEET) ? Integer.valueOf(ID_ROWS) : wanted.get(name);
+            if (lastRow != null) {
+                try (InputStream in = parts.open(e.getValue())) {
+                    if (in != null) {
+                        sheets.put(name, parse(in, strings, lastRow));
+                    }
+                } catch (SAXException x) {
+                    throw new IOException("工作表“" + name + "”不是有效的 XML：" + x.getMessage(), x);
+                }
+            }
+        }
+        identity = identityOf(parts);
+        macros = parts.hasMacros();
     }
 
     private Map<String, String> identityOf(XlsxParts parts) throws IOException {

@@ -56,19 +56,25 @@ public final class WorkbookReader {
         if (!Files.isRegularFile(file)) {
             return ReadResult.unreadable(name, "文件不存在或不是普通文件");
         }
+        byte[] bytes;
         FileMagic magic;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            magic = FileMagic.valueOf(in);
+        try {
+            bytes = readSmall(file);
+            if (bytes != null && bytes.length == 0) {
+                return ReadResult.unreadable(name, "文件是空的（0字节）");
+            }
+            magic = bytes != null ? FileMagic.valueOf(bytes) : magic(file);
         } catch (EmptyFileException e) {
             return ReadResult.unreadable(name, "文件是空的（0字节）");
         } catch (IOException | RuntimeException e) {
             return ReadResult.unreadable(name, "文件无法打开：" + brief(e));
         }
-        if (magic == FileMagic.OOXML) {
-            // The streaming path: only the parts and sheets the template has, raw values; the zip is only read.
+        if (magic == FileMagic.OOXML && bytes != null) {
+            // The streaming path: only the parts and sheets the template has, raw values, from the bytes read.
             ReadResult r;
             try {
-                r = read(name, new StreamingXlsx(file, SHEET_ROWS));
+                ZipBytes zip = ZipBytes.of(bytes);
+                r = zip == null ? null : read(name, new StreamingXlsx(zip, SHEET_ROWS));
             } catch (IOException | RuntimeException e) {
                 return ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
             }
@@ -90,6 +96,30 @@ public final class WorkbookReader {
             return read(name, wb, hints);
         } catch (IOException | RuntimeException e) {
             return ReadResult.unreadable(name, "读取工作簿时出错：" + brief(e));
+        }
+    }
+
+    /** Largest file read into memory for the streaming path; a larger one is left to POI, which reads it from disk. */
+    private static final long IN_MEMORY = 64L * 1024 * 1024;
+
+    /** The file's bytes, read at once; null when it is larger than {@link #IN_MEMORY}. */
+    private static byte[] readSmall(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size > IN_MEMORY) {
+                return null;
+            }
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) size);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // until full or the end
+            }
+            return buf.hasRemaining() ? java.util.Arrays.copyOf(buf.array(), buf.position()) : buf.array();
+        }
+    }
+
+    private static FileMagic magic(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return FileMagic.valueOf(in);
         }
     }
 

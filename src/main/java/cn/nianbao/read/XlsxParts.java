@@ -1,14 +1,10 @@
 package cn.nianbao.read;
 
-import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -19,7 +15,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * opening a full OPC package for a 20 KB file. Every part is read through a limit on its size and
  * on its compression ratio, so a zip bomb is refused instead of filling memory.
  */
-final class XlsxParts implements Closeable {
+final class XlsxParts {
     /** Largest uncompressed part read (a 50 MB shared-strings table is refused, not parsed). */
     static final long MAX_PART_BYTES = 20L * 1024 * 1024;
     /** Largest expansion allowed once a part passes 1 MB: real sheets compress about 10:1. */
@@ -29,52 +25,47 @@ final class XlsxParts implements Closeable {
     private static final String REL_SHARED_STRINGS = "/sharedStrings";
     private static final String REL_CUSTOM = "/custom-properties";
 
-    private final ZipFile zip;
+    private final ZipBytes zip;
     private final Map<String, String> sheets = new LinkedHashMap<>();
     private String sharedStrings;
     private String customProperties;
 
-    XlsxParts(Path file) throws IOException {
-        zip = new ZipFile(file.toFile());
-        try {
-            Map<String, String[]> root = relationships("_rels/.rels", "");
-            String workbook = target(root, REL_OFFICE_DOCUMENT);
-            customProperties = target(root, REL_CUSTOM);
-            if (workbook == null) {
-                throw new IOException("没有找到工作簿部件（不是 Excel 工作簿）");
-            }
-            String dir = workbook.contains("/") ? workbook.substring(0, workbook.lastIndexOf('/') + 1) : "";
-            Map<String, String[]> rels = relationships(dir + "_rels/" + workbook.substring(dir.length()) + ".rels", dir);
-            sharedStrings = target(rels, REL_SHARED_STRINGS);
-            Map<String, String> idToName = parse(workbook, () -> new DefaultHandler() {
-                final Map<String, String> idToName = new LinkedHashMap<>();
+    XlsxParts(ZipBytes zip) throws IOException {
+        this.zip = zip;
+        Map<String, String[]> root = relationships("_rels/.rels", "");
+        String workbook = target(root, REL_OFFICE_DOCUMENT);
+        customProperties = target(root, REL_CUSTOM);
+        if (workbook == null) {
+            throw new IOException("没有找到工作簿部件（不是 Excel 工作簿）");
+        }
+        String dir = workbook.contains("/") ? workbook.substring(0, workbook.lastIndexOf('/') + 1) : "";
+        Map<String, String[]> rels = relationships(dir + "_rels/" + workbook.substring(dir.length()) + ".rels", dir);
+        sharedStrings = target(rels, REL_SHARED_STRINGS);
+        Map<String, String> idToName = parse(workbook, () -> new DefaultHandler() {
+            final Map<String, String> idToName = new LinkedHashMap<>();
 
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes a) {
-                    if (localName.equals("sheet")) {
-                        for (int i = 0; i < a.getLength(); i++) {
-                            if (a.getLocalName(i).equals("id") && a.getQName(i).contains(":")) {
-                                idToName.put(a.getValue(i), a.getValue("name"));
-                            }
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes a) {
+                if (localName.equals("sheet")) {
+                    for (int i = 0; i < a.getLength(); i++) {
+                        if (a.getLocalName(i).equals("id") && a.getQName(i).contains(":")) {
+                            idToName.put(a.getValue(i), a.getValue("name"));
                         }
                     }
                 }
-            }).idToName;
-            idToName.forEach((id, name) -> {
-                String[] rel = rels.get(id);
-                if (rel != null && name != null) {
-                    sheets.put(name, rel[1]);
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            zip.close();
-            throw e;
-        }
+            }
+        }).idToName;
+        idToName.forEach((id, name) -> {
+            String[] rel = rels.get(id);
+            if (rel != null && name != null) {
+                sheets.put(name, rel[1]);
+            }
+        });
     }
 
     /** Whether the package carries VBA macros (xl/vbaProject.bin); nianbao never runs them. */
     boolean hasMacros() {
-        return zip.getEntry("xl/vbaProject.bin") != null;
+        return zip.entry("xl/vbaProject.bin") != null;
     }
 
     /** Sheet name to part name, in workbook order. */
@@ -92,21 +83,21 @@ final class XlsxParts implements Closeable {
 
     /** The part's content, limited; null when the part does not exist. */
     InputStream open(String part) throws IOException {
-        ZipEntry e = zip.getEntry(part.startsWith("/") ? part.substring(1) : part);
+        ZipBytes.Entry e = zip.entry(part.startsWith("/") ? part.substring(1) : part);
         if (e == null) {
             return null;
         }
         // The sizes the zip declares, checked before anything is inflated; Limited counts as it
         // inflates, in case they lie.
-        long size = e.getSize();
-        long compressed = Math.max(1, e.getCompressedSize());
+        long size = e.size();
+        long compressed = Math.max(1, e.compressedSize());
         if (size > 1024 * 1024 && size / compressed > MAX_RATIO) {
             throw new IOException("部件 " + part + " 压缩比异常（" + size / compressed + ":1，疑似压缩炸弹），已拒绝读取");
         }
         if (size > MAX_PART_BYTES) {
             throw new IOException("部件 " + part + " 解压后超过 " + MAX_PART_BYTES / 1024 / 1024 + " MB，已拒绝读取");
         }
-        return new Limited(zip.getInputStream(e), e.getCompressedSize(), part);
+        return new Limited(zip.open(e), e.compressedSize(), part);
     }
 
     <H extends DefaultHandler> H parse(String part, java.util.function.Supplier<H> handlers) throws IOException {
@@ -122,7 +113,7 @@ final class XlsxParts implements Closeable {
 
     /** Relationship id to {type, resolved target} of a .rels part; empty when the part is absent. */
     private Map<String, String[]> relationships(String part, String baseDir) throws IOException {
-        if (zip.getEntry(part) == null) {
+        if (zip.entry(part) == null) {
             return new LinkedHashMap<>();
         }
         return parse(part, () -> new DefaultHandler() {
@@ -157,11 +148,6 @@ final class XlsxParts implements Closeable {
             }
         }
         return String.join("/", out);
-    }
-
-    @Override
-    public void close() throws IOException {
-        zip.close();
     }
 
     /** Counts bytes as they are inflated; refuses a part past the size or ratio limit. */
