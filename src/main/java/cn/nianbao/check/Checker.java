@@ -45,7 +45,7 @@ public final class Checker {
     public static List<Finding> check(Filing filing) {
         List<Finding> out = new ArrayList<>(blanks(filing));
         for (Compiled c : plan(filing.spec()).filingRules) {
-            Finding f = evaluate(c, filing, null);
+            Finding f = evaluate(c, values(c, filing), filing);
             if (f != null) {
                 out.add(f);
             }
@@ -58,7 +58,8 @@ public final class Checker {
         Objects.requireNonNull(previous);
         List<Finding> out = new ArrayList<>();
         for (Compiled c : plan(current.spec()).yearRules) {
-            Finding f = evaluate(c, current, previous);
+            CellValue[] values = values(c, current, previous);
+            Finding f = values == null ? null : evaluate(c, values, current);
             if (f != null) {
                 out.add(f);
             }
@@ -137,13 +138,41 @@ public final class Checker {
         return out;
     }
 
-    private static Finding evaluate(Compiled c, Filing cur, Filing prev) {
-        int blanks = 0;
-        for (int i = 0; i < c.at.length; i++) {
-            if (c.previous(i) && !prev.spec().hasCell(c.cells[i])) {
-                return null; // last year's format has no such cell (C2 against a 2019 filing)
+    /** A rule's terms as filed in one filing. */
+    private static CellValue[] values(Compiled c, Filing filing) {
+        CellValue[] values = new CellValue[c.at.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = filing.asFiled(c.at[i]);
+        }
+        return values;
+    }
+
+    /**
+     * A rule's terms as filed this year and last year; null when last year's format has no such
+     * cell (C2 against a 2019 filing). Apart from {@link #values(Compiled, Filing)}, so that the
+     * compiled within-filing path is not thrown away when the first year rule runs.
+     */
+    private static CellValue[] values(Compiled c, Filing current, Filing previous) {
+        CellValue[] values = new CellValue[c.at.length];
+        for (int i = 0; i < values.length; i++) {
+            if (!c.previous(i)) {
+                values[i] = current.asFiled(c.at[i]);
+            } else if (previous.spec().hasCell(c.cells[i])) {
+                values[i] = previous.asFiled(c.cells[i]);
+            } else {
+                return null;
             }
-            CellValue v = value(c, i, cur, prev);
+        }
+        return values;
+    }
+
+    /**
+     * One rule expansion over its terms' values as filed ({@code values}, in the order of
+     * {@code c.cells}; the caller has looked them up in this year's or last year's filing).
+     */
+    private static Finding evaluate(Compiled c, CellValue[] values, Filing cur) {
+        int blanks = 0;
+        for (CellValue v : values) {
             if (v instanceof CellValue.Invalid) {
                 return null;
             }
@@ -161,8 +190,8 @@ public final class Checker {
                 || blanks > 0 && missing == MissingStrategy.SKIP_IF_ANY_BLANK) {
             return null;
         }
-        BigDecimal left = sum(c, 0, c.leftCount, cur, prev);
-        BigDecimal right = sum(c, c.leftCount, c.at.length, cur, prev);
+        BigDecimal left = sum(c, values, 0, c.leftCount);
+        BigDecimal right = sum(c, values, c.leftCount, values.length);
         if (left.compareTo(right) == 0) {
             return null;
         }
@@ -184,14 +213,10 @@ public final class Checker {
                 message.toString());
     }
 
-    private static CellValue value(Compiled c, int i, Filing cur, Filing prev) {
-        return c.previous(i) ? prev.asFiled(c.cells[i]) : cur.asFiled(c.at[i]);
-    }
-
-    private static BigDecimal sum(Compiled c, int from, int to, Filing cur, Filing prev) {
+    private static BigDecimal sum(Compiled c, CellValue[] values, int from, int to) {
         BigDecimal total = BigDecimal.ZERO;
         for (int i = from; i < to; i++) {
-            BigDecimal v = value(c, i, cur, prev).number();
+            BigDecimal v = values[i].number();
             if (v != null) {
                 total = c.negative[i] ? total.subtract(v) : total.add(v);
             }
