@@ -28,6 +28,7 @@ final class Runs {
     /** Every file under {@code paths}, read and checked within itself, in parallel; skipped files included. */
     static List<FileReport> readAll(List<Path> paths, RunOptions opts, PrintWriter err, String what) {
         InputFiles.Expanded files = expand(paths);
+        CompilerHints.forBatch(files.inputs().size());
         WorkbookReader reader = new WorkbookReader();
         List<FileReport> out = new ArrayList<>(Parallel.map(files.inputs(), opts.threads, p -> {
             ReadResult r = reader.read(p);
