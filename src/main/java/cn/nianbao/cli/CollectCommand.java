@@ -109,6 +109,7 @@ final class CollectCommand implements Callable<Integer> {
         Files.createDirectories(extract);
         Files.writeString(extract.resolve(MARKER), "nianbao collect 从收件箱中解出的附件和压缩包内容；每次运行会重新生成。\n");
         List<Inbox.Item> items = Inbox.open(inbox, extract);
+        CompilerHints.forBatch(items.size());
         Collector collector = new Collector(r, year, fmt, due);
         Collector.Round round = collector.collect(items, last, run.threads,
                 new Progress(err, "读取收件", items.size(), run.quiet));

@@ -41,6 +41,7 @@ final class ReadCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         InputFiles.Expanded files = Runs.expand(paths);
+        CompilerHints.forBatch(files.inputs().size());
         WorkbookReader reader = new WorkbookReader();
         List<ReadResult> results = Parallel.map(files.inputs(), run.threads, reader::read,
                 new Progress(spec.commandLine().getErr(), "读取", files.inputs().size(), run.quiet));
