@@ -27,7 +27,7 @@ final class StreamingXlsx implements Grid {
 
     /**
      * Parses the wanted sheets of {@code zip} (name to the last 0-based row needed) and the identity
-     * sheet; rows past the last one needed are not parsed (nor inflated).
+     * sheet; rows past the last one needed are not parsed.
      */
     StreamingXlsx(ZipBytes zip, Map<String, Integer> wanted) throws IOException {
         XlsxParts parts = new XlsxParts(zip);
