@@ -63,9 +63,7 @@ public final class WorkbookReader {
             if (bytes != null && bytes.length == 0) {
                 return ReadResult.unreadable(name, "文件是空的（0字节）");
             }
-            magic = bytes != null ? FileMagic.valueOf(bytes) : magic(file);
-        } catch (EmptyFileException e) {
-            return ReadResult.unreadable(name, "文件是空的（0字节）");
+            magic = bytes != null ? FileMagic.valueOf(bytes) : magic(file); // only a file over 64 MB is read by stream
         } catch (IOException | RuntimeException e) {
             return ReadResult.unreadable(name, "文件无法打开：" + brief(e));
         }

@@ -24,8 +24,8 @@ final class ZipBytes {
     private static final int STORED = 0;
     private static final int DEFLATED = 8;
 
-    /** A part: how it is stored, where its data starts, and its sizes as the directory declares them. */
-    record Entry(String name, int method, int data, int compressedSize, int size) {
+    /** A part: how it is stored, where its local header starts, and its sizes as the directory declares them. */
+    record Entry(String name, int method, int local, int compressedSize, int size) {
     }
 
     private final byte[] bytes;
@@ -42,11 +42,14 @@ final class ZipBytes {
      * @throws IOException when the bytes are not a readable zip (a truncated or damaged file)
      */
     static ZipBytes of(byte[] bytes) throws IOException {
+        // The end record is the last 22 bytes plus its comment. As java.util.zip does, a record whose
+        // comment length does not reach the end (bytes padded after the zip) is taken when the
+        // directory it names ends right before it.
         int end = -1;
-        for (int p = bytes.length - 22; p >= Math.max(0, bytes.length - 22 - 0xFFFF); p--) {
-            if (int32(bytes, p) == END && p + 22 + uint16(bytes, p + 20) == bytes.length) {
+        for (int p = bytes.length - 22; p >= Math.max(0, bytes.length - 22 - 0xFFFF) && end < 0; p--) {
+            if (int32(bytes, p) == END && (p + 22 + uint16(bytes, p + 20) == bytes.length
+                    || uint32(bytes, p + 16) + uint32(bytes, p + 12) == p && int32(bytes, (int) uint32(bytes, p + 16)) == CENTRAL)) {
                 end = p;
-                break;
             }
         }
         if (end < 0) {
@@ -82,14 +85,8 @@ final class ZipBytes {
                 return null; // encrypted entry or ZIP64
             }
             String name = new String(bytes, p + 46, nameLength, StandardCharsets.UTF_8);
-            if (local + 30 > bytes.length || int32(bytes, (int) local) != LOCAL) {
-                throw new IOException("部件 " + name + " 的位置超出文件或已损坏");
-            }
-            long data = local + 30 + uint16(bytes, (int) local + 26) + uint16(bytes, (int) local + 28);
-            if (data + compressed > bytes.length) {
-                throw new IOException("部件 " + name + " 的数据超出文件（文件不完整）");
-            }
-            entries.putIfAbsent(name, new Entry(name, method, (int) data, (int) compressed, (int) Math.min(size, Integer.MAX_VALUE)));
+            entries.putIfAbsent(name, new Entry(name, method, (int) Math.min(local, Integer.MAX_VALUE), (int) compressed,
+                    (int) Math.min(size, Integer.MAX_VALUE)));
             p = next;
         }
         return new ZipBytes(bytes, entries);
@@ -100,15 +97,26 @@ final class ZipBytes {
         return entries.get(name);
     }
 
-    /** The part's content as it inflates. */
+    /**
+     * The part's content as it inflates. Its local header is checked only now, as java.util.zip
+     * does: a damaged part the reader never opens does not make the file unreadable.
+     */
     InputStream open(Entry e) throws IOException {
+        long local = e.local();
+        if (local + 30 > bytes.length || int32(bytes, (int) local) != LOCAL) {
+            throw new IOException("部件 " + e.name() + " 的位置超出文件或已损坏");
+        }
+        long data = local + 30 + uint16(bytes, (int) local + 26) + uint16(bytes, (int) local + 28);
+        if (data + e.compressedSize() > bytes.length) {
+            throw new IOException("部件 " + e.name() + " 的数据超出文件（文件不完整）");
+        }
         if (e.method() == STORED) {
-            return new java.io.ByteArrayInputStream(bytes, e.data(), e.compressedSize());
+            return new java.io.ByteArrayInputStream(bytes, (int) data, e.compressedSize());
         }
         if (e.method() != DEFLATED) {
             throw new IOException("部件 " + e.name() + " 使用了不支持的压缩方式（" + e.method() + "）");
         }
-        return new Inflating(e);
+        return new Inflating(e, (int) data);
     }
 
     /** One inflater per thread, reset for each part: setting one up costs more than a small part. */
@@ -126,7 +134,7 @@ final class ZipBytes {
         private final Inflater inflater;
         private boolean closed;
 
-        Inflating(Entry e) {
+        Inflating(Entry e, int data) {
             this.e = e;
             Shared s = SHARED.get();
             shared = s.busy ? null : s;
@@ -134,7 +142,7 @@ final class ZipBytes {
             if (shared != null) {
                 shared.busy = true;
             }
-            inflater.setInput(bytes, e.data(), e.compressedSize());
+            inflater.setInput(bytes, data, e.compressedSize());
         }
 
         @Override

@@ -152,11 +152,20 @@ class ZipBytesTest {
     }
 
     @Test
-    void partsNamedOutsideTheFileAreRefused() throws IOException {
-        byte[] zip = zip(false, null, "a.xml", "<a/>");
-        int directory = (zip[end(zip) + 16] & 0xFF) | (zip[end(zip) + 17] & 0xFF) << 8;
-        zip[directory + 42] = (byte) 0xF0; // local header offset past the end
-        zip[directory + 43] = (byte) 0xFF;
-        assertThatThrownBy(() -> ZipBytes.of(zip)).isInstanceOf(IOException.class).hasMessageContaining("a.xml");
+    void aPartPlacedOutsideTheFileIsRefusedWhenOpenedAndTheOthersStillRead() throws IOException {
+        byte[] bytes = zip(false, null, "a.xml", "<a/>", "b.xml", "<b/>");
+        int directory = (bytes[end(bytes) + 16] & 0xFF) | (bytes[end(bytes) + 17] & 0xFF) << 8;
+        bytes[directory + 42] = (byte) 0xF0; // a.xml's local header offset past the end
+        bytes[directory + 43] = (byte) 0xFF;
+        ZipBytes zip = ZipBytes.of(bytes);
+        assertThatThrownBy(() -> read(zip, "a.xml")).isInstanceOf(IOException.class).hasMessageContaining("a.xml");
+        assertThat(read(zip, "b.xml")).isEqualTo("<b/>"); // as java.util.zip: only the damaged part fails
+    }
+
+    @Test
+    void bytesPaddedAfterTheZipAreToleratedAsJavaUtilZipDoes() throws IOException {
+        byte[] good = zip(false, "注释", "a.xml", "<a>甲</a>");
+        byte[] padded = Arrays.copyOf(good, good.length + 100);
+        assertThat(read(ZipBytes.of(padded), "a.xml")).isEqualTo("<a>甲</a>");
     }
 }
