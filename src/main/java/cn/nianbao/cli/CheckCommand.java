@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,16 +30,24 @@ final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    @picocli.CommandLine.Mixin
+    ForceOption force = new ForceOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Guard.inputsExist(paths, "输入");
+        outputs.checkBeforeReading(paths, force.force);
         Aliases names = Runs.aliases(outputs.aliases);
         List<FileReport> reports = Runs.readAll(paths, run, spec.commandLine().getErr(), "读取");
+        if (Runs.noWorkbook(out, reports)) {
+            return ExitCodes.FINDINGS;
+        }
         List<Finding> duplicates = new ArrayList<>();
         Reconciler.firstOfDuplicates(Runs.filings(reports), names, duplicates);
         reports = Runs.merge(reports, duplicates);
         int rc = Runs.summary(out, reports, names);
-        Outputs.write(out, outputs.output, outputs.returns, reports, reports, null);
+        Outputs.write(out, outputs.output, outputs.returns, reports, reports, null, force.force);
         out.flush();
         return rc;
     }

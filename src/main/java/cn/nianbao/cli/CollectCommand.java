@@ -2,6 +2,7 @@ package cn.nianbao.cli;
 
 import cn.nianbao.model.Filing;
 import cn.nianbao.report.FileReport;
+import cn.nianbao.report.OutputGuard;
 import cn.nianbao.report.ReturnCopies;
 import cn.nianbao.round.CollectionWorkbook;
 import cn.nianbao.round.Collector;
@@ -70,38 +71,41 @@ final class CollectCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    @picocli.CommandLine.Mixin
+    ForceOption force = new ForceOption();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int year = options.year;
+        int year = options.year();
         FormatSpec fmt = Specs.forYear(year);
         LocalDate due = options.due();
-        if (!Files.exists(inbox)) {
-            throw NianbaoException.usage("收件文件夹不存在：" + inbox);
-        }
-        Path box = inbox.toAbsolutePath().normalize();
-        List<Path> outs = new ArrayList<>(List.of(output));
-        if (total != null) {
-            outs.add(total);
-        }
-        if (returns != null) {
-            outs.add(returns);
-        }
-        for (Path o : outs) {
-            if (Files.isDirectory(box) && o.toAbsolutePath().normalize().startsWith(box)) {
-                throw NianbaoException.usage("输出 " + o + " 在收件文件夹 " + inbox + " 里面：下次运行会把输出当成收到的文件。请放到收件文件夹之外");
-            }
-        }
-        Roster r = options.roster(out);
-        if (r.agencies().isEmpty()) {
-            throw NianbaoException.usage("名册 " + options.roster + " 中没有可用的单位");
+        Guard.inputsExist(List.of(inbox), "收件文件夹（--inbox）");
+        if (previous != null) {
+            Guard.inputsExist(previous, "上年的报表（--previous）");
         }
         String stem = output.getFileName().toString().replaceFirst("(?i)\\.xlsx$", "");
         Path base = output.toAbsolutePath().getParent();
         Path extract = base.resolve(stem + "-附件");
         Path totalXlsx = total != null ? total : base.resolve(stem + "-汇总.xlsx");
         Path totalCsv = totalXlsx.resolveSibling(totalXlsx.getFileName().toString().replaceFirst("(?i)\\.xlsx$", "") + ".csv");
+        List<Path> inputs = new ArrayList<>(List.of(inbox, options.roster));
+        if (previous != null) {
+            inputs.addAll(previous);
+        }
+        Guard.notAnInput(output, "收集情况（-o）", inputs);
+        Guard.notAnInput(totalXlsx, "本轮加总（--total）", inputs);
+        Guard.notAnInput(totalCsv, "本轮加总的 CSV", inputs);
+        Guard.notAnInput(extract, "附件提取文件夹", inputs);
+        Guard.notAnInput(returns, "退回文件夹（--returns）", inputs);
+        Guard.replaceable(force.force, OutputGuard.Kind.COLLECTION, output);
+        Guard.replaceable(force.force, OutputGuard.Kind.ROUND_TOTAL, totalXlsx);
+        Guard.replaceable(force.force, OutputGuard.Kind.CSV, totalCsv);
+        Roster r = options.roster(out);
+        if (r.agencies().isEmpty()) {
+            throw NianbaoException.usage("名册 " + options.roster + " 中没有可用的单位");
+        }
 
         List<FileReport> prevReports = previous == null ? List.of() : Runs.readAll(previous, run, err, "读取上年");
         List<Filing> last = previous == null ? null : Runs.filings(prevReports);
@@ -115,6 +119,8 @@ final class CollectCommand implements Callable<Integer> {
                 new Progress(err, "读取收件", items.size(), run.quiet));
 
         summary(out, round, prevReports);
+        Map<String, Path> copies = returns == null ? Map.of() : ReturnCopies.plan(returns, round.currentReports());
+        Guard.replaceable(force.force, OutputGuard.Kind.RETURN_COPY, copies.values());
         CollectionWorkbook.write(output, round);
         out.println("收集情况：" + output + "（收件中的附件和压缩包内容解到 " + extract + "）");
         RoundTotal.Result sum = RoundTotal.of(round, includeErrors, totalName);
@@ -122,7 +128,7 @@ final class CollectCommand implements Callable<Integer> {
         out.printf("本轮加总：%s 和 %s —— 计入 %d 个单位%s%n", totalXlsx, totalCsv.getFileName(), sum.included(),
                 includeErrors ? "（含有错误的报表）" : "（有错误的、无法读取的和未提交的不计入，见“汇总范围”工作表）");
         if (returns != null) {
-            Map<String, Path> copies = ReturnCopies.copies(returns, round.currentReports());
+            ReturnCopies.write(copies, round.currentReports());
             Issuer issuer = new Issuer(fmt, year, due, Protection.withPassword(password));
             List<String> warnings = new ArrayList<>();
             List<ReturnDrafts.Written> drafts = ReturnDrafts.write(returns, round, copies, issuer,

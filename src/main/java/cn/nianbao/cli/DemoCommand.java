@@ -4,6 +4,7 @@ import cn.nianbao.util.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,9 +41,24 @@ final class DemoCommand implements Callable<Integer> {
             description = "输出文件夹（默认 nianbao-demo）")
     Path dir;
 
+    /** Written into the demo folder: a folder carrying it holds only demo data, which a new run may replace. */
+    static final String MARKER = ".nianbao-demo";
+
+    @picocli.CommandLine.Mixin
+    ForceOption force = new ForceOption();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (Files.isRegularFile(dir)) {
+            throw NianbaoException.usage("演示的输出位置 " + dir + " 是一个文件，请用 -o 指定一个文件夹");
+        }
+        if (!force.force && Files.isDirectory(dir) && !Files.exists(dir.resolve(MARKER)) && !empty(dir)) {
+            throw NianbaoException.usage("文件夹 " + dir + " 已存在且不是演示建立的：演示会在里面写入和替换文件。"
+                    + "请用 -o 指定另一个文件夹，或移走它；确定要写入时加 --force");
+        }
+        AtomicFiles.write(dir.resolve(MARKER), o -> o.write("nianbao demo 的输出文件夹：再次运行 demo 会替换其中的演示数据和结果。\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Path y2023 = dir.resolve("报表/2023");
         Path y2024 = dir.resolve("报表/2024");
         Path templates = dir.resolve("模板");
@@ -115,6 +131,12 @@ final class DemoCommand implements Callable<Integer> {
         return rc;
     }
 
+    private static boolean empty(Path d) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(d)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
     private static void copy(String resource, Path target) throws IOException {
         try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -124,7 +146,12 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int step(PrintWriter out, String... args) {
+    private int step(PrintWriter out, String... given) {
+        String[] args = given;
+        if (force.force) {
+            args = java.util.Arrays.copyOf(given, given.length + 1);
+            args[given.length] = "--force";
+        }
         out.println("$ nianbao " + String.join(" ", args));
         out.flush();
         int rc = Main.commandLine().setOut(out).setErr(spec.commandLine().getErr()).execute(args);

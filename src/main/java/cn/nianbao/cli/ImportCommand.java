@@ -6,6 +6,7 @@ import cn.nianbao.read.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.read.label.LabelReader;
 import cn.nianbao.report.CsvExport;
+import cn.nianbao.report.OutputGuard;
 import cn.nianbao.report.TextSummary;
 import cn.nianbao.template.FilledTemplate;
 import cn.nianbao.util.AtomicFiles;
@@ -15,7 +16,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -51,18 +54,27 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "另把每个单元格写成一行 CSV（与 read --csv 相同）")
     Path csv;
 
+    @picocli.CommandLine.Mixin
+    ForceOption force = new ForceOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (year != null && (year < 2000 || year > 2100)) {
-            throw new NianbaoException(ExitCodes.USAGE, "--year 应为四位年份，例如 2024");
+        Guard.inputsExist(files, "输入");
+        if (year != null) {
+            Guard.year(year, "--year");
         }
         boolean named = output != null && output.getFileName() != null
                 && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
         if (named && files.size() > 1) {
             throw new NianbaoException(ExitCodes.USAGE, "导入多个文件时 -o 应为文件夹，不能是一个 .xlsx 文件名");
         }
+        Guard.notAnInput(output, "输出（-o）", files);
+        Guard.notAnInput(csv, "CSV（--csv）", files);
+        Guard.replaceable(force.force, OutputGuard.Kind.CSV, csv);
         boolean oneFile = named;
+        // With --csv and no -o only the CSV is written; without either, templates go into the current folder.
+        boolean templates = output != null || csv == null;
         Path dir = oneFile ? null : output == null ? Path.of(".") : output;
         LabelReader.Hints hints = new LabelReader.Hints(agency, year, code);
         List<ReadResult> results = new ArrayList<>();
@@ -70,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
             results.add(read(f, hints));
         }
         TextSummary.Counts counts = TextSummary.print(out, results, List.of(), Checker::all);
-        List<Filing> written = new ArrayList<>();
+        Map<Filing, Path> targets = new LinkedHashMap<>();
         for (ReadResult r : results) {
             if (!r.readable()) {
                 continue;
@@ -80,23 +92,29 @@ final class ImportCommand implements Callable<Integer> {
                 out.println("没有写出模板：" + r.file() + " 中没有找到任何一张统计表（表二、三、四），不会凭空生成数字。");
                 continue;
             }
-            Path target = oneFile ? output : unused(dir, FileNames.safe(f.agency() + "-" + f.year()));
-            try {
-                if (dir != null) {
-                    Files.createDirectories(dir);
+            targets.put(f, !templates ? null : oneFile ? output : unused(dir, FileNames.safe(f.agency() + "-" + f.year())));
+        }
+        if (templates) {
+            Guard.replaceable(force.force, OutputGuard.Kind.IMPORTED, targets.values());
+        }
+        List<Filing> written = new ArrayList<>();
+        for (Map.Entry<Filing, Path> e : targets.entrySet()) {
+            Filing f = e.getKey();
+            if (templates) {
+                try {
+                    write(f, e.getValue());
+                } catch (IOException ex) {
+                    throw NianbaoException.io(ex);
                 }
-                write(f, target);
-            } catch (IOException e) {
-                throw new NianbaoException(ExitCodes.FINDINGS, "无法写入 " + target + "：" + e.getMessage());
+                out.println("已写成填好的模板：" + e.getValue() + "（" + f.agency() + "，" + f.year() + "年，" + f.spec().title() + "）");
             }
             written.add(f);
-            out.println("已写成填好的模板：" + target + "（" + f.agency() + "，" + f.year() + "年，" + f.spec().title() + "）");
         }
         if (csv != null) {
             try {
                 AtomicFiles.write(csv, o -> CsvExport.write(written, o));
             } catch (IOException e) {
-                throw new NianbaoException(ExitCodes.FINDINGS, "无法写入 " + csv + "：" + e.getMessage());
+                throw NianbaoException.io(e);
             }
             out.println("CSV 已写入：" + csv + "（" + written.size() + " 份报表）");
         }
@@ -124,7 +142,7 @@ final class ImportCommand implements Callable<Integer> {
 
     /** The filing as our template: inputs filled, totals left to the template's formulas. */
     static void write(Filing f, Path target) throws IOException {
-        try (XSSFWorkbook wb = FilledTemplate.of(f)) {
+        try (XSSFWorkbook wb = FilledTemplate.of(f, cn.nianbao.model.Identity.IMPORTED)) {
             AtomicFiles.write(target, wb::write);
         }
     }

@@ -3,6 +3,7 @@ package cn.nianbao.cli;
 import cn.nianbao.model.Filing;
 import cn.nianbao.round.Issuer;
 import cn.nianbao.round.Roster;
+import cn.nianbao.report.OutputGuard;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Specs;
 import cn.nianbao.template.Protection;
@@ -43,9 +44,17 @@ final class IssueCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    @picocli.CommandLine.Mixin
+    ForceOption force = new ForceOption();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        options.year();
+        if (previous != null) {
+            Guard.inputsExist(previous, "上年的报表（--previous）");
+            Guard.notAnInput(dir, "输出文件夹（-o）", previous);
+        }
         FormatSpec fmt;
         try {
             fmt = format == null ? Specs.forYear(options.year) : Specs.get(format);
@@ -55,9 +64,30 @@ final class IssueCommand implements Callable<Integer> {
         int year = options.year;
         LocalDate due = options.due();
         Roster r = options.roster(out);
+        Issuer issuer = new Issuer(fmt, year, due, Protection.withPassword(password));
+        // Every file is checked before the first is written: a refusal leaves the folder as it was.
+        Guard.replaceable(force.force, OutputGuard.Kind.TEMPLATE, r.agencies().stream().map(a -> issuer.templatePath(a, dir)).toList());
+        Guard.replaceable(force.force, OutputGuard.Kind.DRAFT, r.agencies().stream().map(a -> issuer.draftPath(a, dir)).toList());
         List<Filing> last = previous == null ? List.of()
                 : Runs.filings(Runs.readAll(previous, run, spec.commandLine().getErr(), "读取上年"));
-        Issuer.Result result = new Issuer(fmt, year, due, Protection.withPassword(password)).issue(r, last, dir);
+        List<java.nio.file.Path> fresh = new java.util.ArrayList<>();
+        for (cn.nianbao.round.Agency a : r.agencies()) {
+            for (Path p : List.of(issuer.templatePath(a, dir), issuer.draftPath(a, dir))) {
+                if (!java.nio.file.Files.exists(p)) {
+                    fresh.add(p);
+                }
+            }
+        }
+        Issuer.Result result;
+        try {
+            result = issuer.issue(r, last, dir);
+        } catch (IOException e) {
+            // Nothing half-done: the files this run added go again (those it replaced were blank templates and drafts).
+            for (Path p : fresh) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+            throw NianbaoException.io(e);
+        }
         result.warnings().forEach(w -> out.println("注意：" + w));
         long carried = result.issued().stream().filter(i -> !i.carriedFrom().isEmpty()).count();
         out.printf("已为 %d 个单位生成模板和邮件草稿：%s（%s，截止 %s）；上年结转已预填 %d 个%n", result.issued().size(), dir,

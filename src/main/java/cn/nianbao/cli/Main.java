@@ -37,6 +37,9 @@ public final class Main {
         CommandLine cl = new CommandLine(new NianbaoCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
+            if (cn.nianbao.util.IoErrors.ioCause(ex) != null && !(ex instanceof NianbaoException)) {
+                ex = NianbaoException.io(ex); // a file that could not be read or written: exit 2, in Chinese
+            }
             if (ex instanceof NianbaoException ne) {
                 e.println("错误：" + ne.getMessage());
                 e.flush();

@@ -17,4 +17,20 @@ public final class NianbaoException extends RuntimeException {
     public static NianbaoException usage(String message) {
         return new NianbaoException(ExitCodes.USAGE, message);
     }
+
+    /**
+     * A file that could not be read or written (exit 2): the user's path and the reason in Chinese
+     * (权限不足, 磁盘已满, 路径过长, 文件被占用 …), never a temporary file or a Java class name.
+     */
+    public static NianbaoException io(Throwable e) {
+        java.io.IOException io = cn.nianbao.util.IoErrors.ioCause(e);
+        if (io instanceof cn.nianbao.util.OutputFailure f) {
+            return usage(f.getMessage());
+        }
+        String reason = cn.nianbao.util.IoErrors.reason(e);
+        if (io instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            return usage("无法读写 " + fs.getFile() + "：" + reason);
+        }
+        return usage("读写文件失败：" + reason);
+    }
 }

@@ -1,6 +1,8 @@
 package cn.nianbao.cli;
 
+import cn.nianbao.report.OutputGuard;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The outputs and agency aliases that check and reconcile share. */
@@ -13,4 +15,17 @@ final class OutputOptions {
 
     @Option(names = "--aliases", paramLabel = "FILE", description = "单位别名 CSV（单位名称,别名；别名用 | 分隔），用于识别更名的同一单位")
     Path aliases;
+
+    /**
+     * Before anything is read: the aliases file exists, neither output is an input or inside an
+     * input folder, and the workbook -o names may be replaced (an earlier 问题清单, or nothing).
+     */
+    void checkBeforeReading(List<Path> inputs, boolean force) {
+        if (aliases != null) {
+            Guard.inputsExist(List.of(aliases), "别名文件");
+        }
+        Guard.notAnInput(output, "问题清单（-o）", inputs);
+        Guard.notAnInput(returns, "退回文件夹（--returns）", inputs);
+        Guard.replaceable(force, OutputGuard.Kind.DISCREPANCY, output);
+    }
 }

@@ -3,30 +3,38 @@ package cn.nianbao.cli;
 import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.report.DiscrepancyWorkbook;
 import cn.nianbao.report.FileReport;
+import cn.nianbao.report.OutputGuard;
 import cn.nianbao.report.ReturnCopies;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Writes the discrepancy workbook and the return copies a command asked for, and says where they are. */
 final class Outputs {
     private Outputs() {
     }
 
+    /**
+     * The copies are placed first and every place checked ({@link Guard#replaceable}), so a refusal
+     * comes before anything is written.
+     */
     static void write(PrintWriter out, Path workbook, Path returns, List<FileReport> all, List<FileReport> returnable,
-                      Reconciler.Result reconciled) {
+                      Reconciler.Result reconciled, boolean force) {
+        Map<String, Path> copies = returns == null ? Map.of() : ReturnCopies.plan(returns, returnable);
+        Guard.replaceable(force, OutputGuard.Kind.RETURN_COPY, copies.values());
         try {
             if (workbook != null) {
                 DiscrepancyWorkbook.write(workbook, all, reconciled);
                 out.println("问题清单：" + workbook);
             }
             if (returns != null) {
-                List<Path> copies = ReturnCopies.write(returns, returnable);
+                ReturnCopies.write(copies, returnable);
                 out.println("退回标注副本：" + copies.size() + " 份，在 " + returns);
             }
         } catch (IOException e) {
-            throw new NianbaoException(ExitCodes.FINDINGS, "无法写出结果：" + e.getMessage());
+            throw NianbaoException.io(e);
         }
     }
 }

@@ -6,6 +6,7 @@ import cn.nianbao.read.InputFiles;
 import cn.nianbao.read.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.report.CsvExport;
+import cn.nianbao.report.OutputGuard;
 import cn.nianbao.report.TextSummary;
 import cn.nianbao.util.AtomicFiles;
 import cn.nianbao.util.Parallel;
@@ -37,21 +38,33 @@ final class ReadCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    @picocli.CommandLine.Mixin
+    ForceOption force = new ForceOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Guard.inputsExist(paths, "输入");
+        Guard.notAnInput(csv, "CSV（--csv）", paths);
+        Guard.replaceable(force.force, OutputGuard.Kind.CSV, csv);
         InputFiles.Expanded files = Runs.expand(paths);
         CompilerHints.forBatch(files.inputs().size());
         WorkbookReader reader = new WorkbookReader();
         List<ReadResult> results = Parallel.map(files.inputs(), run.threads, reader::read,
                 new Progress(spec.commandLine().getErr(), "读取", files.inputs().size(), run.quiet));
         TextSummary.Counts counts = TextSummary.print(out, results, files.skipped(), Checker::all);
+        if (counts.read() + counts.unreadable() == 0) {
+            out.println("没有找到任何工作簿（.xlsx/.xls）：" + (counts.found() == 0 ? "输入中没有文件" : "输入中的文件都不是报表，已跳过")
+                    + "。请检查输入的文件夹是否正确。");
+            out.flush();
+            return ExitCodes.FINDINGS;
+        }
         if (csv != null) {
             List<Filing> filings = results.stream().filter(ReadResult::readable).map(ReadResult::filing).toList();
             try {
                 AtomicFiles.write(csv, o -> CsvExport.write(filings, o));
             } catch (IOException e) {
-                throw new NianbaoException(ExitCodes.FINDINGS, "无法写入 " + csv + "：" + e.getMessage());
+                throw NianbaoException.io(e);
             }
             out.println("CSV 已写入：" + csv + "（" + filings.size() + " 份报表）");
         }

@@ -35,24 +35,41 @@ final class ReconcileCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    @picocli.CommandLine.Mixin
+    ForceOption force = new ForceOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Guard.inputsExist(previous, "上年的报表（--previous）");
+        Guard.inputsExist(current, "本年的报表（--current）");
+        if (year != null) {
+            Guard.year(year, "--year");
+        }
+        List<Path> inputs = new ArrayList<>(current);
+        inputs.addAll(previous);
+        outputs.checkBeforeReading(inputs, force.force);
         Aliases names = Runs.aliases(outputs.aliases);
         List<FileReport> cur = Runs.readAll(current, run, spec.commandLine().getErr(), "读取本年");
         List<FileReport> prev = Runs.readAll(previous, run, spec.commandLine().getErr(), "读取上年");
+        List<FileReport> both = new ArrayList<>(cur);
+        both.addAll(prev);
+        if (Runs.noWorkbook(out, both)) {
+            return ExitCodes.FINDINGS;
+        }
         Reconciler.Result rec = Reconciler.reconcile(Runs.filings(cur), Runs.filings(prev), names, year);
         List<FileReport> all = new ArrayList<>(cur);
         all.addAll(prev);
         all = Runs.merge(all, rec.findings());
-        out.println("本年：" + rec.year() + "年；上年：" + (rec.year() - 1) + "年");
+        out.println(rec.year() > 0 ? "本年：" + rec.year() + "年；上年：" + (rec.year() - 1) + "年"
+                : "本年：无法确定（两年都没有可以读取的报表）");
         int rc = Runs.summary(out, all, names);
         long byCode = rec.matches().stream().filter(m -> m.by().equals("统一社会信用代码")).count();
         long byName = rec.matches().stream().filter(m -> m.by().equals("单位名称")).count();
         out.printf("跨年匹配 %d 对（按统一社会信用代码 %d，按单位名称 %d，按别名 %d）；上年没有报表 %d 个，本年未报 %d 个%n",
                 rec.matches().size(), byCode, byName, rec.matches().size() - byCode - byName,
                 rec.onlyCurrent().size(), rec.onlyPrevious().size());
-        Outputs.write(out, outputs.output, outputs.returns, all, all.subList(0, cur.size()), rec);
+        Outputs.write(out, outputs.output, outputs.returns, all, all.subList(0, cur.size()), rec, force.force);
         out.flush();
         return rc;
     }

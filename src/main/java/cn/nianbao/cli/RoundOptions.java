@@ -21,6 +21,11 @@ final class RoundOptions {
     @Option(names = "--deadline", paramLabel = "YYYY-MM-DD", description = "报送截止日期（默认次年 1 月 31 日，北京时间当日 24 时前）")
     String deadline;
 
+    /** The reporting year, checked (2008 to next year). */
+    int year() {
+        return Guard.year(year, "--year");
+    }
+
     /** The deadline given, or the default one; a malformed date is a usage error. */
     LocalDate due() {
         try {
@@ -32,6 +37,7 @@ final class RoundOptions {
 
     /** The roster, with the rows left out printed; an unreadable roster is a usage error. */
     Roster roster(PrintWriter out) {
+        Guard.inputsExist(java.util.List.of(roster), "名册（--roster）");
         Roster r;
         try {
             r = Roster.load(roster);

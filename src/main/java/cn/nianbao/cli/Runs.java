@@ -42,8 +42,25 @@ final class Runs {
         try {
             return InputFiles.expand(paths);
         } catch (IOException e) {
-            throw new NianbaoException(ExitCodes.FINDINGS, "无法列出输入文件：" + e.getMessage());
+            throw NianbaoException.usage("无法列出输入文件：" + cn.nianbao.util.IoErrors.reason(e));
         }
+    }
+
+    /**
+     * A run that found no workbook at all says so (exit 1): an empty folder, or one holding only
+     * other files, is not a clean result.
+     */
+    static boolean noWorkbook(PrintWriter out, List<FileReport> reports) {
+        if (reports.stream().anyMatch(r -> !r.skipped())) {
+            return false;
+        }
+        out.println("没有找到任何工作簿（.xlsx/.xls）" + (reports.isEmpty() ? "：输入中没有文件" : "：输入中的 " + reports.size()
+                + " 个文件都不是报表，已跳过") + "。请检查输入的文件夹是否正确。");
+        for (FileReport r : reports) {
+            out.printf("  跳过：%s（%s）%n", r.read().file(), r.read().reason());
+        }
+        out.flush();
+        return true;
     }
 
     static List<Filing> filings(List<FileReport> reports) {

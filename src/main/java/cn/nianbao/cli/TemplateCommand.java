@@ -2,6 +2,7 @@ package cn.nianbao.cli;
 
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Severity;
+import cn.nianbao.report.OutputGuard;
 import cn.nianbao.read.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.FormatSpec;
@@ -13,6 +14,7 @@ import cn.nianbao.template.TemplateWriter;
 import cn.nianbao.util.CreditCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +49,9 @@ final class TemplateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "输出文件（默认：单位名称-年度.xlsx）")
     Path output;
 
+    @picocli.CommandLine.Mixin
+    ForceOption force = new ForceOption();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,9 +60,7 @@ final class TemplateCommand implements Callable<Integer> {
         if (name.isEmpty()) {
             throw NianbaoException.usage("--agency 不能为空");
         }
-        if (year < 2008 || year > 2100) {
-            throw NianbaoException.usage("--year " + year + " 不是合理的报告年度（政府信息公开条例自2008年施行）");
-        }
+        Guard.year(year, "--year");
         String credit = CreditCode.normalize(code);
         if (!credit.isEmpty() && CreditCode.problem(credit) != null) {
             throw NianbaoException.usage("--code " + code + "：" + CreditCode.problem(credit));
@@ -71,6 +74,12 @@ final class TemplateCommand implements Callable<Integer> {
         if (!fmt.coversYear(year)) {
             err.println("注意：" + year + "年的报告通常不使用" + fmt.title() + "，已按 --format 生成。");
         }
+        Path target = output != null ? output : Path.of(cn.nianbao.util.FileNames.safe(name) + "-" + year + ".xlsx");
+        if (previous != null) {
+            Guard.inputsExist(List.of(previous), "上年的报表（--previous）");
+            Guard.notAnInput(target, "模板", List.of(previous));
+        }
+        Guard.replaceable(force.force, OutputGuard.Kind.TEMPLATE, target);
         TemplateRequest req = TemplateRequest.of(fmt, year, name, credit);
         if (previous != null) {
             ReadResult prev = new WorkbookReader().read(previous);
@@ -89,7 +98,6 @@ final class TemplateCommand implements Callable<Integer> {
             carry.warnings().forEach(w -> err.println("注意：" + w));
             req = req.withCarriedOver(carry.values(), carry.source());
         }
-        Path target = output != null ? output : Path.of(cn.nianbao.util.FileNames.safe(name) + "-" + year + ".xlsx");
         new TemplateWriter(Protection.withPassword(password)).write(req, target);
         out.println("已生成模板：" + target);
         out.println("  " + name + (credit.isEmpty() ? "" : "（" + credit + "）") + " " + year + "年，" + fmt.title()

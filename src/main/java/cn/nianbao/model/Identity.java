@@ -17,11 +17,34 @@ public record Identity(
         String toolVersion,
         String issuedAt,
         String prefillSource,
-        Map<String, String> prefilled) {
+        Map<String, String> prefilled,
+        String output,
+        String digest) {
+
+    /** An annotated copy of a return, written for the agency to correct (report.ReturnCopies). */
+    public static final String RETURN_COPY = "return-copy";
+    /** A filled template written from a published report or another workbook (import). */
+    public static final String IMPORTED = "import";
+    /** A round's total written as a filled template (collect). */
+    public static final String ROUND_TOTAL = "round-total";
 
     public Identity {
         code = code == null ? "" : code;
         prefillSource = prefillSource == null ? "" : prefillSource;
         prefilled = prefilled == null ? Map.of() : Map.copyOf(prefilled);
+        output = output == null ? "" : output;
+        digest = digest == null ? "" : digest;
+    }
+
+    /** The identity of a template to be filled in (no output marker). */
+    public Identity(String format, int year, String agency, String code, String templateId, String toolVersion,
+                    String issuedAt, String prefillSource, Map<String, String> prefilled) {
+        this(format, year, agency, code, templateId, toolVersion, issuedAt, prefillSource, prefilled, "", "");
+    }
+
+    /** This identity marked as an output of the given kind, written with numbers fingerprinted by {@code digest}. */
+    public Identity asOutput(String kind, String valuesDigest) {
+        return new Identity(format, year, agency, code, templateId, toolVersion, issuedAt, prefillSource, prefilled, kind,
+                valuesDigest);
     }
 }

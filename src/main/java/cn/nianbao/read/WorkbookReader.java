@@ -8,6 +8,7 @@ import cn.nianbao.model.Finding;
 import cn.nianbao.model.Identity;
 import cn.nianbao.model.Numbers;
 import cn.nianbao.model.Severity;
+import cn.nianbao.model.ValuesDigest;
 import cn.nianbao.read.label.LabelReader;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
@@ -185,6 +186,10 @@ public final class WorkbookReader {
         if (!r.readable()) {
             return ReadResult.unreadable(file, "不是本工具发出的模板；" + r.reason());
         }
+        String[] mark = IdentitySheet.outputMark(wb);
+        if (mark != null && Identity.RETURN_COPY.equals(mark[0]) && mark[1].equals(ValuesDigest.of(r.filing()))) {
+            return ReadResult.skip(file, UNCHANGED_COPY);
+        }
         long missing = r.filing().findings().stream().filter(f -> f.ruleId().equals("L1")).count();
         if (missing == r.filing().spec().tables().size()) {
             return ReadResult.unreadable(file, "不是本工具发出的模板，按标签也没有找到国家格式的表二、三、四");
@@ -242,8 +247,15 @@ public final class WorkbookReader {
         Map<String, CellValue> values = Totals.complete(spec, inputs);
         invalidStoredTotals(file, spec, values, storedTotals, locations, findings);
         comparePrefilled(file, spec, identity, values, locations, findings);
-        return new ReadResult(file, new Filing(file, identity, spec, values, storedTotals, locations, findings), null);
+        Filing filing = new Filing(file, identity, spec, values, storedTotals, locations, findings);
+        if (Identity.RETURN_COPY.equals(identity.output()) && identity.digest().equals(ValuesDigest.of(filing))) {
+            return ReadResult.skip(file, UNCHANGED_COPY);
+        }
+        return new ReadResult(file, filing, null);
     }
+
+    /** Why an annotated return copy nobody has changed is not read as a filing. */
+    static final String UNCHANGED_COPY = "本工具写出的退回标注副本，单位还没有改动过，不是报表（单位改正后发回的副本会照常读取）";
 
     /** One table sheet's cells into {@code inputs} and {@code stored} (by position in the format's keys). */
     private static void readCells(String file, Grid grid, String sheet, Slot[] slots, CellValue[] inputs,

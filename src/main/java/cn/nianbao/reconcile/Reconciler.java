@@ -34,7 +34,8 @@ public final class Reconciler {
      */
     public static Result reconcile(List<Filing> current, List<Filing> previous, Aliases aliases, Integer year) {
         List<Finding> findings = new ArrayList<>();
-        int y = year != null ? year : commonYear(current);
+        // This year's filings tell the year; failing those, last year's (one year on); 0 when neither can.
+        int y = year != null ? year : !current.isEmpty() ? commonYear(current) : previous.isEmpty() ? 0 : commonYear(previous) + 1;
         List<Filing> cur = ofYear(current, y, findings);
         List<Filing> prev = ofYear(previous, y - 1, findings);
         cur = firstOfDuplicates(cur, aliases, findings);

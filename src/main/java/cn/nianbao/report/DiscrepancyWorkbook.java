@@ -47,7 +47,7 @@ public final class DiscrepancyWorkbook {
     /** Writes the workbook to {@code out} whole, or not at all. {@code reconciled} may be null. */
     public static void write(Path out, List<FileReport> files, Reconciler.Result reconciled) throws IOException {
         Path base = out.toAbsolutePath().getParent();
-        XlsxLists.write(out, book -> sheets(book, files, reconciled, base));
+        XlsxLists.write(out, OutputGuard.Kind.DISCREPANCY.id(), book -> sheets(book, files, reconciled, base));
     }
 
     /** Adds list sheets of its own after the discrepancy sheets. */
@@ -63,7 +63,14 @@ public final class DiscrepancyWorkbook {
      */
     public static void write(Path out, org.apache.poi.xssf.usermodel.XSSFWorkbook first, List<FileReport> files,
                              Reconciler.Result reconciled, MoreSheets more) throws IOException {
+        write(out, first, files, reconciled, more, OutputGuard.Kind.DISCREPANCY);
+    }
+
+    /** As above, marked as this tool's output of {@code kind} (report.OutputGuard). */
+    public static void write(Path out, org.apache.poi.xssf.usermodel.XSSFWorkbook first, List<FileReport> files,
+                             Reconciler.Result reconciled, MoreSheets more, OutputGuard.Kind kind) throws IOException {
         Path base = out.toAbsolutePath().getParent();
+        first.getProperties().getCustomProperties().addProperty(XlsxLists.OUTPUT_PROPERTY, kind.id());
         try (SXSSFWorkbook wb = new FastZip(first)) {
             Styles st = new Styles(wb);
             ListSheet.Book book = (name, header) -> new Sheet(wb, name, header, st);

@@ -11,14 +11,15 @@ public record FileReport(ReadResult read, List<Finding> findings, boolean skippe
         findings = List.copyOf(findings);
     }
 
+    /** A file as read, with its findings; skipped when reading found it is no filing (ReadResult#skipped). */
     public FileReport(ReadResult read, List<Finding> findings) {
-        this(read, findings, false);
+        this(read, findings, read.skipped());
     }
 
     /** A file found in an input folder that is not a workbook: listed, not read. */
     public static FileReport skipped(String file, String reason) {
-        return new FileReport(ReadResult.unreadable(file, reason),
-                List.of(Finding.ofFile("F2", Severity.INFO, file, "跳过：" + reason)), true);
+        ReadResult r = ReadResult.skip(file, reason);
+        return new FileReport(r, r.findings(), true);
     }
 
     /** The same file with more findings about it (from checks across files). */

@@ -1,6 +1,9 @@
 package cn.nianbao.report;
 
 import cn.nianbao.model.Filing;
+import cn.nianbao.model.Identity;
+import cn.nianbao.model.ValuesDigest;
+import cn.nianbao.template.IdentitySheet;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Severity;
 import cn.nianbao.util.AtomicFiles;
@@ -49,11 +52,19 @@ public final class ReturnCopies {
 
     /** Writes the copies into {@code dir}; returns each submitted file (as read) with its copy, in input order. */
     public static Map<String, Path> copies(Path dir, List<FileReport> files) throws IOException {
-        Map<String, Path> written = new LinkedHashMap<>();
+        return write(plan(dir, files), files);
+    }
+
+    /**
+     * Where the copies would go, without writing anything: each submitted file (as read) that gets
+     * a copy, with the copy's path in {@code dir} (单位-年度-问题标注.xlsx; .xls stays .xls), in input
+     * order. A caller checks these paths before anything is written.
+     */
+    public static Map<String, Path> plan(Path dir, List<FileReport> files) {
+        Map<String, Path> out = new LinkedHashMap<>();
         Map<String, Integer> names = new HashMap<>();
         for (FileReport report : files) {
-            FileReport f = new FileReport(report.read(),
-                    report.findings().stream().filter(x -> !SUPERVISOR_ONLY.contains(x.ruleId())).toList());
+            FileReport f = forAgency(report);
             if (!f.read().readable() || f.count(Severity.ERROR) + f.count(Severity.WARNING) == 0) {
                 continue;
             }
@@ -62,14 +73,35 @@ public final class ReturnCopies {
             String ext = source.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xls") ? ".xls" : ".xlsx";
             String stem = cn.nianbao.util.FileNames.safe(filing.agency()) + "-" + filing.year() + "-问题标注";
             int n = names.merge(stem, 1, Integer::sum);
-            Path target = dir.resolve(stem + (n > 1 ? "(" + n + ")" : "") + ext);
-            try (InputStream in = Files.newInputStream(source); Workbook wb = WorkbookFactory.create(in)) {
+            out.put(f.read().file(), dir.resolve(stem + (n > 1 ? "(" + n + ")" : "") + ext));
+        }
+        return out;
+    }
+
+    /** Writes the copies {@link #plan} placed; returns the same map. */
+    public static Map<String, Path> write(Map<String, Path> plan, List<FileReport> files) throws IOException {
+        for (FileReport report : files) {
+            Path target = plan.get(report.read().file());
+            if (target == null) {
+                continue;
+            }
+            FileReport f = forAgency(report);
+            Filing filing = f.read().filing();
+            try (InputStream in = Files.newInputStream(Path.of(f.read().file())); Workbook wb = WorkbookFactory.create(in)) {
                 annotate(wb, f.findings());
+                // Marked, with its numbers fingerprinted: met again unchanged, it is no filing (跳过);
+                // corrected by the agency and sent back, it is read like any return.
+                IdentitySheet.mark(wb, Identity.RETURN_COPY, ValuesDigest.of(filing));
                 AtomicFiles.write(target, wb::write);
             }
-            written.put(f.read().file(), target);
         }
-        return written;
+        return plan;
+    }
+
+    /** The findings the agency can act on (not the supervisor's M1/M2). */
+    private static FileReport forAgency(FileReport report) {
+        return new FileReport(report.read(),
+                report.findings().stream().filter(x -> !SUPERVISOR_ONLY.contains(x.ruleId())).toList());
     }
 
     static void annotate(Workbook wb, List<Finding> findings) {

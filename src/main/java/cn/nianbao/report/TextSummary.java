@@ -25,10 +25,16 @@ public final class TextSummary {
         long warnings = 0;
         long infos = 0;
         int unreadable = 0;
+        int skippedRead = 0;
         int i = 0;
         int total = results.size() + skipped.size();
         for (ReadResult r : results) {
             i++;
+            if (r.skipped()) {
+                skippedRead++;
+                out.printf("[%d/%d] 跳过  %s%n  原因：%s%n", i, total, r.file(), r.reason());
+                continue;
+            }
             List<Finding> findings = findingsOf.apply(r);
             long e = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
             long w = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
@@ -70,7 +76,8 @@ public final class TextSummary {
             i++;
             out.printf("[%d/%d] 跳过  %s%n  原因：%s%n", i, total, s.file(), s.reason());
         }
-        Counts c = new Counts(total, results.size() - unreadable, unreadable, skipped.size(), errors, warnings, infos);
+        Counts c = new Counts(total, results.size() - unreadable - skippedRead, unreadable, skipped.size() + skippedRead,
+                errors, warnings, infos);
         out.printf("合计：找到文件 %d 个 = 读取 %d + 无法读取 %d + 跳过 %d；错误 %d 条，警告 %d 条，提示 %d 条。%n",
                 c.found(), c.read(), c.unreadable(), c.skipped(), c.errors(), c.warnings(), c.infos());
         return c;

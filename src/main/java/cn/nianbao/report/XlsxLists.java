@@ -39,6 +39,9 @@ public final class XlsxLists implements ListSheet.Book {
     private static final String PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
     private static final String XML_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
+    /** The custom document property that names which of this tool's outputs a workbook is. */
+    public static final String OUTPUT_PROPERTY = "nianbao.output";
+
     /** Style indexes in styles.xml. */
     private static final int HEADER = 1;
     private static final int BAD = 2;
@@ -46,13 +49,23 @@ public final class XlsxLists implements ListSheet.Book {
 
     private final List<Rows> sheets = new ArrayList<>();
     private Rows open;
+    private String kind;
 
     private XlsxLists() {
     }
 
     /** Writes the workbook {@code content} makes to {@code out} whole, or not at all. */
     public static void write(Path out, Content content) throws IOException {
+        write(out, null, content);
+    }
+
+    /**
+     * Writes the workbook {@code content} makes to {@code out} whole, or not at all, marked in its
+     * custom document properties as this tool's output of {@code kind} (null: unmarked).
+     */
+    public static void write(Path out, String kind, Content content) throws IOException {
         XlsxLists book = new XlsxLists();
+        book.kind = kind;
         try {
             content.write(book);
             if (book.open != null) {
@@ -208,10 +221,23 @@ public final class XlsxLists implements ListSheet.Book {
         for (int i = 1; i <= sheets.size(); i++) {
             w.write("<Override PartName=\"/xl/worksheets/sheet" + i + ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
         }
+        if (kind != null) {
+            w.write("<Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/>");
+        }
         w.write("</Types>");
         entry(zip, w, "_rels/.rels");
         w.write(XML_HEAD + "<Relationships xmlns=\"" + PKG_REL + "\"><Relationship Id=\"rId1\" Type=\"" + REL
-                + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+                + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                + (kind == null ? "" : "<Relationship Id=\"rId2\" Type=\"" + REL + "/custom-properties\" Target=\"docProps/custom.xml\"/>")
+                + "</Relationships>");
+        if (kind != null) {
+            entry(zip, w, "docProps/custom.xml");
+            w.write(XML_HEAD + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\""
+                    + " xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
+                    + "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" name=\"" + OUTPUT_PROPERTY + "\"><vt:lpwstr>");
+            escape(kind, w);
+            w.write("</vt:lpwstr></property></Properties>");
+        }
         entry(zip, w, "xl/workbook.xml");
         w.write(XML_HEAD + "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL + "\"><bookViews><workbookView/></bookViews><sheets>");
         for (int i = 1; i <= sheets.size(); i++) {

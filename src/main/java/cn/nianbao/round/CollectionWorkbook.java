@@ -68,7 +68,7 @@ public final class CollectionWorkbook {
             items(book, round);
             unmatched(book, round);
             superseded(book, round);
-        });
+        }, cn.nianbao.report.OutputGuard.Kind.COLLECTION);
     }
 
     private static CellStyle fill(XSSFWorkbook wb, IndexedColors color) {

@@ -251,7 +251,7 @@ public final class Collector {
         }
         FileReport r = more.isEmpty() ? report : report.with(more);
         boolean late = item.time() != null && !item.time().isBefore(deadlineEnd());
-        State state = item.kind() == Inbox.Kind.SKIPPED ? State.SKIPPED
+        State state = item.kind() == Inbox.Kind.SKIPPED || r.skipped() ? State.SKIPPED
                 : !r.read().readable() ? State.UNREADABLE : agency == null ? State.UNMATCHED : State.CURRENT;
         String note = state == State.UNMATCHED ? "名册中找不到报表中的单位“" + f.agency() + "”"
                 + (f.identity().code().isEmpty() ? "" : "（代码" + f.identity().code() + "）")

@@ -18,7 +18,7 @@ import java.util.Properties;
 /**
  * Unsent e-mail messages (.eml) a supervisor opens in any mail client and sends: addressee,
  * Chinese subject and body, a workbook attached under its Chinese name. Marked X-Unsent so
- * Outlook opens them as drafts.
+ * Outlook opens them as drafts, and X-Nianbao-Draft so this tool knows them for its own.
  */
 public final class Drafts {
     private static final Session SESSION = session();
@@ -56,6 +56,9 @@ public final class Drafts {
             }
             m.setSubject(subject, "UTF-8");
             m.setHeader("X-Unsent", "1");
+            // Ours, recognisable by content: a later run may replace it, and a collect run that
+            // meets it in an inbox knows it is no reply (report.OutputGuard).
+            m.setHeader(cn.nianbao.report.OutputGuard.DRAFT_HEADER, "nianbao " + cn.nianbao.util.Version.get());
             MimeBodyPart text = new MimeBodyPart();
             text.setText(body, "UTF-8");
             MimeBodyPart file = new MimeBodyPart();

@@ -247,13 +247,8 @@ public final class Inbox {
                 dir = dir.resolve(FileNames.safe(part) + "-内容");
             }
         }
-        String safe = FileNames.safe(name).strip();
-        if (safe.isEmpty() || safe.equals(".") || safe.equals("..")) {
-            safe = "未命名";
-        }
-        if (safe.length() > 120) {
-            safe = safe.substring(safe.length() - 120);
-        }
+        String safe = name.strip().isEmpty() || name.strip().equals(".") || name.strip().equals("..") ? "未命名"
+                : FileNames.safeFile(name.strip());
         Path t = dir.resolve(safe).normalize();
         if (!t.startsWith(extractDir.normalize())) {
             throw new IOException("名称不安全：" + name);

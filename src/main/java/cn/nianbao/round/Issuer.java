@@ -50,7 +50,7 @@ public final class Issuer {
         List<String> warnings = new ArrayList<>();
         for (Agency a : roster.agencies()) {
             Issued t = template(a, index, !previous.isEmpty(), dir, warnings);
-            Path draft = dir.resolve(FileNames.safe(a.name()) + "-" + year + ".eml");
+            Path draft = draftPath(a, dir);
             Drafts.write(draft, a.email(), subject(a), body(a, !t.carriedFrom().isEmpty()), t.template(),
                     t.template().getFileName().toString());
             if (a.email().isBlank()) {
@@ -59,6 +59,16 @@ public final class Issuer {
             issued.add(new Issued(a, t.template(), draft, t.carriedFrom(), t.matchedBy()));
         }
         return new Result(issued, warnings);
+    }
+
+    /** Where {@link #template} writes an agency's template in {@code dir}: 单位-年度.xlsx (a long name shortened). */
+    public Path templatePath(Agency a, Path dir) {
+        return dir.resolve(FileNames.safe(a.name()) + "-" + year + ".xlsx");
+    }
+
+    /** Where {@link #issue} writes an agency's message in {@code dir}: 单位-年度.eml. */
+    public Path draftPath(Agency a, Path dir) {
+        return dir.resolve(FileNames.safe(a.name()) + "-" + year + ".eml");
     }
 
     /** Last year's filings of a roster, found by code, name or alias. */
@@ -82,7 +92,7 @@ public final class Issuer {
         } else if (havePrevious) {
             warnings.add(a.name() + "：没有找到" + (year - 1) + "年的报表，上年结转未预填，由单位自行填写");
         }
-        Path template = dir.resolve(FileNames.safe(a.name()) + "-" + year + ".xlsx");
+        Path template = templatePath(a, dir);
         batch.write(req, template);
         return new Issued(a, template, null, last == null ? "" : last.file(), hit == null ? "" : hit.by());
     }

@@ -101,7 +101,7 @@ public final class RoundTotal {
     public static void write(Result r, Path xlsx, Path csv) throws IOException {
         Filing t = r.total();
         FormatSpec spec = t.spec();
-        try (XSSFWorkbook wb = FilledTemplate.of(t)) {
+        try (XSSFWorkbook wb = FilledTemplate.of(t, Identity.ROUND_TOTAL)) {
             scope(wb, r);
             AtomicFiles.write(xlsx, wb::write);
         }

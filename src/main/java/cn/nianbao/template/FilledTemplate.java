@@ -17,8 +17,10 @@ public final class FilledTemplate {
     /**
      * A new template for the filing's agency, year and format with its input numbers typed in
      * (blank and invalid cells stay blank): how an imported report or a round's total is written.
+     * {@code kind} marks it as that output ({@link cn.nianbao.model.Identity#IMPORTED},
+     * {@link cn.nianbao.model.Identity#ROUND_TOTAL}), with a fingerprint of the numbers written.
      */
-    public static XSSFWorkbook of(cn.nianbao.model.Filing f) {
+    public static XSSFWorkbook of(cn.nianbao.model.Filing f, String kind) {
         Map<String, BigDecimal> numbers = new java.util.LinkedHashMap<>();
         for (cn.nianbao.spec.CellDef c : f.spec().inputCells()) {
             BigDecimal v = f.value(c.key()).number();
@@ -28,6 +30,7 @@ public final class FilledTemplate {
         }
         XSSFWorkbook wb = new TemplateWriter().build(TemplateRequest.of(f.spec(), f.year(), f.agency(), f.identity().code()));
         fill(wb, f.spec(), numbers);
+        IdentitySheet.mark(wb, kind, cn.nianbao.model.ValuesDigest.ofNumbers(f.spec(), numbers));
         return wb;
     }
 

@@ -25,6 +25,8 @@ public final class IdentitySheet {
     public static final String PROPERTY_PREFIX = "nianbao.";
     private static final String PREFIX = PROPERTY_PREFIX;
     private static final String PREFILL = "prefill.";
+    private static final String OUTPUT = "output";
+    private static final String DIGEST = "digest";
 
     private IdentitySheet() {
     }
@@ -42,7 +44,69 @@ public final class IdentitySheet {
         m.put("prefill_source", id.prefillSource());
         id.prefilled().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> m.put(PREFILL + e.getKey(), e.getValue()));
+        if (!id.output().isEmpty()) {
+            m.put(OUTPUT, id.output());
+            m.put(DIGEST, id.digest());
+        }
         return m;
+    }
+
+    /**
+     * Marks a workbook this tool writes as an output of {@code kind} ({@link Identity#RETURN_COPY} …)
+     * holding the numbers {@code digest} fingerprints: in the identity sheet when the workbook has one
+     * (our template), and in the document's custom properties (any workbook, .xlsx or .xls).
+     */
+    public static void mark(Workbook wb, String kind, String digest) {
+        Sheet s = wb.getSheet(TemplateLayout.ID_SHEET);
+        if (s != null) {
+            put(s, OUTPUT, kind);
+            put(s, DIGEST, digest);
+        }
+        if (wb instanceof XSSFWorkbook x) {
+            POIXMLProperties.CustomProperties custom = x.getProperties().getCustomProperties();
+            setProperty(custom, PREFIX + OUTPUT, kind);
+            setProperty(custom, PREFIX + DIGEST, digest);
+        } else if (wb instanceof HSSFWorkbook h) {
+            if (h.getDocumentSummaryInformation() == null) {
+                h.createInformationProperties();
+            }
+            DocumentSummaryInformation dsi = h.getDocumentSummaryInformation();
+            CustomProperties cp = dsi.getCustomProperties() == null ? new CustomProperties() : dsi.getCustomProperties();
+            cp.put(PREFIX + OUTPUT, kind);
+            cp.put(PREFIX + DIGEST, digest);
+            dsi.setCustomProperties(cp);
+        }
+    }
+
+    private static void put(Sheet s, String key, String value) {
+        DataFormatter f = new DataFormatter();
+        int last = -1;
+        for (Row row : s) {
+            Cell k = row.getCell(0);
+            if (k != null && f.formatCellValue(k).strip().equals(key)) {
+                (row.getCell(1) != null ? row.getCell(1) : row.createCell(1)).setCellValue(value);
+                return;
+            }
+            last = Math.max(last, row.getRowNum());
+        }
+        Row row = s.createRow(last + 1);
+        row.createCell(0).setCellValue(key);
+        row.createCell(1).setCellValue(value);
+    }
+
+    private static void setProperty(POIXMLProperties.CustomProperties custom, String name, String value) {
+        if (custom.contains(name)) {
+            custom.getProperty(name).setLpwstr(value);
+        } else {
+            custom.addProperty(name, value);
+        }
+    }
+
+    /** The output marker of a workbook that is not our template: its custom properties' kind and digest, or null. */
+    public static String[] outputMark(Workbook wb) {
+        Map<String, String> m = entries(wb);
+        String kind = m.get(OUTPUT);
+        return kind == null || kind.isEmpty() ? null : new String[] {kind, m.getOrDefault(DIGEST, "")};
     }
 
     static void write(XSSFWorkbook wb, Identity id) {
@@ -137,6 +201,7 @@ public final class IdentitySheet {
         }
         return new Identity(m.getOrDefault("format", ""), year, m.getOrDefault("agency", ""),
                 m.getOrDefault("code", ""), m.getOrDefault("template_id", ""), m.getOrDefault("tool_version", ""),
-                m.getOrDefault("issued_at", ""), m.getOrDefault("prefill_source", ""), prefilled);
+                m.getOrDefault("issued_at", ""), m.getOrDefault("prefill_source", ""), prefilled,
+                m.getOrDefault(OUTPUT, ""), m.getOrDefault(DIGEST, ""));
     }
 }

@@ -1,12 +1,64 @@
 package cn.nianbao.util;
 
-/** File names made from agency names. */
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * File names made from agency names and attachment names, safe on Windows and Linux: characters
+ * Windows forbids become _, names Windows reserves (CON, NUL, COM1 …) are prefixed, trailing dots
+ * and spaces go, and a long name is cut to {@link #MAX_STEM} characters with a short hash of the
+ * whole name, so two long names never meet in one file and every name stays far within the limits
+ * (255 bytes a name on Linux, where a Chinese character takes 3; 260 characters a path in older
+ * Windows programs). The full name stays inside the file.
+ */
 public final class FileNames {
+    /** Characters a name made from an agency name keeps at most, before the suffixes we add (-2024-问题标注.xlsx). */
+    public static final int MAX_STEM = 60;
+    /** Length of an extension that is kept as one when a file name is cut. */
+    private static final int MAX_EXTENSION = 10;
+    private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4",
+            "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+
     private FileNames() {
     }
 
-    /** A file name Windows accepts: characters it forbids become _. */
+    /** A file name stem (no extension) for {@code s}. */
     public static String safe(String s) {
-        return s.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        String clean = s.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip().replaceAll("[. ]+$", "");
+        if (clean.isEmpty()) {
+            clean = "_";
+        }
+        int dot = clean.indexOf('.');
+        if (RESERVED.contains((dot < 0 ? clean : clean.substring(0, dot)).toUpperCase(Locale.ROOT))) {
+            clean = "_" + clean;
+        }
+        if (clean.codePointCount(0, clean.length()) <= MAX_STEM) {
+            return clean;
+        }
+        String hash = hash(s);
+        int keep = clean.offsetByCodePoints(0, MAX_STEM - hash.length() - 2);
+        return clean.substring(0, keep) + "…_" + hash;
+    }
+
+    /** A file name for {@code name}, its extension (when it has a short one) kept. */
+    public static String safeFile(String name) {
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 && name.length() - dot <= MAX_EXTENSION && !name.substring(dot).contains(" ")
+                ? name.substring(dot).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_") : "";
+        String stem = ext.isEmpty() ? name : name.substring(0, dot);
+        return safe(stem) + ext;
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -126,8 +126,8 @@ class CliTest {
         Run read = run("read", t.toString(), "--csv", dir.resolve("t.csv").toString());
         assertThat(Files.readString(dir.resolve("t.csv"))).contains("二、上年结转政府信息公开申请数量,自然人,2");
         Run missing = run("template", "--year", "2024", "--agency", "某局", "--previous", dir.resolve("nope.xlsx").toString());
-        assertThat(missing.code()).isEqualTo(1);
-        assertThat(missing.err()).contains("上年文件").contains("无法读取");
+        assertThat(missing.code()).as("a missing input is a usage error").isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("上年的报表（--previous）不存在").contains("nope.xlsx");
         // Unfilled, the 2 carried-over applications are not yet accounted for: R1 says so.
         assertThat(read.code()).isEqualTo(1);
         assertThat(read.out()).contains("R1").contains("“自然人”列");

@@ -132,7 +132,7 @@ class CollectCommandTest {
         CliTest.Run inside = CliTest.run("collect", "--roster", roster, "--year", "2024", "--inbox", inbox.toString(),
                 "-o", inbox.resolve("情况.xlsx").toString());
         assertThat(inside.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(inside.err()).contains("在收件文件夹");
+        assertThat(inside.err()).contains("在要读取的文件夹").contains(inbox.toString());
         Files.createDirectories(dir.resolve("情况-附件"));
         Files.writeString(dir.resolve("情况-附件/重要.txt"), "别删");
         CliTest.Run foreign = CliTest.run("collect", "--roster", roster, "--year", "2024", "--inbox", inbox.toString(),

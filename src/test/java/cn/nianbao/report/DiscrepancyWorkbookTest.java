@@ -159,7 +159,23 @@ class DiscrepancyWorkbookTest {
             assertThat(cell.getCellStyle().getLocked()).as("the clerk can still correct it").isFalse();
         }
         ReadResult again = new WorkbookReader().read(copies.get(0));
-        assertThat(again.readable()).as("the annotated copy is still our template").isTrue();
-        assertThat(again.filing().findings()).isEmpty();
+        assertThat(again.skipped()).as("an annotated copy nobody changed is no filing").isTrue();
+        assertThat(again.reason()).contains("退回标注副本");
+        assertThat(again.findings()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("F2"));
+
+        // The clerk corrects the copy (R1: 5 + 0 = 3 + 四, so 四 is 2) and sends it back: it is read like any return.
+        Path corrected = dir.resolve("改正后.xlsx");
+        try (InputStream in = Files.newInputStream(copies.get(0)); Workbook wb = WorkbookFactory.create(in)) {
+            wb.getSheet(bad.sheet()).getRow(bad.row()).getCell(bad.col()).setCellValue(2);
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            try (java.io.OutputStream o = Files.newOutputStream(corrected)) {
+                wb.write(o);
+            }
+        }
+        ReadResult fixed = new WorkbookReader().read(corrected);
+        assertThat(fixed.skipped()).isFalse();
+        assertThat(fixed.readable()).as("the corrected copy is still our template").isTrue();
+        assertThat(fixed.filing().value("t3.carry_forward.natural").number()).isEqualByComparingTo("2");
+        assertThat(Checker.all(fixed)).as("corrected, it passes").isEmpty();
     }
 }

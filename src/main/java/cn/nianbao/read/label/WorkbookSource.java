@@ -30,7 +30,7 @@ final class WorkbookSource {
         StringBuilder text = new StringBuilder();
         int base = 0;
         for (Sheet sheet : wb) {
-            if (sheet.getSheetName().equals(TemplateLayout.ID_SHEET)) {
+            if (sheet.getSheetName().equals(TemplateLayout.ID_SHEET) || isFindingList(sheet)) {
                 continue;
             }
             int last = Math.min(sheet.getLastRowNum(), MAX_ROWS);
@@ -53,6 +53,18 @@ final class WorkbookSource {
             base += last + 2;
         }
         return new Source(file, rows, true, text.toString());
+    }
+
+    /**
+     * The 问题清单 sheet an annotated return copy carries first (report.ReturnCopies): our list of
+     * findings, whose labels and numbers are no table to read.
+     */
+    private static boolean isFindingList(Sheet sheet) {
+        if (!sheet.getSheetName().startsWith("问题清单")) {
+            return false;
+        }
+        Row first = sheet.getRow(0);
+        return first != null && "规则".equals(shown(first.getCell(0))) && "级别".equals(shown(first.getCell(1)));
     }
 
     private static String shown(Cell cell) {

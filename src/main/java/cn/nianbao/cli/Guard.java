@@ -1,0 +1,75 @@
+package cn.nianbao.cli;
+
+import cn.nianbao.report.OutputGuard;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What every command checks before it reads or writes anything, as usage errors (exit 2): inputs
+ * exist, a year is a reporting year, no output is an input or inside an input folder, and no
+ * existing file is replaced unless {@link OutputGuard} says it may be (or --force).
+ */
+final class Guard {
+    /** The first reporting year: the 政府信息公开条例 took effect on 1 May 2008. */
+    static final int FIRST_YEAR = 2008;
+
+    private Guard() {
+    }
+
+    /** Every named input must exist. */
+    static void inputsExist(Collection<Path> inputs, String what) {
+        List<String> missing = new ArrayList<>();
+        for (Path p : inputs) {
+            if (!Files.exists(p)) {
+                missing.add(p.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw NianbaoException.usage(what + "不存在：" + String.join("、", missing) + "（请检查路径）");
+        }
+    }
+
+    /** A reporting year between 2008 and next year. */
+    static int year(int year, String option) {
+        int last = LocalDate.now(cn.nianbao.round.Collector.ZONE).getYear() + 1;
+        if (year < FIRST_YEAR || year > last) {
+            throw NianbaoException.usage(option + " " + year + " 不是可用的报告年度：应在 " + FIRST_YEAR + " 到 " + last
+                    + " 之间（政府信息公开条例自2008年施行）");
+        }
+        return year;
+    }
+
+    /** No output may be an input or lie inside an input folder; {@code what} names the output (e.g. "问题清单（-o）"). */
+    static void notAnInput(Path output, String what, Collection<Path> inputs) {
+        if (output == null) {
+            return;
+        }
+        String problem = OutputGuard.overlap(output, what, List.copyOf(inputs));
+        if (problem != null) {
+            throw NianbaoException.usage(problem);
+        }
+    }
+
+    /** Existing files among {@code targets} may be replaced only when they are our own output of {@code kind}. */
+    static void replaceable(boolean force, OutputGuard.Kind kind, Collection<Path> targets) {
+        if (force) {
+            return;
+        }
+        List<String> refused = OutputGuard.refusals(List.copyOf(targets), kind);
+        if (!refused.isEmpty()) {
+            throw NianbaoException.usage(refused.size() == 1 ? refused.get(0)
+                    : "以下 " + refused.size() + " 个文件已存在，为免丢失不会替换（确定要替换时加 --force）：\n  "
+                    + String.join("\n  ", refused));
+        }
+    }
+
+    static void replaceable(boolean force, OutputGuard.Kind kind, Path target) {
+        if (target != null) {
+            replaceable(force, kind, List.of(target));
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package cn.nianbao.report;
+
+import cn.nianbao.model.CellValue;
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Identity;
+import cn.nianbao.model.Numbers;
+import cn.nianbao.read.ReadResult;
+import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.spec.CellDef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+
+/**
+ * The rule every command follows before it writes: nothing a person could not get back is ever
+ * replaced. An output may not be one of the inputs, nor lie inside a folder being read. An
+ * existing file is replaced only when it is this tool's own output of the same kind and holds
+ * nothing a person typed — a blank template we issued, an earlier 问题清单, a draft, an annotated
+ * copy or an imported report nobody changed — recognised by its content, never by its name.
+ * Anything else (a filled workbook, a foreign file) is refused unless the user says --force.
+ */
+public final class OutputGuard {
+    /** The kinds of file this tool writes, with the marker each carries and its Chinese name. */
+    public enum Kind {
+        /** A template to be filled in (template, issue, and the fresh templates of 催报/重新报送). */
+        TEMPLATE("template", "空白填报模板"),
+        /** A filled template written from a published report or another workbook (import). */
+        IMPORTED(Identity.IMPORTED, "导入生成的报表"),
+        /** A round's total as a filled template (collect). */
+        ROUND_TOTAL(Identity.ROUND_TOTAL, "本轮加总报表"),
+        /** An agency's return with its problems marked (--returns). */
+        RETURN_COPY(Identity.RETURN_COPY, "退回标注副本"),
+        /** The discrepancy workbook of check and reconcile. */
+        DISCREPANCY("discrepancy", "问题清单工作簿"),
+        /** The collection workbook of collect. */
+        COLLECTION("collection", "收集情况工作簿"),
+        /** An unsent e-mail (issue, collect --returns). */
+        DRAFT("draft", "邮件草稿"),
+        /** Every cell as a CSV row (read --csv, import --csv, the round's total). */
+        CSV("csv", "CSV 导出文件");
+
+        private final String id;
+        private final String chinese;
+
+        Kind(String id, String chinese) {
+            this.id = id;
+            this.chinese = chinese;
+        }
+
+        /** The marker written into the file. */
+        public String id() {
+            return id;
+        }
+
+        public String chinese() {
+            return chinese;
+        }
+    }
+
+    /** The header an unsent e-mail of ours carries, naming what kind of message it is (发出、退回、催报…). */
+    public static final String DRAFT_HEADER = "X-Nianbao-Draft";
+
+    /**
+     * What an existing file is: one of our kinds (null when it is not ours) and, when it holds
+     * something a person typed, what (null when nothing).
+     */
+    public record Found(Kind kind, String typed) {
+    }
+
+    private OutputGuard() {
+    }
+
+    /**
+     * Why {@code output} may not be written because of the inputs (it is one of them, after links,
+     * "..", and case are resolved, or lies inside an input folder); null when it may. {@code what}
+     * names the output for the message (e.g. "问题清单（-o）").
+     */
+    public static String overlap(Path output, String what, List<Path> inputs) {
+        Path out = real(output);
+        for (Path in : inputs) {
+            if (!Files.exists(in)) {
+                continue;
+            }
+            Path input = real(in);
+            if (sameFile(output, in) || out.equals(input)) {
+                return what + " " + output + " 就是输入 " + in + "：输入文件从不修改，请换一个输出位置";
+            }
+            if (Files.isDirectory(in) && inside(out, input)) {
+                return what + " " + output + " 在要读取的文件夹 " + in + " 里面：输出会被当成输入读取，请放到这个文件夹之外";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why an existing {@code target} may not be replaced by an output of {@code kind}; null when
+     * it does not exist or is our own output of that kind with nothing typed into it.
+     */
+    public static String refusal(Path target, Kind kind) {
+        Found f;
+        try {
+            f = identify(target);
+        } catch (IOException e) {
+            return target + " 已存在，但无法读取它来确认能否替换（" + cn.nianbao.util.IoErrors.reason(e) + "）；"
+                    + "请换一个输出名，或移走它";
+        }
+        if (f == null || f.kind() == kind && f.typed() == null) {
+            return null;
+        }
+        String what;
+        if (f.kind() == null) {
+            what = f.typed() != null ? f.typed() : "不是本工具写出的文件";
+        } else if (f.kind() != kind) {
+            what = "是本工具写出的" + f.kind().chinese() + "，不是" + kind.chinese();
+        } else {
+            what = f.typed();
+        }
+        return target + " 已存在，" + what + "，为免丢失不会替换。请换一个输出名或移走它；确定要替换时加 --force";
+    }
+
+    /** Every refusal among {@code targets} (each to be written as {@code kind}), in order. */
+    public static List<String> refusals(List<Path> targets, Kind kind) {
+        List<String> out = new ArrayList<>();
+        for (Path t : targets) {
+            String r = refusal(t, kind);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** What {@code file} is, by its content; null when there is no such file. */
+    public static Found identify(Path file) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
+            return null;
+        }
+        if (Files.isDirectory(file)) {
+            return new Found(null, "是一个文件夹");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(64 * 1024);
+        }
+        if (head.length == 0) {
+            return new Found(null, "是一个空文件（不是本工具写出的）");
+        }
+        boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        boolean ole2 = head.length >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF
+                && (head[2] & 0xFF) == 0x11 && (head[3] & 0xFF) == 0xE0;
+        if (zip) {
+            Kind list = listWorkbook(file);
+            if (list != null) {
+                return new Found(list, null);
+            }
+        }
+        if (zip || ole2) {
+            return workbook(file);
+        }
+        String text = new String(head, StandardCharsets.UTF_8);
+        if (text.startsWith("\ufeff")) {
+            text = text.substring(1);
+        }
+        String firstLine = text.lines().findFirst().orElse("").strip();
+        if (firstLine.equals(String.join(",", CsvExport.HEADER))) {
+            return new Found(Kind.CSV, null);
+        }
+        int headerEnd = text.indexOf("\r\n\r\n") >= 0 ? text.indexOf("\r\n\r\n") : text.indexOf("\n\n");
+        String headers = headerEnd >= 0 ? text.substring(0, headerEnd) : text;
+        for (String line : headers.split("\r?\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith(DRAFT_HEADER.toLowerCase(Locale.ROOT) + ":")) {
+                return new Found(Kind.DRAFT, null);
+            }
+        }
+        return new Found(null, null);
+    }
+
+    /** The kind a list workbook of ours records in its custom properties, or null. */
+    private static Kind listWorkbook(Path file) {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            POIXMLProperties props = new POIXMLProperties(pkg);
+            POIXMLProperties.CustomProperties custom = props.getCustomProperties();
+            if (!custom.contains(XlsxLists.OUTPUT_PROPERTY)) {
+                return null;
+            }
+            String id = custom.getProperty(XlsxLists.OUTPUT_PROPERTY).getLpwstr();
+            for (Kind k : List.of(Kind.DISCREPANCY, Kind.COLLECTION)) {
+                if (k.id().equals(id)) {
+                    return k;
+                }
+            }
+            return null;
+        } catch (Exception notAPackage) {
+            return null; // damaged or not OOXML: the workbook reader decides below
+        }
+    }
+
+    private static Found workbook(Path file) {
+        ReadResult r = new WorkbookReader().read(file);
+        if (r.skipped()) {
+            return new Found(Kind.RETURN_COPY, null); // an annotated copy nobody changed
+        }
+        if (!r.readable()) {
+            return new Found(null, null);
+        }
+        Filing f = r.filing();
+        Identity id = f.identity();
+        if (id.templateId().isEmpty() && id.output().isEmpty()) {
+            return new Found(null, "是一份报表（不是本工具发出的模板）");
+        }
+        switch (id.output()) {
+            case "" -> {
+                int typed = typedCells(f);
+                return new Found(Kind.TEMPLATE, typed == 0 ? null : "是已填写的报表（" + f.agency() + " " + f.year()
+                        + "年，已填 " + typed + " 个单元格）");
+            }
+            case Identity.RETURN_COPY -> {
+                return new Found(Kind.RETURN_COPY, "是单位改动过的退回标注副本");
+            }
+            default -> {
+                Kind k = id.output().equals(Identity.IMPORTED) ? Kind.IMPORTED
+                        : id.output().equals(Identity.ROUND_TOTAL) ? Kind.ROUND_TOTAL : null;
+                boolean same = id.digest().equals(cn.nianbao.model.ValuesDigest.of(f));
+                return new Found(k, same ? null : "是本工具写出后又被人改动过的报表");
+            }
+        }
+    }
+
+    /** Input cells holding something other than blank or the value the template was issued with. */
+    private static int typedCells(Filing f) {
+        int n = 0;
+        for (CellDef c : f.spec().inputCells()) {
+            CellValue v = f.value(c.key());
+            if (v.isBlank()) {
+                continue;
+            }
+            String issued = f.identity().prefilled().get(c.key());
+            BigDecimal was = issued == null ? null : parse(issued);
+            if (was == null || !(v instanceof CellValue.Num num) || num.value().compareTo(was) != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static BigDecimal parse(String s) {
+        try {
+            return Numbers.normalize(new BigDecimal(s));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code path} (real) is {@code dir} (real) or lies below it. */
+    private static boolean inside(Path path, Path dir) {
+        for (Path p = path; p != null; p = p.getParent()) {
+            if (p.equals(dir) || sameFile(p, dir)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The path with links, "." and ".." resolved as the file system does: the real path of its
+     * deepest existing ancestor, the rest appended (an output usually does not exist yet).
+     */
+    static Path real(Path p) {
+        Path abs = p.toAbsolutePath();
+        Path existing = abs;
+        List<String> rest = new ArrayList<>();
+        while (existing != null && !Files.exists(existing)) {
+            rest.add(0, existing.getFileName().toString());
+            existing = existing.getParent();
+        }
+        Path base;
+        try {
+            base = existing == null ? abs.getRoot() : existing.toRealPath();
+        } catch (IOException e) {
+            base = existing;
+        }
+        for (String part : rest) {
+            base = part.equals("..") ? (base.getParent() == null ? base : base.getParent())
+                    : part.equals(".") ? base : base.resolve(part);
+        }
+        return base.normalize();
+    }
+}
