@@ -1,10 +1,21 @@
 package cn.nianbao.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.PropertyResourceBundle;
+import java.util.ResourceBundle;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Entry point: builds the command line and maps every failure to an exit code in one place. */
 public final class Main {
+    /** picocli's own parts of every --help in Chinese (headings, -h/-V, the help command). */
+    private static final String USAGE_HELP = "UsageHelp.properties";
+
     private Main() {
     }
 
@@ -57,6 +68,15 @@ public final class Main {
 
     private static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
+        cl.setResourceBundle(usageHelp());
+        // Subcommands have -V (mixinStandardHelpOptions) but no version of their own: they say nianbao's.
+        CommandSpec root = cl.getCommandSpec();
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (spec.version().length == 0 && root.versionProvider() != null) {
+                spec.versionProvider(root.versionProvider());
+            }
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof NianbaoException ne) {
@@ -87,5 +107,17 @@ public final class Main {
         ex.printStackTrace(e);
         e.flush();
         return ExitCodes.INTERNAL;
+    }
+
+    /** Read as UTF-8 whatever the JVM's default for .properties, and whatever the user's locale. */
+    private static ResourceBundle usageHelp() {
+        try (InputStream in = Main.class.getResourceAsStream(USAGE_HELP)) {
+            if (in == null) {
+                throw new IllegalStateException("缺少资源 " + USAGE_HELP);
+            }
+            return new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 }

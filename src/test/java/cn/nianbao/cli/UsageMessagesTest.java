@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -103,10 +104,45 @@ class UsageMessagesTest {
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).isEmpty();
         assertChineseError(r.err());
-        assertThat(r.err()).contains("缺少命令").contains("nianbao [-hV] [COMMAND]").contains("check");
+        assertThat(r.err()).contains("缺少命令").contains("用法：nianbao").contains("命令：").contains("check");
     }
 
+    @Test
+    void helpAndVersionStillExitZero() {
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertChineseHelp(help.out(), "nianbao");
+        assertThat(help.out()).contains("命令：").contains("显示版本并退出").contains("help       显示某个命令的帮助")
+                .contains("退出码：").contains("3  内部错误");
+        assertThat(run("help").out()).isEqualTo(help.out());
+        Run version = run("--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).startsWith("nianbao ");
+    }
 
+    @Test
+    void everySubcommandsHelpIsChinese() {
+        Set<String> names = Main.commandLine().getSubcommands().keySet();
+        assertThat(names).contains("template", "read", "check", "reconcile", "collect", "issue", "import", "demo", "bench", "help");
+        for (String name : names) {
+            Run r = run(name, "--help");
+            assertThat(r.code()).as(name).isZero();
+            assertChineseHelp(r.out(), "nianbao " + name);
+            if (!name.equals("help")) {
+                assertThat(r.out()).as(name).startsWith("用法：nianbao " + name).contains("显示版本并退出");
+                assertThat(run("help", name).out()).as("help " + name).isEqualTo(r.out());
+                Run version = run(name, "-V");
+                assertThat(version.code()).as(name + " -V").isZero();
+                assertThat(version.out()).as(name + " -V says nianbao's version, not nothing").startsWith("nianbao ");
+            }
+            CommandLine sub = Main.commandLine().getSubcommands().get(name);
+            if (!sub.getCommandSpec().positionalParameters().isEmpty()) {
+                assertThat(r.out()).as(name).contains("参数：");
+            }
+        }
+        assertThat(run("help", "--help").out()).contains("显示某个命令的帮助").contains("要查看帮助的命令")
+                .contains("不给命令时显示 nianbao 的帮助");
+    }
 
     @Test
     void ourOwnUsageErrorsKeepExitCodeTwoAndSayWhereTheHelpIs() {
@@ -180,10 +216,13 @@ class UsageMessagesTest {
         char first = err.charAt("错误：".length());
         assertThat(Character.UnicodeScript.of(first)).as("the message after 错误： is Chinese first: " + err)
                 .isEqualTo(Character.UnicodeScript.HAN);
-        assertThat(err.lines().filter(l -> l.startsWith("错误：") || l.startsWith("用法见："))).noneMatch(
-                l -> PICOCLI_ENGLISH.stream().anyMatch(l::contains));
+        assertThat(err).doesNotContain(PICOCLI_ENGLISH);
     }
 
+    private static void assertChineseHelp(String help, String command) {
+        assertThat(help).as(command).contains("用法：" + command).contains("选项：").contains("显示")
+                .doesNotContain(PICOCLI_ENGLISH);
+    }
 
     /** Small commands for what nianbao's own commands cannot (or should never) do. */
     static final class Commands {
