@@ -1,10 +1,21 @@
 package cn.nianbao.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.PropertyResourceBundle;
+import java.util.ResourceBundle;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Entry point: builds the command line and maps every failure to an exit code in one place. */
 public final class Main {
+    /** picocli's own parts of every --help in Chinese (headings, -h/-V, the help command). */
+    private static final String USAGE_HELP = "UsageHelp.properties";
+
     private Main() {
     }
 
@@ -23,18 +34,49 @@ public final class Main {
         if (System.getProperty("org.apache.logging.log4j.simplelog.level") == null) {
             System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
         }
-        CommandLine cl = commandLine();
-        if (out != null) {
-            cl.setOut(out);
+        return run(new NianbaoCommand(), args, out, err);
+    }
+
+    /**
+     * Runs {@code command} as nianbao runs its root command. Whatever escapes picocli's handlers
+     * (an error while building the command line, an {@link Error} such as running out of memory)
+     * is still an internal error with exit code 3, never the JVM's exit code 1, which means findings.
+     */
+    static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
+        PrintWriter e = err;
+        try {
+            CommandLine cl = commandLine(command);
+            if (out != null) {
+                cl.setOut(out);
+            }
+            if (err != null) {
+                cl.setErr(err);
+            }
+            e = cl.getErr();
+            return cl.execute(args);
+        } catch (Exception | Error ex) {
+            if (e == null) {
+                e = new PrintWriter(System.err, true);
+            }
+            return internalError(e, ex);
         }
-        if (err != null) {
-            cl.setErr(err);
-        }
-        return cl.execute(args);
     }
 
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new NianbaoCommand());
+        return commandLine(new NianbaoCommand());
+    }
+
+    private static CommandLine commandLine(Object command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setResourceBundle(usageHelp());
+        // Subcommands have -V (mixinStandardHelpOptions) but no version of their own: they say nianbao's.
+        CommandSpec root = cl.getCommandSpec();
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (spec.version().length == 0 && root.versionProvider() != null) {
+                spec.versionProvider(root.versionProvider());
+            }
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             if (cn.nianbao.util.IoErrors.ioCause(ex) != null && !(ex instanceof NianbaoException)) {
@@ -42,21 +84,43 @@ public final class Main {
             }
             if (ex instanceof NianbaoException ne) {
                 e.println("错误：" + ne.getMessage());
+                if (ne.exitCode() == ExitCodes.USAGE) {
+                    e.println(UsageErrors.helpHint(commandLine));
+                }
                 e.flush();
                 return ne.exitCode();
             }
-            e.println("内部错误（请把以下信息反馈给开发者）：" + ex);
-            ex.printStackTrace(e);
-            e.flush();
-            return ExitCodes.INTERNAL;
+            return internalError(e, ex);
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println("错误：" + ex.getMessage());
-            e.println("用法见：nianbao " + ex.getCommandLine().getCommandName() + " --help");
+            e.println("错误：" + UsageErrors.describe(ex, args));
+            e.println(UsageErrors.helpHint(ex.getCommandLine()));
             e.flush();
             return ExitCodes.USAGE;
         });
         return cl;
+    }
+
+    private static int internalError(PrintWriter e, Throwable ex) {
+        e.println("内部错误（请把以下信息反馈给开发者）：" + ex);
+        if (ex instanceof OutOfMemoryError) {
+            e.println("内存不足：可以用 java -Xmx4g -jar nianbao.jar … 给程序更多内存，或分批处理。");
+        }
+        ex.printStackTrace(e);
+        e.flush();
+        return ExitCodes.INTERNAL;
+    }
+
+    /** Read as UTF-8 whatever the JVM's default for .properties, and whatever the user's locale. */
+    private static ResourceBundle usageHelp() {
+        try (InputStream in = Main.class.getResourceAsStream(USAGE_HELP)) {
+            if (in == null) {
+                throw new IllegalStateException("缺少资源 " + USAGE_HELP);
+            }
+            return new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 }
