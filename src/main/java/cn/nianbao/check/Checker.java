@@ -208,9 +208,34 @@ public final class Checker {
                 break;
             }
         }
+        BigDecimal[] sides = required(c, values, left.subtract(right));
         return new Finding(c.rule.id(), c.rule.severity(), cur.file(), def.table().number(), def.rowLabel(),
-                def.colLabel(), loc == null ? null : loc.sheet(), loc == null ? null : loc.cell(), left, right,
+                def.colLabel(), loc == null ? null : loc.sheet(), loc == null ? null : loc.cell(), sides[0], sides[1],
                 message.toString());
+    }
+
+    /**
+     * 应为 and 实为 of a broken rule at the cell its finding names: the value that cell must hold
+     * for the rule to hold, the other cells as filed, and the value it holds (null when blank).
+     * One meaning for every rule: for R2–R4 the parts' sum beside the stored total, for R1 the
+     * 四 that balances the row, for C1 last year's 四 beside this year's 二.
+     */
+    private static BigDecimal[] required(Compiled c, CellValue[] values, BigDecimal leftMinusRight) {
+        int sign = 0;
+        CellValue held = null;
+        for (int i = 0; i < c.cells.length; i++) {
+            if (!c.previous(i) && c.cells[i].equals(c.findingCell)) {
+                sign += (i < c.leftCount ? 1 : -1) * (c.negative[i] ? -1 : 1);
+                held = values[i];
+            }
+        }
+        BigDecimal holds = held == null ? null : held.number();
+        if (sign != 1 && sign != -1) {
+            return new BigDecimal[] {null, holds}; // not a cell the rule can be solved for
+        }
+        BigDecimal x = holds == null ? BigDecimal.ZERO : holds; // a blank counted as 0, as the message says
+        BigDecimal must = sign == 1 ? x.subtract(leftMinusRight) : x.add(leftMinusRight);
+        return new BigDecimal[] {cn.nianbao.model.Numbers.normalize(must), holds};
     }
 
     private static BigDecimal sum(Compiled c, CellValue[] values, int from, int to) {

@@ -84,7 +84,11 @@ final class IssueCommand implements Callable<Integer> {
         } catch (IOException e) {
             // Nothing half-done: the files this run added go again (those it replaced were blank templates and drafts).
             for (Path p : fresh) {
-                java.nio.file.Files.deleteIfExists(p);
+                try {
+                    java.nio.file.Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // not there to remove (the folder itself could not be made)
+                }
             }
             throw NianbaoException.io(e);
         }

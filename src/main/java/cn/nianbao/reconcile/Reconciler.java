@@ -95,6 +95,7 @@ public final class Reconciler {
     /**
      * Two filings of one agency in one year (same code, or same name after normalization and
      * aliases): both are reported; the first by file name takes part in the reconciliation.
+     * Filings of one agency for different years are no duplicates.
      */
     public static List<Filing> firstOfDuplicates(List<Filing> filings, Aliases aliases, List<Finding> findings) {
         List<Filing> sorted = new ArrayList<>(filings);
@@ -103,8 +104,9 @@ public final class Reconciler {
         Map<String, Filing> byName = new HashMap<>();
         List<Filing> kept = new ArrayList<>();
         for (Filing f : sorted) {
-            String code = f.identity().code();
-            Filing first = !code.isEmpty() && byCode.containsKey(code) ? byCode.get(code) : byName.get(aliases.key(f.agency()));
+            String code = f.identity().code().isEmpty() ? "" : f.year() + "|" + f.identity().code();
+            String name = f.year() + "|" + aliases.key(f.agency());
+            Filing first = !code.isEmpty() && byCode.containsKey(code) ? byCode.get(code) : byName.get(name);
             if (first != null && codesAgree(first, f)) {
                 String msg = f.agency() + "在" + f.year() + "年有两份报表：" + first.file() + " 和 " + f.file()
                         + "；跨年核对只使用前一份，请确认哪一份有效";
@@ -115,7 +117,7 @@ public final class Reconciler {
             if (!code.isEmpty()) {
                 byCode.put(code, f);
             }
-            byName.putIfAbsent(aliases.key(f.agency()), f);
+            byName.putIfAbsent(name, f);
             kept.add(f);
         }
         return kept;

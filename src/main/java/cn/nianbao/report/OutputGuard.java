@@ -117,14 +117,10 @@ public final class OutputGuard {
         if (f == null || f.kind() == kind && f.typed() == null) {
             return null;
         }
-        String what;
-        if (f.kind() == null) {
-            what = f.typed() != null ? f.typed() : "不是本工具写出的文件";
-        } else if (f.kind() != kind) {
-            what = "是本工具写出的" + f.kind().chinese() + "，不是" + kind.chinese();
-        } else {
-            what = f.typed();
-        }
+        // What a person typed matters most; then whose file it is.
+        String what = f.typed() != null ? f.typed()
+                : f.kind() == null ? "不是本工具写出的文件"
+                : "是本工具写出的" + f.kind().chinese() + "，不是" + kind.chinese();
         return target + " 已存在，" + what + "，为免丢失不会替换。请换一个输出名或移走它；确定要替换时加 --force";
     }
 

@@ -72,8 +72,12 @@ public final class AtomicFiles {
     /** Creates {@code dir} and the missing folders above it; returns those it made, deepest first. */
     public static List<Path> createDirectories(Path dir) throws IOException {
         List<Path> missing = new ArrayList<>();
-        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+        Path p = dir;
+        for (; p != null && !Files.exists(p); p = p.getParent()) {
             missing.add(p);
+        }
+        if (p != null && !Files.isDirectory(p)) {
+            throw new java.nio.file.NotDirectoryException(p.toString());
         }
         Files.createDirectories(dir);
         return missing;

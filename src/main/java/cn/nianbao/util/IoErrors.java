@@ -45,6 +45,9 @@ public final class IoErrors {
         if (t instanceof ReadOnlyFileSystemException || low.contains("read-only file system")) {
             return "所在磁盘或文件夹是只读的";
         }
+        if (t instanceof NotDirectoryException nd && nd.getFile() != null) {
+            return "路径中的某一级是文件而不是文件夹（" + nd.getFile() + "）";
+        }
         if (t instanceof NotDirectoryException || low.contains("not a directory")) {
             return "路径中的某一级是文件而不是文件夹";
         }

@@ -40,7 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code formula KEY F}, {@code stored KEY N} (a total typed over its formula, then recalculated
  * as Excel would), {@code prefill KEY N} (issued with last year's carry-forward),
  * {@code drop-sheet TABLE}, {@code label KEY COLUMN_OFFSET TEXT}, {@code prev KEY N} (last year's
- * filing, all other inputs 0), {@code expect RULE KEY [COLUMN_OFFSET]} or {@code expect RULE -}.
+ * filing, all other inputs 0), {@code expect RULE KEY [COLUMN_OFFSET] [应为=N] [实为=N]} or
+ * {@code expect RULE -}. 应为/实为 ("-" for none) pin both sides of the finding: 应为 is what the rule
+ * requires of the cell the finding names, 实为 what that cell holds, for every rule alike.
  */
 class RuleCaseTest {
     private static final FormatSpec SPEC = Specs.get("2021");
@@ -57,9 +59,22 @@ class RuleCaseTest {
     @MethodSource("cases")
     void aCaseProducesExactlyItsFindings(Path file) throws IOException {
         List<String[]> lines = new ArrayList<>();
+        Map<String, String> sides = new LinkedHashMap<>();
         for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (!l.isBlank() && !l.strip().startsWith("#")) {
-                lines.add(l.strip().split("\\s+", 4));
+                String[] w = l.strip().split("\\s+", 4);
+                if (w[0].equals("expect")) {
+                    // expect RULE KEY [OFFSET] [应为=N|-] [实为=N|-]
+                    List<String> t = new ArrayList<>(List.of(l.strip().split("\\s+")));
+                    String want = t.stream().filter(x -> x.startsWith("应为=") || x.startsWith("实为=")).reduce((a, b) -> a + " " + b)
+                            .orElse(null);
+                    t.removeIf(x -> x.startsWith("应为=") || x.startsWith("实为="));
+                    w = t.toArray(String[]::new);
+                    if (want != null) {
+                        sides.put(w[1] + "@" + (w[2].equals("-") ? "-" : a1(w[2], w.length > 3 ? w[3] : "0")), want);
+                    }
+                }
+                lines.add(w);
             }
         }
         List<String> expected = new ArrayList<>();
@@ -94,6 +109,16 @@ class RuleCaseTest {
         List<String> actual = findings.stream()
                 .map(f -> f.ruleId() + "@" + (f.cell() == null ? "-" : f.sheet() + "!" + f.cell())).sorted().toList();
         assertThat(actual).as(findings.toString()).containsExactlyElementsOf(expected.stream().sorted().toList());
+        // 应为 is what the rule requires of the cell the finding names, 实为 what that cell holds — for every rule.
+        sides.forEach((at, want) -> {
+            Finding f = findings.stream().filter(x -> (x.ruleId() + "@" + (x.cell() == null ? "-" : x.sheet() + "!" + x.cell()))
+                    .equals(at)).findFirst().orElseThrow();
+            assertThat("应为=" + plain(f.expected()) + " 实为=" + plain(f.actual())).as(at + " " + f.message()).isEqualTo(want);
+        });
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "-" : v.toPlainString();
     }
 
     private static String a1(String key, String offset) {

@@ -67,6 +67,31 @@ class CheckReconcileCliTest {
     }
 
     @Test
+    void d1IsOneAgencyOneYearTwoFilingsNotOneAgencyOverSeveralYears() throws IOException {
+        Path all = dir.resolve("历年");
+        for (int y = 2021; y <= 2024; y++) {
+            filing(all.resolve(Integer.toString(y)), "甲局", y, Map.of());
+            filing(all.resolve(Integer.toString(y)), "乙局", y, Map.of());
+        }
+        CliTest.Run years = CliTest.run("check", all.toString());
+        assertThat(years.code()).as(years.out()).isZero();
+        assertThat(years.out()).contains("文件 8 个").contains("错误 0 条");
+
+        filing(all.resolve("2024/重复"), "甲局", 2024, Map.of());
+        CliTest.Run twice = CliTest.run("check", all.toString(), "-o", dir.resolve("d1.xlsx").toString());
+        assertThat(twice.code()).isEqualTo(1);
+        assertThat(twice.out()).contains("错误 2 条");
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(dir.resolve("d1.xlsx").toFile(), null, true)) {
+            var list = wb.getSheet("问题清单");
+            assertThat(list.getLastRowNum()).isEqualTo(2);
+            for (int r = 1; r <= 2; r++) {
+                assertThat(list.getRow(r).getCell(7).getStringCellValue()).isEqualTo("D1");
+                assertThat(list.getRow(r).getCell(9).getStringCellValue()).contains("甲局在2024年有两份报表");
+            }
+        }
+    }
+
+    @Test
     void reconcileNeedsBothYears() {
         assertThat(CliTest.run("reconcile", "--current", dir.toString()).code()).isEqualTo(2);
         assertThat(CliTest.run("check", dir.toString(), "--aliases", dir.resolve("none.csv").toString()).code())

@@ -61,7 +61,7 @@ class UsageMessagesTest {
                 Arguments.of(List.of("template", "--year", "--agency", "某局"),
                         List.of("选项 --year 后面缺少值 <year>", "紧跟在后面的“--agency”不是它的值"), "nianbao template"),
                 Arguments.of(List.of("template", "--year", "2024", "--agency", "某局", "--foo"),
-                        List.of("未知选项 --foo（是否想输入 --format？）"), "nianbao template"),
+                        List.of("未知选项 --foo（是否想输入 --format"), "nianbao template"),
                 Arguments.of(List.of("template", "--year", "2024", "--agency", "某局", "--fromat", "2019"),
                         List.of("未知选项 --fromat（是否想输入 --format？）"), "nianbao template"),
                 Arguments.of(List.of("template", "--yaer", "2024", "--agency", "某局"),
@@ -148,7 +148,7 @@ class UsageMessagesTest {
     void ourOwnUsageErrorsKeepExitCodeTwoAndSayWhereTheHelpIs() {
         Run year = run("template", "--year", "1999", "--agency", "某局");
         assertThat(year.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(year.err()).startsWith("错误：--year 1999 不是合理的报告年度").contains("用法见：nianbao template --help");
+        assertThat(year.err()).startsWith("错误：--year 1999 不是可用的报告年度").contains("用法见：nianbao template --help");
         Run format = run("template", "--year", "2024", "--agency", "某局", "--format", "2018");
         assertThat(format.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(format.err()).contains("只支持 2021 和 2019").contains("用法见：nianbao template --help");

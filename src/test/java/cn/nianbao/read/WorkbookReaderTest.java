@@ -92,8 +92,8 @@ class WorkbookReaderTest {
         assertThat(f.findings().get(0).cell()).isEqualTo(LAYOUT.pos("t3.received.business").a1());
         // Excel's SUM skips text, so the total the clerk saw (1) was wrong; the check says why.
         Finding total = rule(f, "R2");
-        assertThat(total.expected()).as("left side: the total as filed").isEqualByComparingTo("1");
-        assertThat(total.actual()).as("right side: the sum of its parts").isEqualByComparingTo("1259");
+        assertThat(total.expected()).as("应为: the sum of its parts").isEqualByComparingTo("1259");
+        assertThat(total.actual()).as("实为: the total as filed").isEqualByComparingTo("1");
         assertThat(total.message()).contains("文本形式");
     }
 
@@ -161,9 +161,9 @@ class WorkbookReaderTest {
         assertThat(f.findings()).isEmpty();
         Finding x = rule(f, "R3");
         assertThat(x.cell()).isEqualTo(LAYOUT.pos("t3.result_total.natural").a1());
-        assertThat(x.expected()).isEqualByComparingTo("5");
-        assertThat(x.actual()).isEqualByComparingTo("1");
-        assertThat(x.difference()).isEqualByComparingTo("4");
+        assertThat(x.expected()).as("应为: the sub-rows' sum").isEqualByComparingTo("1");
+        assertThat(x.actual()).as("实为: the total typed over").isEqualByComparingTo("5");
+        assertThat(x.difference()).isEqualByComparingTo("-4");
         assertThat(x.row()).isEqualTo("三、本年度办理结果/（七）总计");
         assertThat(f.value("t3.result_total.natural").plain()).isEqualTo("1");
     }

@@ -77,8 +77,9 @@ class ReconcilerTest {
         List<Finding> f = Reconciler.reconcile(List.of(bad), List.of(y2020), Aliases.none(), null).findings();
         assertThat(f).extracting(Finding::ruleId).containsExactly("C1", "C1");
         assertThat(f.get(0).column()).isEqualTo("自然人");
-        assertThat(f.get(0).expected()).isEqualByComparingTo("4");
-        assertThat(f.get(0).actual()).isEqualByComparingTo("3");
+        // 应为: what 二 must hold (last year's 四); 实为: what this year's 二 holds.
+        assertThat(f.get(0).expected()).isEqualByComparingTo("3");
+        assertThat(f.get(0).actual()).isEqualByComparingTo("4");
         assertThat(f.get(0).cell()).isEqualTo("D7");
         assertThat(f.get(0).message()).contains("上年“四、结转下年度继续办理”");
     }
