@@ -14,6 +14,14 @@ interface Grid {
         return false;
     }
 
+    /**
+     * The sheet as POI holds it, for reading it by its labels when a clerk moved its rows or
+     * columns; null when this grid has no POI workbook (the streaming reader: the caller reopens the file).
+     */
+    default org.apache.poi.ss.usermodel.Sheet poiSheet(String name) {
+        return null;
+    }
+
     /** The key/value entries of the identity sheet, or of the document's custom properties; empty if none. */
     Map<String, String> identityEntries();
 }

@@ -31,6 +31,11 @@ final class PoiGrid implements Grid {
     }
 
     @Override
+    public Sheet poiSheet(String name) {
+        return wb.getSheet(name);
+    }
+
+    @Override
     public Map<String, String> identityEntries() {
         return IdentitySheet.entries(wb);
     }

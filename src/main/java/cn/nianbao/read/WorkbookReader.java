@@ -77,7 +77,7 @@ public final class WorkbookReader {
             } catch (IOException | RuntimeException e) {
                 return ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
             }
-            if (r != null) {
+            if (r != null && r != REOPEN) {
                 return r;
             }
         }
@@ -160,7 +160,7 @@ public final class WorkbookReader {
                 for (TemplateLayout.Label l : sl.labels()) {
                     last = Math.max(last, l.lastRow());
                 }
-                m.merge(sl.name(), last, Math::max);
+                m.merge(sl.name(), last + 1, Math::max); // and the row below: numbers moved down out of the table
             }
         }
         return Map.copyOf(m);
@@ -197,7 +197,13 @@ public final class WorkbookReader {
         return r;
     }
 
-    /** Reads our template from {@code grid}; null when the workbook carries no template identity. */
+    /** What {@link #read(String, Grid)} answers when only POI's whole workbook can tell (the caller reopens the file). */
+    private static final ReadResult REOPEN = ReadResult.unreadable("", "reopen with POI");
+
+    /**
+     * Reads our template from {@code grid}; null when the workbook carries no template identity;
+     * {@link #REOPEN} when a table sheet's labels are off their places and {@code grid} has no POI sheets.
+     */
     ReadResult read(String file, Grid grid) {
         Identity identity = IdentitySheet.fromEntries(grid.identityEntries());
         if (identity == null) {
@@ -218,6 +224,7 @@ public final class WorkbookReader {
         CellValue[] stored = new CellValue[keys.size()];
         Map<String, CellLocation> locations = sharedLocations(spec);
         java.util.Set<String> missing = new java.util.HashSet<>();
+        Map<String, CellLocation> moved = new java.util.HashMap<>();
 
         List<TemplateLayout.SheetLayout> sheets = layout.sheets();
         List<Slot[]> slots = slots(spec);
@@ -229,15 +236,39 @@ public final class WorkbookReader {
                 missing.add(sl.name());
                 continue;
             }
-            checkLabels(file, grid, sl, findings);
-            readCells(file, grid, sl.name(), slots.get(s), inputs, stored, findings);
+            List<Finding> changed = changedLabels(file, grid, sl);
+            if (changed.isEmpty() && !movedDown(grid, sl, slots.get(s))) {
+                readCells(file, grid, sl.name(), slots.get(s), inputs, stored, findings);
+                continue;
+            }
+            // Labels off their places: retyped, or rows or columns inserted or deleted. Where the
+            // labels really are decides; only the whole sheet (in POI) can say.
+            org.apache.poi.ss.usermodel.Sheet sheet = grid.poiSheet(sl.name());
+            if (sheet == null) {
+                return REOPEN;
+            }
+            LabelReader.SheetRead byLabels = new LabelReader().readSheet(file, sheet, spec, sl.table());
+            if (!restructured(sl, slots.get(s), byLabels, changed.size())) {
+                findings.addAll(changed);
+                readCells(file, grid, sl.name(), slots.get(s), inputs, stored, findings);
+                continue;
+            }
+            findings.add(new Finding("F4", Severity.WARNING, file, sl.table().number(), null, null, sl.name(), null,
+                    null, null, "工作表“" + sl.name() + "”的表格结构被改动（插入或删除了行、列，标签已不在模板原来的位置）：表"
+                    + sl.table().number() + "已按标签读取，每个数字取自其行、列标签所对应的单元格；没有找到的行按空白处理"));
+            readByLabels(file, grid, sl.name(), slots.get(s), byLabels, inputs, stored, moved, findings);
         }
 
-        if (!missing.isEmpty()) {
-            // Cells of a missing sheet have no place in the file; every other filing shares the format's map.
+        if (!missing.isEmpty() || !moved.isEmpty()) {
+            // Cells of a missing sheet have no place in the file, cells of a sheet read by its labels
+            // are where the labels put them; every other filing shares the format's map.
             Map<String, CellLocation> present = new LinkedHashMap<>();
             locations.forEach((k, v) -> {
-                if (!missing.contains(v.sheet())) {
+                if (moved.containsKey(k)) {
+                    if (moved.get(k) != null) {
+                        present.put(k, moved.get(k));
+                    }
+                } else if (!missing.contains(v.sheet())) {
                     present.put(k, v);
                 }
             });
@@ -261,26 +292,119 @@ public final class WorkbookReader {
     private static void readCells(String file, Grid grid, String sheet, Slot[] slots, CellValue[] inputs,
                                   CellValue[] stored, List<Finding> findings) {
         for (Slot slot : slots) {
-            CellDef def = slot.def();
-            TemplateLayout.Pos p = slot.pos();
-            CellReader.Read r = CellReader.read(grid.cell(sheet, p.row(), p.col()), def.kind());
-            if (def.isTotal()) {
-                stored[slot.at()] = r.value();
-                if (!r.formula() && !(r.value() instanceof CellValue.Blank)) {
-                    findings.add(cellFinding("F6", Severity.WARNING, file, def, sheet, p.a1(), null,
-                            r.value().number(), "总计单元格的公式被改成了填写的值（模板的保护被去掉过）：总计已按分项重新计算"));
-                }
-                continue;
+            readCell(file, grid, sheet, slot.def(), slot.pos(), slot.at(), inputs, stored, findings);
+        }
+    }
+
+    /** One cell, from where it sits ({@code p}); stored totals apart from inputs. */
+    private static void readCell(String file, Grid grid, String sheet, CellDef def, TemplateLayout.Pos p, int at,
+                                 CellValue[] inputs, CellValue[] stored, List<Finding> findings) {
+        CellReader.Read r = CellReader.read(grid.cell(sheet, p.row(), p.col()), def.kind());
+        if (def.isTotal()) {
+            stored[at] = r.value();
+            if (!r.formula() && !(r.value() instanceof CellValue.Blank)) {
+                findings.add(cellFinding("F6", Severity.WARNING, file, def, sheet, p.a1(), null,
+                        r.value().number(), "总计单元格的公式被改成了填写的值（模板的保护被去掉过）：总计已按分项重新计算"));
             }
-            inputs[slot.at()] = r.value();
-            if (r.rule() != null) {
-                findings.add(valueFinding(file, def, sheet, p.a1(), r));
-            }
-            if (r.formula()) {
-                findings.add(cellFinding("V6", Severity.WARNING, file, def, sheet, p.a1(), null, null,
-                        "填写单元格中是公式而不是数字，已按公式的计算结果读取：请直接填写数字"));
+            return;
+        }
+        inputs[at] = r.value();
+        if (r.rule() != null) {
+            findings.add(valueFinding(file, def, sheet, p.a1(), r));
+        }
+        if (r.formula()) {
+            findings.add(cellFinding("V6", Severity.WARNING, file, def, sheet, p.a1(), null, null,
+                    "填写单元格中是公式而不是数字，已按公式的计算结果读取：请直接填写数字"));
+        }
+    }
+
+    /**
+     * Whether a sheet whose labels are off their places was restructured: the label reader finds
+     * a cell away from its place in the template (rows or columns inserted or deleted), or most
+     * labels differ, so that their places say nothing. One retyped label with the rest in place is not.
+     */
+    private static boolean restructured(TemplateLayout.SheetLayout sl, Slot[] slots, LabelReader.SheetRead byLabels,
+                                        int changed) {
+        Map<String, Integer> uses = uses(slots, byLabels);
+        for (Slot slot : slots) {
+            CellLocation loc = byLabels.locations().get(slot.def().key());
+            if (loc != null && uses.get(loc.cell()) == 1 && !loc.cell().equals(slot.pos().a1())) {
+                return true;
             }
         }
+        long checked = sl.labels().stream().filter(l -> l.role() != TemplateLayout.Role.HINT).count();
+        return changed * 2L > checked;
+    }
+
+    /** How many of a sheet's cells the label reader placed at each A1 address (a row it could not split shares one). */
+    private static Map<String, Integer> uses(Slot[] slots, LabelReader.SheetRead byLabels) {
+        Map<String, Integer> uses = new java.util.HashMap<>();
+        for (Slot slot : slots) {
+            CellLocation loc = byLabels.locations().get(slot.def().key());
+            if (loc != null) {
+                uses.merge(loc.cell(), 1, Integer::sum);
+            }
+        }
+        return uses;
+    }
+
+    /** Label findings that a cell read exactly, where it really is, replaces (its value is read as in place). */
+    private static final java.util.Set<String> SUPERSEDED = java.util.Set.of("L3", "L7", "V1", "V2", "V3", "V4");
+
+    /**
+     * A restructured sheet: each cell the label reader placed on a cell of its own is read there
+     * exactly as in place (same values, same findings); a cell it could not place, or placed only
+     * with its row (a row it could not read), keeps the label reader's value — blank, with the
+     * label reader's error. No value is taken from a template position.
+     */
+    private static void readByLabels(String file, Grid grid, String sheet, Slot[] slots, LabelReader.SheetRead byLabels,
+                                     CellValue[] inputs, CellValue[] stored, Map<String, CellLocation> moved,
+                                     List<Finding> findings) {
+        Map<String, Integer> uses = uses(slots, byLabels);
+        java.util.Set<String> exact = new java.util.HashSet<>();
+        for (Slot slot : slots) {
+            CellDef def = slot.def();
+            CellLocation loc = byLabels.locations().get(def.key());
+            moved.put(def.key(), loc);
+            if (loc != null && uses.get(loc.cell()) == 1 && loc.sheet().equals(sheet)) {
+                org.apache.poi.ss.util.CellReference ref = new org.apache.poi.ss.util.CellReference(loc.cell());
+                readCell(file, grid, sheet, def, new TemplateLayout.Pos(sheet, ref.getRow(), ref.getCol(), ref.getCol()),
+                        slot.at(), inputs, stored, findings);
+                exact.add(loc.cell());
+            } else if (def.isTotal()) {
+                stored[slot.at()] = byLabels.stored().getOrDefault(def.key(), CellValue.BLANK);
+            } else {
+                inputs[slot.at()] = byLabels.inputs().getOrDefault(def.key(), CellValue.BLANK);
+            }
+        }
+        for (Finding x : byLabels.findings()) {
+            if (!(SUPERSEDED.contains(x.ruleId()) && exact.contains(x.cell()))) {
+                findings.add(x);
+            }
+        }
+    }
+
+    /**
+     * Whether the last row of a sheet's cells is empty while the row below holds a number: a row
+     * inserted above it (table 四's numbers sit under its header, with no label of their own to move).
+     */
+    private static boolean movedDown(Grid grid, TemplateLayout.SheetLayout sl, Slot[] slots) {
+        int last = sl.lastRow();
+        // Slots are in the layout's order, row by row: the last row's are at the end.
+        for (int i = slots.length - 1; i >= 0 && slots[i].pos().row() == last; i--) {
+            RawCell c = grid.cell(sl.name(), last, slots[i].pos().col());
+            if (c.type() != RawCell.Type.BLANK && !(c.type() == RawCell.Type.STRING && (c.text() == null || c.text().isBlank()))) {
+                return false;
+            }
+        }
+        for (int c = 0; c < sl.width(); c++) {
+            RawCell below = grid.cell(sl.name(), last + 1, c);
+            if (below.type() == RawCell.Type.NUMBER
+                    || below.type() == RawCell.Type.STRING && below.text() != null && TextNumbers.parse(below.text()) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Finding valueFinding(String file, CellDef def, String sheet, String a1, CellReader.Read r) {
@@ -299,17 +423,22 @@ public final class WorkbookReader {
     }
 
     /** Labels are part of the template; a changed one means the sheet was edited or is not ours. */
-    private static void checkLabels(String file, Grid grid, TemplateLayout.SheetLayout sl, List<Finding> findings) {
+    private static List<Finding> changedLabels(String file, Grid grid, TemplateLayout.SheetLayout sl) {
+        List<Finding> findings = List.of();
         for (TemplateLayout.Label l : sl.labels()) {
             if (l.role() == TemplateLayout.Role.HINT) {
                 continue;
             }
             String actual = grid.cell(sl.name(), l.row(), l.col()).display();
             if (!actual.equals(l.text()) && !squash(actual).equals(squash(l.text()))) {
+                if (findings.isEmpty()) {
+                    findings = new ArrayList<>();
+                }
                 findings.add(new Finding("F4", Severity.WARNING, file, sl.table().number(), null, null, sl.name(),
                         l.a1(), null, null, "表格标签被改动：应为“" + l.text() + "”，实为“" + actual.strip() + "”"));
             }
         }
+        return findings;
     }
 
     private static String squash(String s) {
@@ -325,7 +454,8 @@ public final class WorkbookReader {
             if (e.getValue() instanceof CellValue.Invalid inv && !(values.get(e.getKey()) instanceof CellValue.Invalid)) {
                 CellDef def = spec.cell(e.getKey());
                 CellLocation loc = locations.get(def.key());
-                findings.add(cellFinding("V1", Severity.ERROR, file, def, loc.sheet(), loc.cell(),
+                findings.add(cellFinding("V1", Severity.ERROR, file, def, loc == null ? null : loc.sheet(),
+                        loc == null ? null : loc.cell(),
                         values.get(def.key()).number(), null,
                         "总计单元格显示“" + inv.raw() + "”，" + inv.reason() + "；已按分项重新计算"));
             }

@@ -1,6 +1,7 @@
 package cn.nianbao.read.label;
 
 import cn.nianbao.check.Totals;
+import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
@@ -9,12 +10,14 @@ import cn.nianbao.model.Severity;
 import cn.nianbao.read.ReadResult;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Specs;
+import cn.nianbao.spec.TableDef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
@@ -53,6 +56,21 @@ public final class LabelReader {
     /** A workbook already open that is not our template. */
     public ReadResult readWorkbook(String file, Workbook wb, Hints hints) {
         return read(WorkbookSource.of(file, wb), hints, file);
+    }
+
+    /** One table read from one sheet: values by cell key, totals as the sheet stores them, where each was found, findings. */
+    public record SheetRead(Map<String, CellValue> inputs, Map<String, CellValue> stored,
+                            Map<String, CellLocation> locations, List<Finding> findings) {
+    }
+
+    /**
+     * One table of our template read by its labels from its own sheet: for a sheet whose rows or
+     * columns a clerk inserted or deleted, so that the template's positions no longer hold its numbers.
+     */
+    public SheetRead readSheet(String file, Sheet sheet, FormatSpec spec, TableDef table) {
+        Source src = WorkbookSource.of(file, sheet);
+        TableParser.Result r = TableParser.parse(Targets.of(spec, table), src, Segments.of(src));
+        return new SheetRead(r.inputs(), r.stored(), r.locations(), r.findings());
     }
 
     ReadResult read(Source src, Hints hints, String file) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,17 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
     private static final Pattern YEAR_OF = Pattern.compile("((?:19|20)\\d{2})年度");
     private static final Pattern WRITTEN = Pattern.compile("成文日期:?\\|?((?:19|20)\\d{2})-\\d{1,2}-\\d{1,2}");
     private static final Pattern INDEX = Pattern.compile("索引号:?\\|?([0-9A-Z]{18})");
-    private static final Pattern FILE_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
+    /** A year in a file name: not part of a longer number or of a date (2024.01.15, 2024年1月15日), with its 年/年度. */
+    private static final Pattern FILE_YEAR = Pattern.compile(
+            "(?<![0-9])((?:19|20)\\d{2})(?![0-9])(?![.\\-/]\\d)(?!年\\d{1,2}月)(年度?)?");
+    private static final Pattern BRACKETED = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*\\]");
+    /** Clutter around an agency in a file name: 附件1, dates and numbers, separators, 关于报送. */
+    private static final Pattern ATTACHMENT = Pattern.compile("附[件表][0-9一二三四五六七八九十]*");
+    private static final Pattern NUMBERS = Pattern.compile("[0-9]+[年月日号]?");
+    private static final Pattern SEPARATORS = Pattern.compile("[-_—–~·.,、:;+#&]+");
+    private static final Pattern PREFIX = Pattern.compile("^(?:关于)?(?:报送|上报|提交)?");
+    /** Where the agency in a file name ends: the name of the report. */
+    private static final List<String> REPORT_WORDS = List.of("政府信息公开", "报告", "年报", "报表", "统计表");
 
     static ReportIdentity of(String text, String fileName) {
         List<String> lines = new ArrayList<>();
@@ -75,28 +86,68 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
                 yearSource = "成文日期的上一年";
             }
         }
-        if (year == null && fileName != null) {
-            Matcher m = FILE_YEAR.matcher(fileName);
-            if (m.find()) {
-                year = Integer.parseInt(m.group(1));
-                yearSource = "文件名";
-            }
+        String stem = fileName == null ? null : fileName.replaceFirst("\\.[^.]+$", "");
+        MatchResult fileYear = stem == null ? null : fileYear(stem);
+        if (year == null && fileYear != null) {
+            year = Integer.parseInt(fileYear.group(1));
+            yearSource = "文件名";
         }
         String code = "";
         Matcher idx = INDEX.matcher(all);
         if (idx.find() && CreditCode.isValid(idx.group(1))) {
             code = idx.group(1);
         }
-        if (agency == null && fileName != null) {
-            String stem = fileName.replaceFirst("\\.[^.]+$", "");
-            String name = Labels.normalize(stem.replaceAll("(?:19|20)\\d{2}年?度?", " ")).replaceAll("[-_—·.()]+", "")
-                    .replace("政府信息公开工作年度报告", "").replace("年度报告", "");
-            if (plausibleAgency(name)) {
-                agency = name;
-                agencySource = "文件名";
+        if (agency == null && stem != null) {
+            // The text before the year ("常山县教育局2023年报表"), else after it ("2023年常山县教育局…报告"): never both glued.
+            agency = fileYear == null ? agencyIn(stem) : agencyIn(stem.substring(0, fileYear.start()));
+            if (agency == null && fileYear != null) {
+                agency = agencyIn(stem.substring(fileYear.end()));
             }
+            agencySource = agency == null ? null : "文件名";
         }
         return new ReportIdentity(agency, agencySource, year, yearSource, code);
+    }
+
+    /** The year of a file name: the first written as “2023年”, else the first standing alone; null if none. */
+    private static MatchResult fileYear(String stem) {
+        Matcher m = FILE_YEAR.matcher(stem);
+        MatchResult first = null;
+        while (m.find()) {
+            if (m.group(2) != null) {
+                return m.toMatchResult();
+            }
+            first = first == null ? m.toMatchResult() : first;
+        }
+        return first;
+    }
+
+    /**
+     * The agency in one side of a file name's year ("常山县教育局" in "常山县教育局2023年报表（值）",
+     * "2023年常山县教育局政府信息公开工作年度报告"): without bracketed notes, 附件N, dates and
+     * numbers, separators, and cut where the report's name starts; null if nothing agency-like is left.
+     * A name in brackets ("【常山县教育局】") is kept when nothing else is there.
+     */
+    private static String agencyIn(String piece) {
+        String n = Labels.normalize(piece);
+        String a = tidy(BRACKETED.matcher(n).replaceAll(""));
+        if (plausibleAgency(a)) {
+            return a;
+        }
+        String b = tidy(n.replaceAll("[()\\[\\]]", ""));
+        return plausibleAgency(b) ? b : null;
+    }
+
+    private static String tidy(String s) {
+        String t = SEPARATORS.matcher(NUMBERS.matcher(ATTACHMENT.matcher(s).replaceAll("")).replaceAll("")).replaceAll("");
+        t = PREFIX.matcher(t).replaceFirst("");
+        int cut = t.length();
+        for (String w : REPORT_WORDS) {
+            int i = t.indexOf(w);
+            if (i >= 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return t.substring(0, cut);
     }
 
     private static boolean plausibleAgency(String s) {

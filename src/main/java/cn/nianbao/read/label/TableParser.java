@@ -77,7 +77,7 @@ final class TableParser {
                 continue;
             }
             Match m = match(seg.chunk());
-            if (m == null) {
+            if (m == null || src.grid() && !labelOnValueRow(seg, m.target())) {
                 continue;
             }
             matched.add(i);
@@ -90,6 +90,16 @@ final class TableParser {
         }
         unplaced(segs);
         missing();
+    }
+
+    /**
+     * In a grid a row's label is on the row of its numbers: numbers under a header whose row label
+     * is gone must not take the name of the header's last label ("其他" is also a row). Table 四's
+     * numbers sit under its header by design.
+     */
+    private static boolean labelOnValueRow(Segment seg, Target t) {
+        return t.table().layout() == TableLayout.HORIZONTAL
+                || seg.labels.get(seg.labels.size() - 1).cell().row() == seg.firstValueCell().row();
     }
 
     /** In a grid, a row whose cells are all empty still has its label: its values are blank, not missing. */
@@ -415,6 +425,9 @@ final class TableParser {
 
     private void missing() {
         for (TableDef table : targets.spec.tables()) {
+            if (targets.rows.stream().noneMatch(t -> t.table() == table)) {
+                continue; // not looked for
+            }
             if (!zones.containsKey(table.key())) {
                 findings.add(new Finding("L1", Severity.ERROR, src.file(), table.number(), null, null, null, null, null,
                         null, "没有找到表" + table.number() + "（" + table.title() + "）：该表的数字全部按空白处理，没有推测任何数字"));

@@ -49,13 +49,21 @@ final class Targets {
     private static final Map<String, Targets> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     static Targets of(FormatSpec spec) {
-        return CACHE.computeIfAbsent(spec.id(), id -> new Targets(spec));
+        return CACHE.computeIfAbsent(spec.id(), id -> new Targets(spec, null));
     }
 
-    private Targets(FormatSpec spec) {
+    /** The rows of one table only (every phrase of the format is still known): a sheet that holds that table alone. */
+    static Targets of(FormatSpec spec, TableDef table) {
+        return CACHE.computeIfAbsent(spec.id() + "/" + table.key(), id -> new Targets(spec, table));
+    }
+
+    private Targets(FormatSpec spec, TableDef only) {
         this.spec = spec;
         Map<String, List<CellDef>> byRow = new LinkedHashMap<>();
         for (CellDef c : spec.cells()) {
+            if (only != null && !c.table().key().equals(only.key())) {
+                continue;
+            }
             byRow.computeIfAbsent(c.table().key() + "." + c.block().key() + "." + c.row().key(), k -> new ArrayList<>()).add(c);
         }
         List<RuleInstance> instances = spec.ruleInstances();

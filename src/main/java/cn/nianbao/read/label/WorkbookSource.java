@@ -30,29 +30,41 @@ final class WorkbookSource {
         StringBuilder text = new StringBuilder();
         int base = 0;
         for (Sheet sheet : wb) {
-            if (sheet.getSheetName().equals(TemplateLayout.ID_SHEET) || isFindingList(sheet)) {
-                continue;
+            if (!sheet.getSheetName().equals(TemplateLayout.ID_SHEET) && !isFindingList(sheet)) {
+                base = add(sheet, base, rows, text);
             }
-            int last = Math.min(sheet.getLastRowNum(), MAX_ROWS);
-            for (int r = 0; r <= last; r++) {
-                Row row = sheet.getRow(r);
-                List<SourceCell> cells = new ArrayList<>();
-                if (row != null) {
-                    int lastCol = Math.min(row.getLastCellNum(), MAX_COLS);
-                    for (int c = 0; c < lastCol; c++) {
-                        String t = shown(row.getCell(c));
-                        cells.add(new SourceCell(t, base + r, c, sheet.getSheetName(), CellReference.convertNumToColString(c) + (r + 1)));
-                        if (!t.isBlank()) {
-                            text.append(t).append(c + 1 < lastCol ? '\t' : ' ');
-                        }
-                    }
-                }
-                text.append('\n');
-                rows.add(cells);
-            }
-            base += last + 2;
         }
         return new Source(file, rows, true, text.toString());
+    }
+
+    /** One sheet alone: a table sheet of our template whose rows or columns were moved. */
+    static Source of(String file, Sheet sheet) {
+        List<List<SourceCell>> rows = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        add(sheet, 0, rows, text);
+        return new Source(file, rows, true, text.toString());
+    }
+
+    /** Appends a sheet's rows (numbered from {@code base}); returns the base of the next sheet. */
+    private static int add(Sheet sheet, int base, List<List<SourceCell>> rows, StringBuilder text) {
+        int last = Math.min(sheet.getLastRowNum(), MAX_ROWS);
+        for (int r = 0; r <= last; r++) {
+            Row row = sheet.getRow(r);
+            List<SourceCell> cells = new ArrayList<>();
+            if (row != null) {
+                int lastCol = Math.min(row.getLastCellNum(), MAX_COLS);
+                for (int c = 0; c < lastCol; c++) {
+                    String t = shown(row.getCell(c));
+                    cells.add(new SourceCell(t, base + r, c, sheet.getSheetName(), CellReference.convertNumToColString(c) + (r + 1)));
+                    if (!t.isBlank()) {
+                        text.append(t).append(c + 1 < lastCol ? '\t' : ' ');
+                    }
+                }
+            }
+            text.append('\n');
+            rows.add(cells);
+        }
+        return base + last + 2;
     }
 
     /**

@@ -1,0 +1,73 @@
+package cn.nianbao.read.label;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.nianbao.model.Filing;
+import cn.nianbao.read.ReadResult;
+import cn.nianbao.read.WorkbookReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The agency and year a file's name gives when the report itself names neither (no roster at hand). */
+class ReportIdentityTest {
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "{0} → {1}, {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        常山县教育局2023年报表（值）.xlsx                                  | 常山县教育局     | 2023
+        2023年常山县教育局政府信息公开工作年度报告.txt                     | 常山县教育局     | 2023
+        附件1.pdf                                                          |                  |
+        2023年报表（值）.xlsx                                              |                  | 2023
+        2023年度政府信息公开工作年度报告.txt                               |                  | 2023
+        衢州市应急管理局-2024.xlsx                                         | 衢州市应急管理局 | 2024
+        附件1：常山县教育局2023年度政府信息公开工作年度报告（定稿）.docx   | 常山县教育局     | 2023
+        常山县教育局_2023_报表.xlsx                                        | 常山县教育局     | 2023
+        2023-常山县教育局-政府信息公开年报.xlsx                            | 常山县教育局     | 2023
+        常山县教育局2023年度报告.txt                                       | 常山县教育局     | 2023
+        20240115常山县教育局2023年报表.xlsx                                | 常山县教育局     | 2023
+        2024.01.15 常山县教育局 2023年报表.xlsx                            | 常山县教育局     | 2023
+        2024年1月15日常山县教育局2023年报表.xlsx                           | 常山县教育局     | 2023
+        【常山县教育局】2023年报表.xlsx                                    | 常山县教育局     | 2023
+        （盖章）常山县教育局2023年政府信息公开年报.xls                      | 常山县教育局     | 2023
+        常山县2023教育局报表.xlsx                                          | 常山县           | 2023
+        常山县教育局.xlsx                                                  | 常山县教育局     |
+        """)
+    void theAgencyIsTheTextBeforeTheYearElseTheAgencyLikeTextAfterIt(String file, String agency, Integer year) {
+        ReportIdentity id = ReportIdentity.of("", file);
+        assertThat(id.agency()).isEqualTo(agency);
+        assertThat(id.agencySource()).isEqualTo(agency == null ? null : "文件名");
+        assertThat(id.year()).isEqualTo(year);
+    }
+
+    @Test
+    void aWorkbookThatIsNotOurTemplateTakesItsAgencyFromItsName() throws IOException {
+        Path file = tmp.resolve("常山县教育局2023年报表（值）.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet s = wb.createSheet("表二");
+            String[][] rows = {{"第二十条第（五）项"}, {"信息内容", "本年处理决定数量"}, {"行政许可", "3"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = s.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.write(out);
+        }
+        ReadResult r = new WorkbookReader().read(file);
+        assertThat(r.readable()).as(r.reason()).isTrue();
+        Filing f = r.filing();
+        assertThat(f.agency()).isEqualTo("常山县教育局");
+        assertThat(f.year()).isEqualTo(2023);
+        assertThat(f.findings()).anySatisfy(x -> assertThat(x.message()).contains("常山县教育局").contains("取自文件名"));
+    }
+}
