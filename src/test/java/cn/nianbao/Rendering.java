@@ -60,8 +60,19 @@ public final class Rendering {
                 fail("LibreOffice did not finish converting " + in);
             }
             String name = in.getFileName().toString();
-            String ext = target.contains(":") ? target.substring(0, target.indexOf(':')) : target;
-            Path out = outDir.resolve(name.substring(0, name.lastIndexOf('.') + 1) + ext);
+            String base = name.substring(0, name.lastIndexOf('.'));
+            String ext = "." + (target.contains(":") ? target.substring(0, target.indexOf(':')) : target);
+            Path out = outDir.resolve(base + ext);
+            if (!Files.exists(out)) {
+                // One sheet of several as text is written as base-SheetName.csv.
+                try (Stream<Path> list = Files.list(outDir)) {
+                    List<Path> sheets = list.filter(f -> f.getFileName().toString().startsWith(base + "-")
+                            && f.getFileName().toString().endsWith(ext)).toList();
+                    if (sheets.size() == 1) {
+                        out = sheets.get(0);
+                    }
+                }
+            }
             assertThat(out).as(Files.readString(log)).exists();
             return out;
         } finally {
