@@ -64,7 +64,7 @@ public final class ReturnCopies {
             int n = names.merge(stem, 1, Integer::sum);
             Path target = dir.resolve(stem + (n > 1 ? "(" + n + ")" : "") + ext);
             try (InputStream in = Files.newInputStream(source); Workbook wb = WorkbookFactory.create(in)) {
-                annotate(wb, f.findings());
+                annotate(wb, filing, f.findings());
                 AtomicFiles.write(target, wb::write);
             }
             written.put(f.read().file(), target);
@@ -72,9 +72,10 @@ public final class ReturnCopies {
         return written;
     }
 
-    static void annotate(Workbook wb, List<Finding> findings) {
+    static void annotate(Workbook wb, Filing filing, List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(FindingOrder.ORDER);
+        withoutLiveChecks(wb, filing, findings);
         Map<String, List<Finding>> byCell = new LinkedHashMap<>();
         for (Finding x : sorted) {
             if (x.sheet() != null && x.cell() != null && wb.getSheet(x.sheet()) != null && x.severity() != Severity.INFO) {
@@ -119,6 +120,29 @@ public final class ReturnCopies {
             cell.setCellComment(c);
         }
         listSheet(wb, sorted);
+    }
+
+    /**
+     * The template's live checks fill every cell of a broken rule, whole rows and columns, with the
+     * same rose as our marks, drowning the few cells the findings name. The copy marks exactly those
+     * cells, so the conditional formats go from the sheets of the tables; the 校验 sheet keeps its
+     * live 通过/不通过 for the clerk correcting the copy.
+     */
+    private static void withoutLiveChecks(Workbook wb, Filing filing, List<Finding> findings) {
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        filing.locations().values().forEach(l -> tables.add(l == null ? null : l.sheet()));
+        findings.forEach(x -> tables.add(x.sheet()));
+        tables.remove(cn.nianbao.template.TemplateLayout.CHECK_SHEET);
+        for (String name : tables) {
+            Sheet sheet = name == null ? null : wb.getSheet(name);
+            if (sheet == null) {
+                continue;
+            }
+            org.apache.poi.ss.usermodel.SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
+            for (int i = cf.getNumConditionalFormattings() - 1; i >= 0; i--) {
+                cf.removeConditionalFormatting(i);
+            }
+        }
     }
 
     private static void listSheet(Workbook wb, List<Finding> findings) {
