@@ -105,11 +105,6 @@ public final class Rendering {
         return text;
     }
 
-    /** The number of pages of a PDF. */
-    public static int pages(Path pdf) throws IOException, InterruptedException {
-        return text(pdf).split("\f", -1).length - 1;
-    }
-
     /** A pixel a reader sees as coloured: neither white nor a grey (black text, grey fills and lines). */
     public static boolean coloured(int rgb) {
         int r = (rgb >> 16) & 0xFF;

@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 /**
@@ -152,7 +153,7 @@ public final class ReturnCopies {
         }
         Sheet s = wb.createSheet(name);
         String[] header = {"规则", "级别", "表", "行", "列", "单元格", "说明", "应为", "实为", "差额"};
-        int[] widths = {6, 6, 4, 40, 14, 24, 80, 10, 10, 10};
+        int[] widths = {6, 6, 4, 40, 14, 24, ListSheet.WRAPPED.get("说明"), 10, 10, 10};
         Row h = s.createRow(0);
         CellStyle bold = wb.createCellStyle();
         org.apache.poi.ss.usermodel.Font font = wb.createFont();
@@ -168,6 +169,10 @@ public final class ReturnCopies {
         s.setFitToPage(true);
         s.getPrintSetup().setFitWidth((short) 1);
         s.getPrintSetup().setFitHeight((short) 0);
+        s.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+        CellStyle wrap = wb.createCellStyle();
+        wrap.setWrapText(true);
+        s.setDefaultColumnStyle(6, wrap);
         int r = 1;
         for (Finding x : findings) {
             Row row = s.createRow(r++);
@@ -178,6 +183,14 @@ public final class ReturnCopies {
             text(row, 4, x.column());
             text(row, 5, x.cell() == null ? null : x.sheet() + "!" + x.cell());
             text(row, 6, x.message());
+            if (x.message() != null) {
+                // 说明 wraps in its column, the row made tall enough, as in the discrepancy lists.
+                row.getCell(6).setCellStyle(wrap);
+                int lines = ListSheet.lines("说明", x.message(), cn.nianbao.util.TextWidth.of(x.message()));
+                if (lines > 1) {
+                    row.setHeightInPoints(lines * ListSheet.LINE_HEIGHT);
+                }
+            }
             number(row, 7, x.expected());
             number(row, 8, x.actual());
             number(row, 9, x.difference());

@@ -148,6 +148,32 @@ class ReturnCopiesTest {
         assertThat(again.readable()).as("the copy is still our template").isTrue();
     }
 
+    /** The copy's 问题清单 prints as the discrepancy lists do: landscape, one page wide, header on every page, 说明 wrapped. */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void theCopysListPrintsWithItsHeaderOnEveryPage(String ext) throws Exception {
+        FileReport report = report(filled(ext));
+        Path copy = ReturnCopies.write(dir.resolve("退回"), List.of(report)).get(0);
+        try (InputStream in = Files.newInputStream(copy); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet s = wb.getSheet(ReturnCopies.SHEET);
+            assertThat(s.getPrintSetup().getLandscape()).isTrue();
+            assertThat(s.getFitToPage()).isTrue();
+            assertThat(s.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(s.getPrintSetup().getFitHeight()).isZero();
+            assertThat(s.getRepeatingRows()).as("print titles").isEqualTo(CellRangeAddress.valueOf("1:1"));
+            int note = 6;
+            assertThat(s.getRow(0).getCell(note).getStringCellValue()).isEqualTo("说明");
+            assertThat(s.getColumnWidth(note)).isEqualTo(ListSheet.WRAPPED.get("说明") * 256);
+            for (int r = 1; r <= s.getLastRowNum(); r++) {
+                Cell c = s.getRow(r).getCell(note);
+                assertThat(c.getCellStyle().getWrapText()).as("说明 of row " + r + " wraps").isTrue();
+                int lines = ListSheet.lines("说明", c.getStringCellValue(), cn.nianbao.util.TextWidth.of(c.getStringCellValue()));
+                assertThat(s.getRow(r).getHeightInPoints()).as("row " + r + " tall enough").isGreaterThanOrEqualTo(lines * 15f);
+            }
+            assertThat(s.getLastRowNum()).isPositive();
+        }
+    }
+
     /** Rendered by LibreOffice, 表三 of the copy has far less pink than the filing as submitted. */
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
