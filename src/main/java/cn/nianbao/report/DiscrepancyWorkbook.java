@@ -124,6 +124,10 @@ public final class DiscrepancyWorkbook {
         final CellStyle header;
         final CellStyle bad;
         final CellStyle link;
+        /** The same three in a column of long free text, wrapped. */
+        final CellStyle wrap;
+        final CellStyle badWrap;
+        final CellStyle linkWrap;
 
         Styles(SXSSFWorkbook wb) {
             header = wb.createCellStyle();
@@ -140,6 +144,14 @@ public final class DiscrepancyWorkbook {
             blue.setUnderline(Font.U_SINGLE);
             blue.setColor(IndexedColors.BLUE.getIndex());
             link.setFont(blue);
+            wrap = wb.createCellStyle();
+            wrap.setWrapText(true);
+            badWrap = wb.createCellStyle();
+            badWrap.cloneStyleFrom(bad);
+            badWrap.setWrapText(true);
+            linkWrap = wb.createCellStyle();
+            linkWrap.cloneStyleFrom(link);
+            linkWrap.setWrapText(true);
         }
     }
 
@@ -148,24 +160,47 @@ public final class DiscrepancyWorkbook {
         final SXSSFSheet sheet;
         final Styles st;
         final int[] widths;
+        final List<String> header;
+        final boolean[] wrap;
         Row row;
         int next;
+        int lines;
 
         Sheet(SXSSFWorkbook wb, String name, List<String> header, Styles st) {
             this.sheet = wb.createSheet(name);
             this.st = st;
             this.widths = new int[header.size()];
+            this.header = List.copyOf(header);
+            this.wrap = new boolean[header.size()];
+            for (int c = 0; c < header.size(); c++) {
+                wrap[c] = ListSheet.wraps(header.get(c));
+            }
             row();
             for (int c = 0; c < header.size(); c++) {
                 text(c, header.get(c), false);
                 row.getCell(c).setCellStyle(st.header);
             }
             sheet.createFreezePane(0, 1);
+            sheet.getPrintSetup().setLandscape(true);
+            sheet.setFitToPage(true);
+            sheet.getPrintSetup().setFitWidth((short) 1);
+            sheet.getPrintSetup().setFitHeight((short) 0);
+            sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
         }
 
         @Override
         public void row() {
             row = sheet.createRow(next++);
+            lines = 1;
+        }
+
+        /** Makes the row tall enough for a wrapped text (the raw writer does the same). */
+        private void fit(int c, String v, int w) {
+            int n = ListSheet.lines(header.get(c), v, w);
+            if (n > lines) {
+                lines = n;
+                row.setHeightInPoints(n * ListSheet.LINE_HEIGHT);
+            }
         }
 
         @Override
@@ -173,9 +208,13 @@ public final class DiscrepancyWorkbook {
             if (v != null) {
                 Cell cell = row.createCell(c);
                 cell.setCellValue(v); // a string cell, never a formula, whatever the text starts with
-                widths[c] = Math.max(widths[c], cn.nianbao.util.TextWidth.of(v));
-                if (bad) {
-                    cell.setCellStyle(st.bad);
+                int w = cn.nianbao.util.TextWidth.of(v);
+                widths[c] = Math.max(widths[c], w);
+                if (bad || wrap[c]) {
+                    cell.setCellStyle(bad ? wrap[c] ? st.badWrap : st.bad : st.wrap);
+                }
+                if (wrap[c]) {
+                    fit(c, v, w);
                 }
             }
         }
@@ -186,8 +225,8 @@ public final class DiscrepancyWorkbook {
                 Cell cell = row.createCell(c);
                 cell.setCellValue(v.doubleValue());
                 widths[c] = Math.max(widths[c], v.toPlainString().length());
-                if (bad) {
-                    cell.setCellStyle(st.bad);
+                if (bad || wrap[c]) {
+                    cell.setCellStyle(bad ? wrap[c] ? st.badWrap : st.bad : st.wrap);
                 }
             }
         }
@@ -198,14 +237,17 @@ public final class DiscrepancyWorkbook {
             String formula = ListSheet.hyperlink(target, shown);
             if (formula != null) {
                 row.getCell(c).setCellFormula(formula);
-                row.getCell(c).setCellStyle(st.link);
+                row.getCell(c).setCellStyle(wrap[c] ? st.linkWrap : st.link);
             }
         }
 
         @Override
         public void finish(boolean filter) {
             for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, ListSheet.width(widths[c]) * 256);
+                sheet.setColumnWidth(c, ListSheet.width(header.get(c), widths[c]) * 256);
+                if (wrap[c]) {
+                    sheet.setDefaultColumnStyle(c, st.wrap);
+                }
             }
             if (filter && next > 1) {
                 sheet.setAutoFilter(new CellRangeAddress(0, next - 1, 0, widths.length - 1));

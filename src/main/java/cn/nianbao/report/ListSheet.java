@@ -1,13 +1,17 @@
 package cn.nianbao.report;
 
+import cn.nianbao.util.TextWidth;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One list sheet being written, row after row: a bold header row with the header frozen, then
  * text, numbers and links; a cell marked {@code bad} is filled rose. Column widths follow what
- * was written (a streaming sheet cannot measure itself afterwards).
+ * was written (a streaming sheet cannot measure itself afterwards); columns of long free text wrap
+ * ({@link #WRAPPED}). Printed landscape, one page wide and as many tall as it takes, with the
+ * header row repeated on every page.
  */
 public interface ListSheet {
     /** A workbook that list sheets are added to, one after another. */
@@ -60,5 +64,47 @@ public interface ListSheet {
     /** Column width in characters for the widest text written in it: at least 6, at most 80. */
     static int width(int widest) {
         return Math.min(80, Math.max(6, widest + 2));
+    }
+
+    /**
+     * The columns of long free text — messages, row labels, file paths, mail subjects — by header,
+     * with the widest each may be: their cells wrap, so that a list printed one page wide (landscape)
+     * keeps a legible scale and shows every column.
+     */
+    Map<String, Integer> WRAPPED = Map.of("说明", 50, "行", 30, "文件", 30, "读取的文件", 30, "收件箱文件", 30,
+            "附件或条目", 30, "邮件主题", 30, "被替代的报送", 30, "替代它的报送（当前）", 30);
+
+    /** Whether the column headed {@code header} wraps its text. */
+    static boolean wraps(String header) {
+        return WRAPPED.containsKey(header);
+    }
+
+    /** {@link #width(int)}, capped for a column that wraps. */
+    static int width(String header, int widest) {
+        return Math.min(WRAPPED.getOrDefault(header, 80), width(widest));
+    }
+
+    /** Points per line of text in a list row: Excel's default row height for its default font. */
+    float LINE_HEIGHT = 15f;
+
+    /** The most lines a row is made tall for: Excel's highest row is 409 points. */
+    int MAX_LINES = 27;
+
+    /**
+     * How many lines {@code text}, {@code width} wide ({@link TextWidth}), takes in the wrapping
+     * column headed {@code header}. Spreadsheets do not all grow a row for wrapped text when they
+     * open a file (LibreOffice does not), so the writers make such a row tall enough themselves.
+     * A text wider than the cap makes the column exactly the cap wide; a line holds a little less.
+     */
+    static int lines(String header, String text, int width) {
+        int usable = WRAPPED.getOrDefault(header, 80) - 2;
+        if (width <= usable && text.indexOf('\n') < 0) {
+            return 1;
+        }
+        int n = 0;
+        for (String part : text.split("\n", -1)) {
+            n += Math.max(1, (TextWidth.of(part) + usable - 1) / usable);
+        }
+        return Math.min(n, MAX_LINES);
     }
 }

@@ -29,6 +29,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 /**
@@ -88,7 +89,7 @@ public final class ReturnCopies {
             FileReport f = forAgency(report);
             Filing filing = f.read().filing();
             try (InputStream in = Files.newInputStream(Path.of(f.read().file())); Workbook wb = WorkbookFactory.create(in)) {
-                annotate(wb, f.findings());
+                annotate(wb, filing, f.findings());
                 // Marked, with its numbers fingerprinted: met again unchanged, it is no filing (跳过);
                 // corrected by the agency and sent back, it is read like any return.
                 IdentitySheet.mark(wb, Identity.RETURN_COPY, ValuesDigest.of(filing));
@@ -104,9 +105,10 @@ public final class ReturnCopies {
                 report.findings().stream().filter(x -> !SUPERVISOR_ONLY.contains(x.ruleId())).toList());
     }
 
-    static void annotate(Workbook wb, List<Finding> findings) {
+    static void annotate(Workbook wb, Filing filing, List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(FindingOrder.ORDER);
+        withoutLiveChecks(wb, filing, findings);
         Map<String, List<Finding>> byCell = new LinkedHashMap<>();
         for (Finding x : sorted) {
             if (x.sheet() != null && x.cell() != null && wb.getSheet(x.sheet()) != null && x.severity() != Severity.INFO) {
@@ -153,6 +155,29 @@ public final class ReturnCopies {
         listSheet(wb, sorted);
     }
 
+    /**
+     * The template's live checks fill every cell of a broken rule, whole rows and columns, with the
+     * same rose as our marks, drowning the few cells the findings name. The copy marks exactly those
+     * cells, so the conditional formats go from the sheets of the tables; the 校验 sheet keeps its
+     * live 通过/不通过 for the clerk correcting the copy.
+     */
+    private static void withoutLiveChecks(Workbook wb, Filing filing, List<Finding> findings) {
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        filing.locations().values().forEach(l -> tables.add(l == null ? null : l.sheet()));
+        findings.forEach(x -> tables.add(x.sheet()));
+        tables.remove(cn.nianbao.template.TemplateLayout.CHECK_SHEET);
+        for (String name : tables) {
+            Sheet sheet = name == null ? null : wb.getSheet(name);
+            if (sheet == null) {
+                continue;
+            }
+            org.apache.poi.ss.usermodel.SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
+            for (int i = cf.getNumConditionalFormattings() - 1; i >= 0; i--) {
+                cf.removeConditionalFormatting(i);
+            }
+        }
+    }
+
     private static void listSheet(Workbook wb, List<Finding> findings) {
         String name = SHEET;
         for (int i = 2; wb.getSheet(name) != null; i++) {
@@ -160,7 +185,7 @@ public final class ReturnCopies {
         }
         Sheet s = wb.createSheet(name);
         String[] header = {"规则", "级别", "表", "行", "列", "单元格", "说明", "应为", "实为", "差额"};
-        int[] widths = {6, 6, 4, 40, 14, 24, 80, 10, 10, 10};
+        int[] widths = {6, 6, 4, 40, 14, 24, ListSheet.WRAPPED.get("说明"), 10, 10, 10};
         Row h = s.createRow(0);
         CellStyle bold = wb.createCellStyle();
         org.apache.poi.ss.usermodel.Font font = wb.createFont();
@@ -176,6 +201,10 @@ public final class ReturnCopies {
         s.setFitToPage(true);
         s.getPrintSetup().setFitWidth((short) 1);
         s.getPrintSetup().setFitHeight((short) 0);
+        s.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+        CellStyle wrap = wb.createCellStyle();
+        wrap.setWrapText(true);
+        s.setDefaultColumnStyle(6, wrap);
         int r = 1;
         for (Finding x : findings) {
             Row row = s.createRow(r++);
@@ -186,6 +215,14 @@ public final class ReturnCopies {
             text(row, 4, x.column());
             text(row, 5, x.cell() == null ? null : x.sheet() + "!" + x.cell());
             text(row, 6, x.message());
+            if (x.message() != null) {
+                // 说明 wraps in its column, the row made tall enough, as in the discrepancy lists.
+                row.getCell(6).setCellStyle(wrap);
+                int lines = ListSheet.lines("说明", x.message(), cn.nianbao.util.TextWidth.of(x.message()));
+                if (lines > 1) {
+                    row.setHeightInPoints(lines * ListSheet.LINE_HEIGHT);
+                }
+            }
             number(row, 7, x.expected());
             number(row, 8, x.actual());
             number(row, 9, x.difference());

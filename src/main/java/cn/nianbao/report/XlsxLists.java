@@ -23,7 +23,8 @@ import org.apache.poi.ss.util.CellReference;
  * sheet's rows stream to a temporary file (a sheet's column widths must precede its rows, and are
  * known only at its end), and the parts are zipped at the fastest deflate level when the content
  * is complete. Same look as the POI-written lists — bold grey header, frozen header row, rose
- * fill for bad cells, blue underlined links, autofilter — without loading POI's document model,
+ * fill for bad cells, blue underlined links, autofilter, wrapped free text, landscape one page
+ * wide with the header on every page — without loading POI's document model,
  * which costs a command most of a second before its first row. Text cells are inline strings,
  * never formulas; text is escaped as POI's sheet writer escapes it.
  */
@@ -46,6 +47,8 @@ public final class XlsxLists implements ListSheet.Book {
     private static final int HEADER = 1;
     private static final int BAD = 2;
     private static final int LINK = 3;
+    /** The style of a cell in a column that wraps, by the style it would have otherwise (4–6 wrap). */
+    private static final int[] WRAPPING = {4, HEADER, 5, 6};
 
     private final List<Rows> sheets = new ArrayList<>();
     private Rows open;
@@ -84,7 +87,7 @@ public final class XlsxLists implements ListSheet.Book {
         if (open != null) {
             throw new IllegalStateException("sheet " + open.name + " was not finished");
         }
-        open = new Rows(name, header.size());
+        open = new Rows(name, header);
         sheets.add(open);
         open.row();
         for (int c = 0; c < header.size(); c++) {
@@ -98,34 +101,55 @@ public final class XlsxLists implements ListSheet.Book {
         final String name;
         final int[] widths;
         final String[] columns;
+        final List<String> header;
+        final boolean[] wrap;
         final Path file;
-        final Writer out;
+        final Writer sink;
+        /** The row being written: its height is known only at its end, and comes first. */
+        final RowChars out = new RowChars();
         int rows;
         int lastCol = -1;
+        int lines = 1;
         boolean filter;
 
-        Rows(String name, int width) throws IOException {
+        Rows(String name, List<String> header) throws IOException {
+            int width = header.size();
             this.name = name;
             this.widths = new int[width];
             this.columns = new String[width];
+            this.header = List.copyOf(header);
+            this.wrap = new boolean[width];
             for (int c = 0; c < width; c++) {
                 columns[c] = CellReference.convertNumToColString(c);
+                wrap[c] = ListSheet.wraps(header.get(c));
             }
             this.file = Files.createTempFile("nianbao-rows-", ".xml");
-            this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
+            this.sink = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
                     1 << 16);
         }
 
         @Override
         public void row() throws IOException {
             if (rows > 0) {
-                out.write("</row>");
+                endRow();
             }
             rows++;
             lastCol = -1;
-            out.write("<row r=\"");
-            out.write(Integer.toString(rows));
-            out.write("\">");
+            lines = 1;
+        }
+
+        private void endRow() throws IOException {
+            sink.write("<row r=\"");
+            sink.write(Integer.toString(rows));
+            if (lines > 1) {
+                sink.write("\" ht=\"");
+                sink.write(Float.toString(lines * ListSheet.LINE_HEIGHT));
+                sink.write("\" customHeight=\"1");
+            }
+            sink.write("\">");
+            sink.write(out.chars, 0, out.length);
+            sink.write("</row>");
+            out.length = 0;
         }
 
         private void start(int col, int style, String type) throws IOException {
@@ -136,6 +160,9 @@ public final class XlsxLists implements ListSheet.Book {
             out.write("<c r=\"");
             out.write(columns[col]);
             out.write(Integer.toString(rows));
+            if (wrap[col]) {
+                style = WRAPPING[style];
+            }
             if (style != 0) {
                 out.write("\" s=\"");
                 out.write(Integer.toString(style));
@@ -150,7 +177,11 @@ public final class XlsxLists implements ListSheet.Book {
             out.write(v.isEmpty() || v.strip().length() == v.length() ? "<is><t>" : "<is><t xml:space=\"preserve\">");
             escape(v, out);
             out.write("</t></is></c>");
-            widths[col] = Math.max(widths[col], TextWidth.of(v));
+            int w = TextWidth.of(v);
+            widths[col] = Math.max(widths[col], w);
+            if (wrap[col]) {
+                lines = Math.max(lines, ListSheet.lines(header.get(col), v, w));
+            }
         }
 
         @Override
@@ -184,7 +215,11 @@ public final class XlsxLists implements ListSheet.Book {
             out.write("</f><v>");
             escape(shown, out);
             out.write("</v></c>");
-            widths[col] = Math.max(widths[col], TextWidth.of(shown));
+            int w = TextWidth.of(shown);
+            widths[col] = Math.max(widths[col], w);
+            if (wrap[col]) {
+                lines = Math.max(lines, ListSheet.lines(header.get(col), shown, w));
+            }
         }
 
         @Override
@@ -192,8 +227,8 @@ public final class XlsxLists implements ListSheet.Book {
             if (open != this) {
                 throw new IllegalStateException("sheet " + name + " is not the one being written");
             }
-            out.write("</row>");
-            out.close();
+            endRow();
+            sink.close();
             this.filter = filter && rows > 1;
             open = null;
         }
@@ -203,8 +238,53 @@ public final class XlsxLists implements ListSheet.Book {
         }
 
         void discard() throws IOException {
-            out.close();
+            sink.close();
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** A growable, unsynchronised character buffer to write one row into. */
+    private static final class RowChars extends Writer {
+        char[] chars = new char[1024];
+        int length;
+
+        private void room(int n) {
+            if (length + n > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + n));
+            }
+        }
+
+        @Override
+        public void write(int c) {
+            room(1);
+            chars[length++] = (char) c;
+        }
+
+        @Override
+        public void write(char[] c, int off, int n) {
+            room(n);
+            System.arraycopy(c, off, chars, length, n);
+            length += n;
+        }
+
+        @Override
+        public void write(String s, int off, int n) {
+            room(n);
+            s.getChars(off, off + n, chars, length);
+            length += n;
+        }
+
+        @Override
+        public void write(String s) {
+            write(s, 0, s.length());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 
@@ -257,6 +337,14 @@ public final class XlsxLists implements ListSheet.Book {
                 w.write("</definedName>");
             }
         }
+        for (int i = 0; i < sheets.size(); i++) {
+            // Print titles: the header row on every printed page.
+            w.write(names ? "" : "<definedNames>");
+            names = true;
+            w.write("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"" + i + "\">");
+            escape("'" + sheets.get(i).name.replace("'", "''") + "'!$1:$1", w);
+            w.write("</definedName>");
+        }
         // The links' display text is computed when the workbook opens.
         w.write((names ? "</definedNames>" : "") + "<calcPr calcId=\"191029\" fullCalcOnLoad=\"1\"/></workbook>");
         entry(zip, w, "xl/_rels/workbook.xml.rels");
@@ -275,27 +363,34 @@ public final class XlsxLists implements ListSheet.Book {
                 + "<fill><patternFill patternType=\"solid\"><fgColor indexed=\"45\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
                 + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
                 + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-                + "<cellXfs count=\"4\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+                + "<cellXfs count=\"7\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
                 + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\"/>"
                 + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"3\" borderId=\"0\" xfId=\"0\" applyFill=\"1\"/>"
-                + "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
+                + "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+                // 4–6: plain, bad and link in a column that wraps
+                + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\"/></xf>"
+                + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"3\" borderId=\"0\" xfId=\"0\" applyFill=\"1\" applyAlignment=\"1\"><alignment wrapText=\"1\"/></xf>"
+                + "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment wrapText=\"1\"/></xf></cellXfs>"
                 + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>");
         for (int i = 1; i <= sheets.size(); i++) {
             Rows s = sheets.get(i - 1);
             entry(zip, w, "xl/worksheets/sheet" + i + ".xml");
-            w.write(XML_HEAD + "<worksheet xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL + "\"><dimension ref=\"" + s.range()
+            w.write(XML_HEAD + "<worksheet xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL + "\">"
+                    + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><dimension ref=\"" + s.range()
                     + "\"/><sheetViews><sheetView workbookViewId=\"0\"" + (i == 1 ? " tabSelected=\"1\"" : "")
                     + "><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
                     + "<selection pane=\"bottomLeft\"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>");
             for (int c = 0; c < s.widths.length; c++) {
-                w.write("<col min=\"" + (c + 1) + "\" max=\"" + (c + 1) + "\" width=\"" + ListSheet.width(s.widths[c])
+                w.write("<col min=\"" + (c + 1) + "\" max=\"" + (c + 1) + "\" width=\""
+                        + ListSheet.width(s.header.get(c), s.widths[c]) + (s.wrap[c] ? "\" style=\"" + WRAPPING[0] : "")
                         + "\" customWidth=\"1\"/>");
             }
             w.write("</cols><sheetData>");
             w.flush();
             Files.copy(s.file, zip);
             w.write("</sheetData>" + (s.filter ? "<autoFilter ref=\"" + s.range() + "\"/>" : "")
-                    + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>");
+                    + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+                    + "<pageSetup orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>");
         }
         w.flush();
         zip.finish();

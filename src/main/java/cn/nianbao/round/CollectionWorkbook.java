@@ -20,6 +20,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -27,6 +30,7 @@ import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataPoint;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
@@ -209,12 +213,57 @@ public final class CollectionWorkbook {
         XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(s, new CellRangeAddress(4, 3 + categories, 1, 1));
         XDDFNumericalDataSource<Double> counts = XDDFDataSourcesFactory.fromNumericCellRange(s,
                 new CellRangeAddress(4, 3 + categories, 2, 2));
+        long most = 0;
+        for (int i = 0; i < categories; i++) {
+            most = Math.max(most, (long) s.getRow(4 + i).getCell(2).getNumericCellValue());
+        }
+        // Counts of agencies: whole-number steps (1, 2, 5, 10, 20, 50 …, at most 10 of them), never 0.5.
+        long step = wholeStep(most);
+        y.setMinimum(0);
+        y.setMaximum(Math.max(step, (most + step - 1) / step * step));
+        y.setMajorUnit(step);
+        y.setNumberFormat("0");
+        // POI links the format to the source cells (General), which would show 0.5 again.
+        chart.getCTChart().getPlotArea().getValAxArray(0).getNumFmt().setSourceLinked(false);
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
         data.setBarDirection(BarDirection.COL);
         data.setVaryColors(true);
         XDDFChartData.Series series = data.addSeries(names, counts);
         series.setTitle("单位数", null);
+        // Explicit fills: without them a reader without the workbook's theme (LibreOffice: POI writes
+        // none) draws no bars at all. The colours are the status cells' (通过 / 有警告 / 有错误 /
+        // 无法读取 / 未提交), with a dark outline so the light ones stand out from the white.
+        for (int i = 0; i < categories; i++) {
+            XDDFDataPoint point = series.getDataPoint(i);
+            point.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(BAR_COLOURS[i % BAR_COLOURS.length])));
+            XDDFLineProperties outline = new XDDFLineProperties(
+                    new XDDFSolidFillProperties(XDDFColor.from(new byte[] {(byte) 0x59, (byte) 0x59, (byte) 0x59})));
+            outline.setWidth(0.75);
+            point.setLineProperties(outline);
+        }
         chart.plot(data);
+    }
+
+    /** RGB of IndexedColors LIGHT_GREEN, LIGHT_YELLOW, ROSE, ROSE, GREY_25_PERCENT, as in the status column. */
+    private static final byte[][] BAR_COLOURS = {
+        {(byte) 0xCC, (byte) 0xFF, (byte) 0xCC},
+        {(byte) 0xFF, (byte) 0xFF, (byte) 0x99},
+        {(byte) 0xFF, (byte) 0x99, (byte) 0xCC},
+        {(byte) 0xFF, (byte) 0x99, (byte) 0xCC},
+        {(byte) 0xC0, (byte) 0xC0, (byte) 0xC0},
+    };
+
+    /** The smallest of 1, 2, 5, 10, 20, 50 … that covers {@code most} in at most 10 steps. */
+    static long wholeStep(long most) {
+        long base = 1;
+        while (true) {
+            for (long m : new long[] {1, 2, 5}) {
+                if (most <= 10 * m * base) {
+                    return m * base;
+                }
+            }
+            base *= 10;
+        }
     }
 
     private static Cell text(Row r, int c, String v, CellStyle style) {

@@ -450,7 +450,8 @@ public final class TemplateWriter {
             Font big = font(wb, true, 14);
             Font small = font(wb, false, 9);
             small.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
-            short whole = wb.createDataFormat().getFormat("0");
+            // Counts too are General, which shows what was typed: with "0", a mistyped 3.5 (V3)
+            // would display as 4 while our message says 3.5. Data validation still asks for integers.
             short general = wb.createDataFormat().getFormat("General");
             title = style(wb, big, false, null, HorizontalAlignment.LEFT, true, general);
             title.setBorderBottom(BorderStyle.NONE);
@@ -461,11 +462,11 @@ public final class TemplateWriter {
             text = style(wb, normal, true, null, HorizontalAlignment.LEFT, true, general);
             note = style(wb, normal, false, null, HorizontalAlignment.LEFT, true, general);
             centered = style(wb, normal, true, null, HorizontalAlignment.CENTER, true, general);
-            inputCount = style(wb, normal, true, null, HorizontalAlignment.RIGHT, false, whole);
+            inputCount = style(wb, normal, true, null, HorizontalAlignment.RIGHT, false, general);
             inputMoney = style(wb, normal, true, null, HorizontalAlignment.RIGHT, false, general);
-            totalCount = style(wb, normal, true, IndexedColors.PALE_BLUE, HorizontalAlignment.RIGHT, true, whole);
+            totalCount = style(wb, normal, true, IndexedColors.PALE_BLUE, HorizontalAlignment.RIGHT, true, general);
             totalMoney = style(wb, normal, true, IndexedColors.PALE_BLUE, HorizontalAlignment.RIGHT, true, general);
-            prefilled = style(wb, normal, true, IndexedColors.LIGHT_YELLOW, HorizontalAlignment.RIGHT, true, whole);
+            prefilled = style(wb, normal, true, IndexedColors.LIGHT_YELLOW, HorizontalAlignment.RIGHT, true, general);
         }
 
         CellStyle input(Kind k) {

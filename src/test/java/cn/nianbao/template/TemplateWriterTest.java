@@ -167,6 +167,70 @@ class TemplateWriterTest {
         }
     }
 
+    /**
+     * A cell shows what was typed: 3.5 in a count cell (an error the reader reports as 3.5) must not
+     * display as 4, nor its total; likewise a pre-filled carried-over value. DataFormatter renders
+     * a cell as Excel does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2021", "2019"})
+    void countCellsShowTheDecimalsThatWereTyped(String format) throws IOException {
+        FormatSpec spec = Specs.get(format);
+        TemplateLayout layout = TemplateLayout.of(spec);
+        java.util.Map<String, java.math.BigDecimal> values = new java.util.LinkedHashMap<>();
+        values.put("t3.received.natural", new java.math.BigDecimal("3.5"));
+        TemplateRequest req = TestSupport.request(format, format.equals("2019") ? 2020 : 2024, "衢州市应急管理局", "")
+                .withCarriedOver(java.util.Map.of("t3.carried_over.natural", new java.math.BigDecimal("2.25")), "上年报表");
+        org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (XSSFWorkbook wb = new TemplateWriter().build(req)) {
+            TestSupport.fill(wb, spec, values);
+            org.apache.poi.ss.usermodel.FormulaEvaluator eval = wb.getCreationHelper().createFormulaEvaluator();
+            for (String key : List.of("t3.received.natural", "t3.received.total", "t3.carried_over.natural")) {
+                TemplateLayout.Pos p = layout.pos(key);
+                Cell c = wb.getSheet(p.sheet()).getRow(p.row()).getCell(p.col());
+                assertThat(shown.formatCellValue(c, eval)).as(key).isEqualTo(key.startsWith("t3.carried") ? "2.25" : "3.5");
+            }
+            // Every count cell, input or total, shows a typed fraction.
+            for (CellDef def : spec.cells()) {
+                if (def.kind() == Kind.COUNT) {
+                    TemplateLayout.Pos p = layout.pos(def.key());
+                    Cell c = wb.getSheet(p.sheet()).getRow(p.row()).getCell(p.col());
+                    assertThat(shown.formatRawCellContents(3.5, c.getCellStyle().getDataFormat(),
+                            c.getCellStyle().getDataFormatString())).as(def.key()).isEqualTo("3.5");
+                }
+            }
+        }
+    }
+
+    /** The same in a real spreadsheet: LibreOffice, saving 表三 as text "as shown", writes 3.5 and 2.25. */
+    @org.junit.jupiter.api.Test
+    void libreOfficeShowsTheDecimalsThatWereTyped(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        FormatSpec spec = Specs.get("2021");
+        TemplateRequest req = TestSupport.request("2021", 2024, "衢州市应急管理局", "")
+                .withCarriedOver(java.util.Map.of("t3.carried_over.natural", new java.math.BigDecimal("2.25")), "上年报表");
+        Path file = dir.resolve("filled.xlsx");
+        try (XSSFWorkbook wb = new TemplateWriter().build(req)) {
+            TestSupport.fill(wb, spec, java.util.Map.of("t3.received.natural", new java.math.BigDecimal("3.5")));
+            TestSupport.save(wb, file);
+        }
+        int sheet = 1;
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+            sheet += wb.getSheetIndex(spec.table("t3").sheet());
+        }
+        // Field options: comma, quote, UTF-8, from line 1, …, token 9 "save cell contents as shown", token 12 the sheet.
+        Path csv = cn.nianbao.Rendering.convert(file,
+                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false," + sheet, dir.resolve("csv"));
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        TemplateLayout layout = TemplateLayout.of(spec);
+        List<String> lines = text.lines().toList();
+        for (String key : List.of("t3.received.natural", "t3.received.total", "t3.carried_over.natural")) {
+            TemplateLayout.Pos p = layout.pos(key);
+            String[] fields = lines.get(p.row()).split(",", -1);
+            assertThat(fields[p.col()]).as(key + " in " + lines.get(p.row()))
+                    .isEqualTo(key.startsWith("t3.carried") ? "2.25" : "3.5");
+        }
+    }
+
     /** Golden text dumps of issued templates; -Dgolden.update=true rewrites them. */
     @ParameterizedTest
     @ValueSource(strings = {"2021", "2019"})

@@ -13,7 +13,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
-/** A workbook as text lines {@code sheet!A1 | value | formula | locked | validation}, for golden files. */
+/**
+ * A workbook as text lines {@code sheet!A1 | value | formula | locked | validation}, for golden files;
+ * a number format other than General is appended as {@code | format F}.
+ */
 public final class WorkbookDump {
     private WorkbookDump() {
     }
@@ -35,7 +38,8 @@ public final class WorkbookDump {
                     String formula = c.getCellType() == CellType.FORMULA ? "=" + c.getCellFormula() : "";
                     String ref = s.getSheetName() + "!" + new CellReference(c).formatAsString(false);
                     out.add(ref + " | " + value.replace("\n", "\\n") + " | " + formula + " | "
-                            + (c.getCellStyle().getLocked() ? "locked" : "unlocked") + " | " + validation(s, c));
+                            + (c.getCellStyle().getLocked() ? "locked" : "unlocked") + " | " + validation(s, c)
+                            + format(c));
                 }
             }
             List<String> merges = new ArrayList<>();
@@ -55,6 +59,12 @@ public final class WorkbookDump {
             }
         }
         return out;
+    }
+
+    /** A number format other than General (which shows what was typed), e.g. " | format 0". */
+    static String format(Cell c) {
+        String f = c.getCellStyle().getDataFormatString();
+        return f == null || f.equals("General") ? "" : " | format " + f;
     }
 
     static String validation(Sheet s, Cell c) {

@@ -1,0 +1,208 @@
+package cn.nianbao.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.nianbao.Rendering;
+import cn.nianbao.TestSupport;
+import cn.nianbao.check.Checker;
+import cn.nianbao.model.Finding;
+import cn.nianbao.model.Severity;
+import cn.nianbao.read.ReadResult;
+import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.Specs;
+import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.template.TemplateWriter;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.poi.hssf.usermodel.HSSFCellStyle;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.ConditionalFormatting;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The annotated return copy marks exactly the cells its findings name, in .xlsx and in .xls. */
+class ReturnCopiesTest {
+    static final FormatSpec SPEC = Specs.get("2021");
+    static final int ROSE = 0xFF99CC;
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A filing with an R1 error (一 natural 5, nothing handled) and an R2 error (the total of row 一
+     * overwritten with 4): the template's live checks paint the natural column and row 一 pink.
+     */
+    private Path filled(String ext) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Map<String, BigDecimal> values = TestSupport.zeros(SPEC);
+        values.put("t3.received.natural", BigDecimal.valueOf(5));
+        Path file = in.resolve("尖山区应急管理局.xlsx");
+        try (XSSFWorkbook wb = new TemplateWriter().build(TestSupport.request("2021", 2024, "尖山区应急管理局", ""))) {
+            TestSupport.fill(wb, SPEC, values);
+            TemplateLayout.Pos total = TemplateLayout.of(SPEC).pos("t3.received.total");
+            Cell c = wb.getSheet(total.sheet()).getRow(total.row()).getCell(total.col());
+            c.removeFormula();
+            c.setCellValue(4);
+            TestSupport.save(wb, file);
+        }
+        return ext.equals("xls") ? Rendering.convert(file, "xls:MS Excel 97", dir.resolve("xls")) : file;
+    }
+
+    private static FileReport report(Path file) {
+        ReadResult r = new WorkbookReader().read(file);
+        assertThat(r.readable()).as(r.reason()).isTrue();
+        return new FileReport(r, Checker.all(r));
+    }
+
+    /** sheet!A1 of every cell a finding of the copy names (errors and warnings, as the copy marks them). */
+    private static Set<String> findingCells(FileReport report) {
+        Set<String> cells = new TreeSet<>();
+        for (Finding x : report.findings()) {
+            if (x.sheet() != null && x.cell() != null && x.severity() != Severity.INFO) {
+                cells.add(x.sheet() + "!" + x.cell());
+            }
+        }
+        return cells;
+    }
+
+    private static int rgb(Workbook wb, Cell c) {
+        if (c.getCellStyle().getFillPattern() != FillPatternType.SOLID_FOREGROUND) {
+            return 0xFFFFFF;
+        }
+        if (wb instanceof HSSFWorkbook h) {
+            short[] t = h.getCustomPalette().getColor(((HSSFCellStyle) c.getCellStyle()).getFillForegroundColor()).getTriplet();
+            return (t[0] << 16) | (t[1] << 8) | t[2];
+        }
+        XSSFColor x = (XSSFColor) c.getCellStyle().getFillForegroundColorColor();
+        byte[] b = x == null ? null : x.getRGB();
+        return b == null ? 0xFFFFFF : ((b[0] & 0xFF) << 16) | ((b[1] & 0xFF) << 8) | (b[2] & 0xFF);
+    }
+
+    private static boolean tableSheet(Workbook wb, Sheet s) {
+        return !s.getSheetName().equals(ReturnCopies.SHEET) && !s.getSheetName().equals(TemplateLayout.CHECK_SHEET)
+                && wb.getSheetVisibility(wb.getSheetIndex(s)) == SheetVisibility.VISIBLE;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void theCopyMarksExactlyTheFindingCells(String ext) throws Exception {
+        FileReport report = report(filled(ext));
+        Set<String> cells = findingCells(report);
+        assertThat(report.findings()).extracting(Finding::ruleId).contains("R1", "R2");
+        List<Path> copies = ReturnCopies.write(dir.resolve("退回"), List.of(report));
+        assertThat(copies).hasSize(1);
+        assertThat(copies.get(0).toString()).endsWith("." + ext);
+        try (InputStream in = Files.newInputStream(copies.get(0)); Workbook wb = WorkbookFactory.create(in)) {
+            Set<String> rose = new TreeSet<>();
+            for (Sheet s : wb) {
+                if (!tableSheet(wb, s)) {
+                    continue;
+                }
+                SheetConditionalFormatting cf = s.getSheetConditionalFormatting();
+                for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
+                    ConditionalFormatting f = cf.getConditionalFormattingAt(i);
+                    for (CellRangeAddress range : f.getFormattingRanges()) {
+                        for (int r = range.getFirstRow(); r <= range.getLastRow(); r++) {
+                            for (int c = range.getFirstColumn(); c <= range.getLastColumn(); c++) {
+                                assertThat(cells).as("conditional format " + range.formatAsString() + " on " + s.getSheetName()
+                                        + " paints only finding cells").contains(s.getSheetName() + "!" + new CellReference(r, c).formatAsString());
+                            }
+                        }
+                    }
+                }
+                for (Row row : s) {
+                    for (Cell c : row) {
+                        if (rgb(wb, c) == ROSE) {
+                            rose.add(s.getSheetName() + "!" + new CellReference(c).formatAsString(false));
+                        }
+                    }
+                }
+            }
+            assertThat(rose).as("the rose cells are the finding cells").isEqualTo(cells);
+            assertThat(wb.getSheet(TemplateLayout.CHECK_SHEET).getSheetConditionalFormatting().getNumConditionalFormattings())
+                    .as("the 校验 sheet keeps its live pass/fail").isPositive();
+        }
+        ReadResult again = new WorkbookReader().read(copies.get(0));
+        assertThat(again.readable()).as("the copy is still our template").isTrue();
+    }
+
+    /** The copy's 问题清单 prints as the discrepancy lists do: landscape, one page wide, header on every page, 说明 wrapped. */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void theCopysListPrintsWithItsHeaderOnEveryPage(String ext) throws Exception {
+        FileReport report = report(filled(ext));
+        Path copy = ReturnCopies.write(dir.resolve("退回"), List.of(report)).get(0);
+        try (InputStream in = Files.newInputStream(copy); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet s = wb.getSheet(ReturnCopies.SHEET);
+            assertThat(s.getPrintSetup().getLandscape()).isTrue();
+            assertThat(s.getFitToPage()).isTrue();
+            assertThat(s.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(s.getPrintSetup().getFitHeight()).isZero();
+            assertThat(s.getRepeatingRows()).as("print titles").isEqualTo(CellRangeAddress.valueOf("1:1"));
+            int note = 6;
+            assertThat(s.getRow(0).getCell(note).getStringCellValue()).isEqualTo("说明");
+            assertThat(s.getColumnWidth(note)).isEqualTo(ListSheet.WRAPPED.get("说明") * 256);
+            for (int r = 1; r <= s.getLastRowNum(); r++) {
+                Cell c = s.getRow(r).getCell(note);
+                assertThat(c.getCellStyle().getWrapText()).as("说明 of row " + r + " wraps").isTrue();
+                int lines = ListSheet.lines("说明", c.getStringCellValue(), cn.nianbao.util.TextWidth.of(c.getStringCellValue()));
+                assertThat(s.getRow(r).getHeightInPoints()).as("row " + r + " tall enough").isGreaterThanOrEqualTo(lines * 15f);
+            }
+            assertThat(s.getLastRowNum()).isPositive();
+        }
+    }
+
+    /** Rendered by LibreOffice, 表三 of the copy has far less pink than the filing as submitted. */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void printedTheCopyIsPinkOnlyWhereTheFindingsAre(String ext) throws Exception {
+        Path source = filled(ext);
+        FileReport report = report(source);
+        Path copy = ReturnCopies.write(dir.resolve("退回"), List.of(report)).get(0);
+        long cellsOnT3 = findingCells(report).stream().filter(c -> c.startsWith(SPEC.table("t3").sheet() + "!")).count();
+        assertThat(cellsOnT3).isPositive();
+        int before = roseOnTable3(source, "before");
+        int after = roseOnTable3(copy, "after");
+        assertThat(after).as("the finding cells are still marked").isPositive();
+        assertThat(after).as("pink pixels of 表三: copy " + after + ", submitted " + before).isLessThan(before / 2);
+    }
+
+    /** Rose pixels on the printed page of 表三 (the page whose text has its heading). */
+    private int roseOnTable3(Path workbook, String name) throws Exception {
+        Path pdf = Rendering.convert(workbook, "pdf", dir.resolve("pdf-" + name));
+        String[] pages = Rendering.text(pdf).split("\f");
+        int rose = 0;
+        boolean found = false;
+        for (int p = 0; p < pages.length; p++) {
+            if (pages[p].contains("（一）予以公开") && !pages[p].contains("不通过")) {
+                BufferedImage img = Rendering.page(pdf, p + 1, 50);
+                rose += Rendering.count(img, 0, img.getHeight(), ROSE);
+                found = true;
+            }
+        }
+        assertThat(found).as("表三 printed in " + pdf).isTrue();
+        return rose;
+    }
+}
