@@ -145,7 +145,9 @@ class ReturnCopiesTest {
                     .as("the 校验 sheet keeps its live pass/fail").isPositive();
         }
         ReadResult again = new WorkbookReader().read(copies.get(0));
-        assertThat(again.readable()).as("the copy is still our template").isTrue();
+        assertThat(again.skipped()).as("the copy is still read as our template, and known for an unchanged copy (.xlsx and .xls)")
+                .isTrue();
+        assertThat(again.reason()).contains("退回标注副本");
     }
 
     /** The copy's 问题清单 prints as the discrepancy lists do: landscape, one page wide, header on every page, 说明 wrapped. */
