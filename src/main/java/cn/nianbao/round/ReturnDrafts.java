@@ -57,19 +57,23 @@ public final class ReturnDrafts {
                 case UNREADABLE, MISSING -> {
                     Issuer.Issued t = issuer.template(ag, previous, havePrevious, dir, warnings);
                     boolean unreadable = a.status() == Collector.Status.UNREADABLE;
-                    Path draft = dir.resolve(stem + (unreadable ? "-重新报送.eml" : "-催报.eml"));
-                    String subject = (unreadable ? "报送的文件无法读取，请重新报送" : "请尽快报送") + year
+                    // Something came from the agency that does not count as its filing: say what and why, never "nothing arrived".
+                    boolean resubmit = unreadable || !a.sentForOthers().isEmpty();
+                    Path draft = dir.resolve(stem + (resubmit ? "-重新报送.eml" : "-催报.eml"));
+                    String subject = (unreadable ? "报送的文件无法读取，请重新报送"
+                            : resubmit ? "收到的不是贵单位的报表，请重新报送" : "请尽快报送") + year
                             + "年政府信息公开工作年度报告统计表（" + ag.name() + "）";
                     String body = ag.name() + "：\n\n"
                             + (unreadable ? "我们收到了贵单位报送的文件（" + a.current().item().origin() + "），但无法读取："
-                                    + a.current().report().read().reason() + "。\n\n"
-                                    : "我们还没有收到贵单位" + year + "年政府信息公开工作年度报告统计表"
+                                    + a.current().report().read().reason() + "。\n\n" : "")
+                            + sentForOthers(a)
+                            + (resubmit ? "" : "我们还没有收到贵单位" + year + "年政府信息公开工作年度报告统计表"
                                     + (today.isAfter(round.deadline()) ? "，报送截止日期（" + due + "）已过" : "（截止" + due + "）")
                                     + "。\n\n")
                             + "请填写附件中的模板，直接回复本邮件发回。\n\n"
                             + issuer.instructions(!t.carriedFrom().isEmpty()) + "\n谢谢！\n";
                     Drafts.write(draft, ag.email(), subject, body, t.template(), t.template().getFileName().toString());
-                    out.add(new Written(ag, unreadable ? "重新报送" : "催报", draft, t.template()));
+                    out.add(new Written(ag, resubmit ? "重新报送" : "催报", draft, t.template()));
                 }
                 default -> {
                     continue;
@@ -82,6 +86,24 @@ public final class ReturnDrafts {
         return out;
     }
 
+    /**
+     * A paragraph per report of another agency that came from this agency's address: what arrived,
+     * whose it is, and that the agency's own template is what counts. Empty when there are none.
+     */
+    static String sentForOthers(Collector.AgencyStatus a) {
+        StringBuilder b = new StringBuilder();
+        for (Collector.Submission s : a.sentForOthers()) {
+            String other = s.agency().name();
+            String whose = s.matchedBy().equals("统一社会信用代码") ? "报表中的统一社会信用代码是" + other + "的"
+                    : "报表中填写的单位是“" + s.report().read().filing().agency() + "”";
+            b.append("我们收到了从贵单位邮箱（").append(s.item().sender()).append("）发来的文件“").append(s.item().name())
+                    .append("”，但其中的报表是").append(other).append("的（").append(whose).append("），不能算作贵单位的报送。")
+                    .append("如果是误用了").append(other).append("的模板，请用附件中贵单位自己的模板重新填写；如果是代")
+                    .append(other).append("转发，也请报送贵单位自己的报表。\n\n");
+        }
+        return b.toString();
+    }
+
     static String errorsBody(Collector.AgencyStatus a, int year, String due) {
         List<Finding> list = new ArrayList<>(a.current().report().findings().stream()
                 .filter(f -> f.severity() != Severity.INFO && !Collector.SUPERVISOR_ONLY.contains(f.ruleId())).toList());
@@ -90,7 +112,8 @@ public final class ReturnDrafts {
                 .append("贵单位报送的").append(year).append("年政府信息公开工作年度报告统计表（")
                 .append(a.current().item().origin()).append("）有以下问题，请改正后直接回复本邮件，把改好的文件作为附件发回")
                 .append("（截止").append(due).append("）。附件是贵单位报送的文件，问题单元格已标红并加了批注，")
-                .append("第一个工作表“问题清单”列出全部问题；可以直接在附件中改正后发回。\n\n");
+                .append("第一个工作表“问题清单”列出全部问题；可以直接在附件中改正后发回。\n\n")
+                .append(sentForOthers(a));
         int n = 0;
         for (Finding f : list) {
             if (++n > LISTED) {

@@ -4,20 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Finding;
+import cn.nianbao.model.Severity;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Specs;
+import cn.nianbao.template.Protection;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +113,8 @@ class CollectorTest {
         Map<String, String> got = new LinkedHashMap<>();
         r.agencies().forEach(a -> got.put(a.agency().name(), a.status().chinese() + "/" + (a.current() == null ? "" : a.current().matchedBy())));
         assertThat(got).containsExactly(
-                Map.entry("甲县财政局", "已提交-通过/统一社会信用代码"),
+                // 教育局's template came from 财政局's address: a U1 warning on both rows.
+                Map.entry("甲县财政局", "已提交-有警告/统一社会信用代码"),
                 Map.entry("甲县教育局", "已提交-有警告/单位名称"),
                 Map.entry("甲县卫生健康委员会", "已提交-通过/别名"),
                 Map.entry("甲县民政局", "已提交-有警告/发件人邮箱"),
@@ -170,6 +181,87 @@ class CollectorTest {
         assertThat(r.submissions()).extracting(s -> s.item().name() + "=" + s.state().chinese()).containsExactly(
                 "first.xlsx=被替代", "fixed.xlsx=当前报送", "again.xlsx=无法读取", "jy1.xlsx=被替代", "jy2.xlsx=当前报送",
                 "sj.xlsx=当前报送", "tj.xlsx=当前报送");
+    }
+
+    /** The unsent drafts ReturnDrafts writes for a round on {@code today}: file name to body text. */
+    Map<String, String> drafts(Collector.Round r, LocalDate today) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("退回-" + System.nanoTime()));
+        Issuer issuer = new Issuer(SPEC, 2024, r.deadline(), Protection.none());
+        ReturnDrafts.write(dir, r, Map.of(), issuer, issuer.previousIndex(roster(), List.of()), false, today,
+                new ArrayList<>());
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".eml")).toList()) {
+                try (InputStream in = Files.newInputStream(p)) {
+                    MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+                    out.put(p.getFileName().toString(), (String) ((Multipart) m.getContent()).getBodyPart(0).getContent());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void anotherAgencysTemplateSentFromAnAgencysAddressShowsOnBothRows() throws Exception {
+        Path in = inbox();
+        // 审计局 sends 统计局's filled template, and nothing of its own.
+        Files.write(in.resolve("1.eml"), new Mail("sjj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"tj.xlsx\"", workbook("甲县统计局", "", 2024, values(1))).bytes());
+        // 民政局 sends its own; later 水利局's address sends a 民政局 template too: 民政局's own stays current.
+        Files.write(in.resolve("2.eml"), new Mail("mzj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"mz-own.xlsx\"", workbook("甲县民政局", "", 2024, values(2))).bytes());
+        Files.write(in.resolve("3.eml"), new Mail("slj@example.cn", "Mon, 20 Jan 2025 09:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"mz-from-slj.xlsx\"", workbook("甲县民政局", "", 2024, values(3))).bytes());
+        // 财政局 sends two files in one message: its own and 教育局's.
+        Files.write(in.resolve("4.eml"), new Mail("czj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"cz.xlsx\"", workbook("甲县财政局", "11330800002618736G", 2024, values(4)))
+                .attach(Mail.XLSX, "; filename=\"jy.xlsx\"", workbook("甲县教育局", "", 2024, values(5))).bytes());
+        Collector.Round r = collect();
+
+        // The credited agency: the file counts for it, with U1 (as before).
+        Collector.AgencyStatus tj = of(r, "甲县统计局");
+        assertThat(tj.status()).isEqualTo(Collector.Status.WARNINGS);
+        assertThat(tj.current().item().name()).isEqualTo("tj.xlsx");
+        assertThat(tj.current().report().findings()).extracting(Finding::ruleId).containsExactly("U1");
+        // The sender: still no filing of its own, but its row names what came from its address, with U1.
+        Collector.AgencyStatus sj = of(r, "甲县审计局");
+        assertThat(sj.status()).isEqualTo(Collector.Status.MISSING);
+        assertThat(sj.count(Severity.WARNING)).isEqualTo(1);
+        assertThat(CollectionWorkbook.note(sj)).contains("U1").contains("收到从本单位邮箱 sjj@example.cn 发来的文件“tj.xlsx”")
+                .contains("报表是甲县统计局的").contains("已计为甲县统计局的报送").doesNotContain("未收到报送");
+        // Its own file, not a later one from another agency's address, is the agency's current filing.
+        Collector.AgencyStatus mz = of(r, "甲县民政局");
+        assertThat(mz.current().item().name()).isEqualTo("mz-own.xlsx");
+        assertThat(mz.status()).isEqualTo(Collector.Status.PASSED);
+        assertThat(mz.superseded()).extracting(s -> s.item().name()).containsExactly("mz-from-slj.xlsx");
+        assertThat(CollectionWorkbook.note(mz)).contains("从甲县水利局的邮箱 slj@example.cn 发来的“mz-from-slj.xlsx”")
+                .contains("以本单位自己发来的“mz-own.xlsx”为准");
+        Collector.AgencyStatus sl = of(r, "甲县水利局");
+        assertThat(sl.status()).isEqualTo(Collector.Status.MISSING);
+        assertThat(sl.count(Severity.WARNING)).isEqualTo(1);
+        assertThat(CollectionWorkbook.note(sl)).contains("“mz-from-slj.xlsx”").contains("报表是甲县民政局的")
+                .contains("甲县民政局自己另有报送，此件未采用").doesNotContain("未收到报送");
+        // Its own file and another's: its own is current, the other is 教育局's, and both rows show U1.
+        Collector.AgencyStatus cz = of(r, "甲县财政局");
+        assertThat(cz.current().item().name()).isEqualTo("cz.xlsx");
+        assertThat(cz.status()).isEqualTo(Collector.Status.WARNINGS);
+        assertThat(cz.count(Severity.WARNING)).isEqualTo(1);
+        assertThat(CollectionWorkbook.note(cz)).contains("U1").contains("“jy.xlsx”").contains("报表是甲县教育局的");
+        Collector.AgencyStatus jy = of(r, "甲县教育局");
+        assertThat(jy.current().item().name()).isEqualTo("jy.xlsx");
+        assertThat(jy.current().report().findings()).extracting(Finding::ruleId).containsExactly("U1");
+        assertThat(r.submissions()).extracting(s -> s.item().name() + "=" + s.state().chinese()).containsExactly(
+                "tj.xlsx=当前报送", "mz-own.xlsx=当前报送", "mz-from-slj.xlsx=被替代", "cz.xlsx=当前报送", "jy.xlsx=当前报送");
+
+        // No draft tells an agency that nothing arrived when something did.
+        Map<String, String> drafts = drafts(r, LocalDate.of(2025, 1, 20));
+        assertThat(drafts).doesNotContainKeys("甲县审计局-2024-催报.eml", "甲县水利局-2024-催报.eml");
+        assertThat(drafts.get("甲县审计局-2024-重新报送.eml")).contains("我们收到了从贵单位邮箱（sjj@example.cn）发来的文件“tj.xlsx”")
+                .contains("其中的报表是甲县统计局的").contains("不能算作贵单位的报送").contains("用附件中贵单位自己的模板")
+                .doesNotContain("还没有收到");
+        assertThat(drafts.get("甲县水利局-2024-重新报送.eml")).contains("“mz-from-slj.xlsx”").contains("其中的报表是甲县民政局的")
+                .doesNotContain("还没有收到");
+        assertThat(drafts.get("甲县卫生健康委员会-2024-催报.eml")).contains("还没有收到");
     }
 
     @Test
