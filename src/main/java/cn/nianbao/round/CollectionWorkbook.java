@@ -57,8 +57,8 @@ public final class CollectionWorkbook {
     }
 
     /** When an item was sent, in Beijing time, and what the time is taken from. */
-    public static String time(Instant t, String source) {
-        return t == null ? "" : TIME.format(t) + "（" + source + "）";
+    public static String time(Instant t, Inbox.TimeSource source) {
+        return t == null ? "" : TIME.format(t) + "（" + source.chinese() + "）";
     }
 
     public static void write(Path out, Collector.Round round) throws IOException {

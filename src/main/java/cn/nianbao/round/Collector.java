@@ -101,16 +101,13 @@ public final class Collector {
     }
 
     /**
-     * Where one roster agency stands: its current submission (null when none), earlier ones,
-     * reports of other agencies that came from its address ({@code sentForOthers}, each a U1
-     * warning on this agency too), and notes.
+     * Where one roster agency stands: its current submission (null when none), whether it filed
+     * late (its first filing came after the deadline: a later correction does not make it late),
+     * earlier submissions, reports of other agencies that came from its address
+     * ({@code sentForOthers}, each a U1 warning on this agency too), and notes.
      */
-    public record AgencyStatus(Agency agency, Status status, Submission current, List<Submission> superseded,
+    public record AgencyStatus(Agency agency, Status status, Submission current, boolean late, List<Submission> superseded,
                                List<Submission> sentForOthers, List<String> notes) {
-        public boolean late() {
-            return current != null && current.late();
-        }
-
         /**
          * Findings that bear on the agency (not the supervisor's own M1): its filing's, and a U1
          * warning for each report of another agency sent from its address.
@@ -314,6 +311,7 @@ public final class Collector {
         Map<Agency, Submission> current = new IdentityHashMap<>();
         Map<Agency, List<Submission>> superseded = new IdentityHashMap<>();
         Map<Agency, List<String>> notes = new IdentityHashMap<>();
+        Map<Agency, Boolean> late = new IdentityHashMap<>();
         for (Map.Entry<Agency, List<Integer>> e : byAgency.entrySet()) {
             List<Integer> idx = new ArrayList<>(e.getValue());
             idx.sort(Comparator.comparing(subs::get, BY_TIME));
@@ -338,6 +336,21 @@ public final class Collector {
             Submission cur = subs.get(chosen);
             List<Submission> earlier = new ArrayList<>();
             List<String> n = new ArrayList<>();
+            // Late or not is decided by the first readable filing of those that could be current.
+            Submission first = null;
+            for (Integer i : idx) {
+                Submission s = subs.get(i);
+                if (first == null && s.readable() && (own == null || s.sentBy() == null)) {
+                    first = s;
+                }
+            }
+            boolean isLate = first != null ? first.late() : cur.late();
+            late.put(e.getKey(), isLate);
+            if (!isLate && cur.late()) {
+                n.add("当前报送是截止日期之后收到的更正（" + CollectionWorkbook.time(cur.item().time(), cur.item().timeSource())
+                        + "）；首次报送" + (first.item().time() == null ? "的时间不明"
+                        : "按时（" + CollectionWorkbook.time(first.item().time(), first.item().timeSource()) + "）") + "，不算逾期");
+            }
             for (Integer i : idx) {
                 Submission s = subs.get(i);
                 if (i.equals(chosen)) {
@@ -395,8 +408,8 @@ public final class Collector {
                 cur = byItem.get(cur.item()); // with findings from reconciliation
             }
             List<Submission> others = sentForOthers.getOrDefault(a, List.of());
-            statuses.add(new AgencyStatus(a, status(cur, others), cur, superseded.getOrDefault(a, List.of()), others,
-                    notes.getOrDefault(a, List.of())));
+            statuses.add(new AgencyStatus(a, status(cur, others), cur, cur != null && late.getOrDefault(a, false),
+                    superseded.getOrDefault(a, List.of()), others, notes.getOrDefault(a, List.of())));
         }
         return new Round(year, spec, deadline, statuses, out, rec);
     }

@@ -60,15 +60,43 @@ public final class Inbox {
     }
 
     /**
+     * What an item's time is taken from, best evidence first: the time the message says it was
+     * sent, the time stored for the archive entry, the time the workbook says it was last saved,
+     * and last the time of the file on this disk (which copying or downloading after the deadline
+     * changes). A new kind of evidence (the receiving server's time) takes its place in this order.
+     */
+    public enum TimeSource {
+        MAIL_DATE("邮件日期"),
+        ZIP_ENTRY("压缩包条目时间"),
+        WORKBOOK_SAVED("工作簿保存时间"),
+        FILE("文件时间");
+
+        private final String chinese;
+
+        TimeSource(String chinese) {
+            this.chinese = chinese;
+        }
+
+        public String chinese() {
+            return chinese;
+        }
+
+        /** Whether this is better evidence of when an item was sent than {@code other}. */
+        public boolean betterThan(TimeSource other) {
+            return compareTo(other) < 0;
+        }
+    }
+
+    /**
      * One thing found in the inbox. {@code inboxFile} is the file in the inbox folder;
      * {@code member} where inside it (attachment or archive entry, nested with " » "; empty for
      * the file itself); {@code name} the name it arrived under (the attachment's or entry's last
      * path component, else the file's); {@code file} the copy to read (or the inbox file itself); {@code sender}
      * the From address of the message it came in (lower case, may be empty); {@code time} when it
-     * was sent (the message's Date), else the archive entry's or the file's time.
+     * was sent, by the best evidence there is ({@code timeSource}); null when there is none.
      */
     public record Item(String inboxFile, String member, String name, Path file, Kind kind, String reason, String sender,
-                       Instant time, String timeSource, String subject, List<String> notes) {
+                       Instant time, TimeSource timeSource, String subject, List<String> notes) {
         public Item {
             notes = List.copyOf(notes);
         }
@@ -80,6 +108,7 @@ public final class Inbox {
     }
 
     private static final Session SESSION = session();
+    private static final Instant ZIP_EPOCH = Instant.parse("1980-01-02T00:00:00Z");
 
     private static Session session() {
         Properties p = new Properties();
@@ -113,14 +142,14 @@ public final class Inbox {
         }
         for (Path f : files) {
             String shown = f.toString();
-            Origin o = new Origin(shown, "", f.getFileName().toString(), "", fileTime(f), "文件时间", "", List.of());
+            Origin o = new Origin(shown, "", f.getFileName().toString(), "", fileTime(f), TimeSource.FILE, "", List.of());
             box.classify(f, o, Files.isDirectory(inbox) ? inbox.relativize(f).toString() : f.getFileName().toString(), 0);
         }
         return Collections.unmodifiableList(box.items);
     }
 
     /** Where an item came from, handed down as containers are opened. */
-    private record Origin(String inboxFile, String member, String name, String sender, Instant time, String timeSource,
+    private record Origin(String inboxFile, String member, String name, String sender, Instant time, TimeSource timeSource,
                           String subject, List<String> notes) {
         /** One level in: shown as {@code shown} in the member path, arrived as {@code arrivedAs}. */
         Origin inside(String shown, String arrivedAs, List<String> more) {
@@ -131,11 +160,14 @@ public final class Inbox {
         }
 
         Origin sent(String from, Instant at, String subj) {
-            return new Origin(inboxFile, member, name, from, at != null ? at : time, at != null ? "邮件日期" : timeSource, subj, notes);
+            return new Origin(inboxFile, member, name, from, at != null ? at : time, at != null ? TimeSource.MAIL_DATE : timeSource,
+                    subj, notes);
         }
 
-        Origin at(Instant t, String source) {
-            return new Origin(inboxFile, member, name, sender, t, source, subject, notes);
+        /** The time {@code t} from {@code source} when that is better evidence than what is known. */
+        Origin at(Instant t, TimeSource source) {
+            return t != null && source.betterThan(timeSource) ? new Origin(inboxFile, member, name, sender, t, source, subject, notes)
+                    : this;
         }
     }
 
@@ -166,7 +198,9 @@ public final class Inbox {
         // A zip named as a workbook is read as one (the reader says so if it is not); only other
         // zips are opened here to tell a workbook from an archive.
         if (ole2 || workbookName || zip && isOoxml(file)) {
-            add(o, file, Kind.WORKBOOK, "");
+            // Read only when nothing better is known: a plain file's time changes when it is copied.
+            add(TimeSource.WORKBOOK_SAVED.betterThan(o.timeSource()) ? o.at(SavedTime.of(file, head), TimeSource.WORKBOOK_SAVED) : o,
+                    file, Kind.WORKBOOK, "");
         } else if (zip) {
             if (depth >= MAX_DEPTH) {
                 add(o, null, Kind.PROBLEM, "压缩包嵌套超过" + MAX_DEPTH + "层，未再解开");
@@ -310,8 +344,9 @@ public final class Inbox {
                 String[] base = baseName(stored, "压缩包条目");
                 List<String> notes = base[1] == null ? List.of() : List.of(base[1]);
                 Origin m = o.inside(stored, base[0], notes);
-                if (!"邮件日期".equals(o.timeSource()) && e.getLastModifiedTime() != null) {
-                    m = m.at(e.getLastModifiedTime().toInstant(), "压缩包条目时间");
+                // An entry stored without a time carries the zip epoch (1980-01-01): no evidence.
+                if (e.getLastModifiedTime() != null && e.getLastModifiedTime().toInstant().isAfter(ZIP_EPOCH)) {
+                    m = m.at(e.getLastModifiedTime().toInstant(), TimeSource.ZIP_ENTRY);
                 }
                 if (++count > MAX_MEMBERS) {
                     add(o, null, Kind.PROBLEM, "压缩包中的文件超过" + MAX_MEMBERS + "个，其余未解开");

@@ -13,6 +13,8 @@ import cn.nianbao.template.Protection;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -28,6 +30,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,7 +151,7 @@ class CollectorTest {
                 .attach(Mail.XLSX, "; filename=\"fixed.xlsx\"", workbook("甲县财政局", "", 2024, values(1))).bytes());
         Files.write(in.resolve("3.eml"), new Mail("czj@example.cn", "Sat, 1 Feb 2025 09:00:00 +0800", "again")
                 .attach(Mail.XLSX, "; filename=\"again.xlsx\"", "garbage".getBytes()).bytes());
-        // 教育局: on time first, then a late correction, which is current (and late).
+        // 教育局: on time first, then a late correction, which is current; the agency is not late.
         Files.write(in.resolve("4.eml"), new Mail("jyj@example.cn", "Thu, 30 Jan 2025 10:00:00 +0800", "ok")
                 .attach(Mail.XLSX, "; filename=\"jy1.xlsx\"", workbook("甲县教育局", "", 2024, values(2))).bytes());
         Files.write(in.resolve("5.eml"), new Mail("jyj@example.cn", "Sat, 1 Feb 2025 00:00:00 +0800", "late")
@@ -173,7 +177,10 @@ class CollectorTest {
         assertThat(cz.notes()).singleElement().asString().startsWith("之后还收到无法读取的文件：").contains("again.xlsx");
         Collector.AgencyStatus jy = of(r, "甲县教育局");
         assertThat(jy.current().item().name()).isEqualTo("jy2.xlsx");
-        assertThat(jy.late()).isTrue();
+        assertThat(jy.current().late()).isTrue();
+        assertThat(jy.late()).as("its first filing was on time").isFalse();
+        assertThat(jy.notes()).singleElement().asString().isEqualTo("当前报送是截止日期之后收到的更正（2025-02-01 00:00（邮件日期））；"
+                + "首次报送按时（2025-01-30 10:00（邮件日期）），不算逾期");
         assertThat(jy.superseded()).extracting(s -> s.item().name()).containsExactly("jy1.xlsx");
         Collector.AgencyStatus sj = of(r, "甲县审计局");
         assertThat(sj.status()).isEqualTo(Collector.Status.ERRORS);
@@ -181,6 +188,54 @@ class CollectorTest {
         assertThat(r.submissions()).extracting(s -> s.item().name() + "=" + s.state().chinese()).containsExactly(
                 "first.xlsx=被替代", "fixed.xlsx=当前报送", "again.xlsx=无法读取", "jy1.xlsx=被替代", "jy2.xlsx=当前报送",
                 "sj.xlsx=当前报送", "tj.xlsx=当前报送");
+    }
+
+    /** The workbook as Excel saves it: dcterms:modified (W3CDTF) in docProps/core.xml. */
+    static byte[] savedAt(byte[] xlsx, String modified) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.getProperties().getCoreProperties().setModified(modified);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+    }
+
+    @Test
+    void lateIsDecidedByTheBestEvidenceAndByTheFirstFiling() throws IOException {
+        Path in = inbox();
+        LocalDateTime copied = LocalDateTime.of(2025, 2, 5, 9, 0); // the day the supervisor saved the files into the inbox
+        // Saved by the clerk on 20 January, copied into the inbox after the deadline: on time, by the workbook's own time.
+        at(Files.write(in.resolve("wjw.xlsx"), savedAt(workbook("甲县卫生健康委员会", "", 2024, values(1)), "2025-01-20T08:30:00Z")),
+                copied);
+        // Saved after the deadline, though the file's time says January: late.
+        at(Files.write(in.resolve("slj.xlsx"), savedAt(workbook("甲县水利局", "", 2024, values(2)), "2025-02-02T01:00:00Z")),
+                LocalDateTime.of(2025, 1, 10, 9, 0));
+        // The message's Date wins over a workbook saved time that is later (a clerk's clock, a re-save).
+        Files.write(in.resolve("sjj.eml"), new Mail("sjj@example.cn", "Thu, 30 Jan 2025 10:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"sj.xlsx\"", savedAt(workbook("甲县审计局", "", 2024, values(3)), "2025-02-03T00:00:00Z"))
+                .bytes());
+        // A zip entry's time wins over the workbook's saved time and the zip's own file time.
+        Path zip = in.resolve("tjj.zip");
+        try (java.io.OutputStream o = Files.newOutputStream(zip); ZipArchiveOutputStream z = new ZipArchiveOutputStream(o)) {
+            RoundFixtures.entry(z, "tj.xlsx", savedAt(workbook("甲县统计局", "", 2024, values(4)), "2025-02-03T00:00:00Z"),
+                    LocalDateTime.of(2025, 1, 25, 14, 30));
+        }
+        at(zip, copied);
+        // No saved time in the workbook (a template as issued): the file's time is all there is.
+        at(Files.write(in.resolve("mzj.xlsx"), workbook("甲县民政局", "", 2024, values(5))), copied);
+        Collector.Round r = collect();
+
+        Map<String, String> got = new LinkedHashMap<>();
+        r.agencies().stream().filter(a -> a.current() != null).forEach(a -> got.put(a.agency().name(),
+                CollectionWorkbook.time(a.current().item().time(), a.current().item().timeSource()) + " " + (a.late() ? "逾期" : "按时")));
+        assertThat(got).containsExactly(
+                Map.entry("甲县卫生健康委员会", "2025-01-20 16:30（工作簿保存时间） 按时"),
+                Map.entry("甲县民政局", "2025-02-05 09:00（文件时间） 逾期"),
+                Map.entry("甲县水利局", "2025-02-02 09:00（工作簿保存时间） 逾期"),
+                Map.entry("甲县审计局", "2025-01-30 10:00（邮件日期） 按时"),
+                Map.entry("甲县统计局", "2025-01-25 14:30（压缩包条目时间） 按时"));
     }
 
     /** The unsent drafts ReturnDrafts writes for a round on {@code today}: file name to body text. */

@@ -101,7 +101,7 @@ class InboxTest {
                         + "解出的文件只写在本工具的输出文件夹中",
                 "__MACOSX/._财政局2024年报表.xlsx | SKIPPED | 压缩软件附带的系统文件，不是报表",
                 "内层.zip » 内层报表.xlsx | WORKBOOK");
-        assertThat(items.get(0).timeSource()).isEqualTo("压缩包条目时间");
+        assertThat(items.get(0).timeSource()).isEqualTo(Inbox.TimeSource.ZIP_ENTRY);
         assertThat(items.get(0).time()).isEqualTo(t.atZone(Collector.ZONE).toInstant());
         assertThat(items.get(0).name()).isEqualTo("财政局2024年报表.xlsx");
         assertThat(Files.readAllBytes(items.get(1).file())).isEqualTo(workbook);
@@ -138,7 +138,7 @@ class InboxTest {
         assertThat(items).allSatisfy(i -> {
             assertThat(i.sender()).isEqualTo("caizheng@example.cn");
             assertThat(i.subject()).isEqualTo("报表");
-            assertThat(i.timeSource()).isEqualTo("邮件日期");
+            assertThat(i.timeSource()).isEqualTo(Inbox.TimeSource.MAIL_DATE);
             assertThat(i.time()).isEqualTo(LocalDateTime.of(2025, 1, 21, 8, 0).atZone(Collector.ZONE).toInstant());
         });
         assertThat(Files.readAllBytes(items.get(0).file())).isEqualTo(workbook);
