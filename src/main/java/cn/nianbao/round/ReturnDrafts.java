@@ -50,7 +50,7 @@ public final class ReturnDrafts {
                         continue;
                     }
                     Path draft = dir.resolve(stem + "-退回.eml");
-                    Drafts.write(draft, ag.email(), "请改正" + year + "年政府信息公开工作年度报告统计表（" + ag.name() + "）",
+                    Drafts.write(draft, to(ag), "请改正" + year + "年政府信息公开工作年度报告统计表（" + ag.name() + "）",
                             errorsBody(a, year, due), copy, copy.getFileName().toString());
                     out.add(new Written(ag, "退回", draft, copy));
                 }
@@ -72,7 +72,7 @@ public final class ReturnDrafts {
                                     + "。\n\n")
                             + "请填写附件中的模板，直接回复本邮件发回。\n\n"
                             + issuer.instructions(!t.carriedFrom().isEmpty()) + "\n谢谢！\n";
-                    Drafts.write(draft, ag.email(), subject, body, t.template(), t.template().getFileName().toString());
+                    Drafts.write(draft, to(ag), subject, body, t.template(), t.template().getFileName().toString());
                     out.add(new Written(ag, resubmit ? "重新报送" : "催报", draft, t.template()));
                 }
                 default -> {
@@ -84,6 +84,11 @@ public final class ReturnDrafts {
             }
         }
         return out;
+    }
+
+    /** Every address of the agency's roster entry, however they were separated there (a mail header wants commas). */
+    static String to(Agency a) {
+        return String.join(", ", Collector.emails(a.email()));
     }
 
     /**

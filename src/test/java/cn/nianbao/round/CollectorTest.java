@@ -320,6 +320,22 @@ class CollectorTest {
     }
 
     @Test
+    void draftsGoToEveryAddressOfTheRosterEntry() throws Exception {
+        inbox();
+        Collector.Round r = collect(); // nothing arrived: a reminder to everyone
+        Path dir = Files.createDirectories(tmp.resolve("退回"));
+        Issuer issuer = new Issuer(SPEC, 2024, r.deadline(), Protection.none());
+        ReturnDrafts.write(dir, r, Map.of(), issuer, issuer.previousIndex(roster(), List.of()), false, LocalDate.of(2025, 1, 20),
+                new ArrayList<>());
+        try (InputStream in = Files.newInputStream(dir.resolve("甲县民政局-2024-催报.eml"))) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+            // The roster separates them with "; ", which a To header does not take.
+            assertThat(m.getRecipients(jakarta.mail.Message.RecipientType.TO)).extracting(Object::toString)
+                    .containsExactly("mzj@example.cn", "bgs@example.cn");
+        }
+    }
+
+    @Test
     void theTotalIsTheSumOfFilingsWithoutErrors() throws IOException {
         Path in = inbox();
         Map<String, BigDecimal> a = values(1);
