@@ -187,7 +187,8 @@ public final class CollectionWorkbook {
     static String note(Collector.AgencyStatus a) {
         List<String> parts = new ArrayList<>();
         switch (a.status()) {
-            case MISSING -> parts.add(a.sentForOthers().isEmpty() ? "未收到报送" : "没有本单位自己的报表");
+            case MISSING -> parts.add(!a.sentForOthers().isEmpty() ? "没有本单位自己的报表"
+                    : !a.skipped().isEmpty() ? "未收到报表（收到的见下）" : "未收到报送");
             case UNREADABLE -> parts.add("无法读取：" + a.current().report().read().reason());
             case ERRORS -> parts.add("有错误，请退回改正（见问题清单）");
             case WARNINGS -> parts.add("有警告，请核对（见问题清单）");

@@ -104,10 +104,11 @@ public final class Collector {
      * Where one roster agency stands: its current submission (null when none), whether it filed
      * late (its first filing came after the deadline: a later correction does not make it late),
      * earlier submissions, reports of other agencies that came from its address
-     * ({@code sentForOthers}, each a U1 warning on this agency too), and notes.
+     * ({@code sentForOthers}, each a U1 warning on this agency too), what else came from it that
+     * is no report ({@code skipped}: a message without attachments, a Word file), and notes.
      */
     public record AgencyStatus(Agency agency, Status status, Submission current, boolean late, List<Submission> superseded,
-                               List<Submission> sentForOthers, List<String> notes) {
+                               List<Submission> sentForOthers, List<Submission> skipped, List<String> notes) {
         /**
          * Findings that bear on the agency (not the supervisor's own M1): its filing's, and a U1
          * warning for each report of another agency sent from its address.
@@ -193,6 +194,9 @@ public final class Collector {
         List<FileReport> reports = Parallel.map(items, threads, it -> switch (it.kind()) {
             case WORKBOOK -> {
                 ReadResult r = reader.read(it.file());
+                if (!r.readable()) {
+                    r = ReadResult.unreadable(r.file(), Inbox.plain(r.reason())); // no Java class names in what users read
+                }
                 yield new FileReport(r, Checker.all(r));
             }
             case PROBLEM -> {
@@ -380,10 +384,11 @@ public final class Collector {
             superseded.put(e.getKey(), earlier);
             notes.put(e.getKey(), n);
         }
+        Map<Agency, List<Submission>> skipped = new IdentityHashMap<>();
         for (Submission s : subs) {
             if (s.state() == State.SKIPPED && s.agency() != null) {
-                notes.computeIfAbsent(s.agency(), k -> new ArrayList<>())
-                        .add("还收到不是工作簿的文件：" + s.item().origin());
+                notes.computeIfAbsent(s.agency(), k -> new ArrayList<>()).add("还收到 " + s.item().origin() + "：" + s.item().reason());
+                skipped.computeIfAbsent(s.agency(), k -> new ArrayList<>()).add(s);
             }
         }
         Reconciler.Result rec = previous == null ? null : reconcile(current, previous, out);
@@ -409,7 +414,7 @@ public final class Collector {
             }
             List<Submission> others = sentForOthers.getOrDefault(a, List.of());
             statuses.add(new AgencyStatus(a, status(cur, others), cur, cur != null && late.getOrDefault(a, false),
-                    superseded.getOrDefault(a, List.of()), others, notes.getOrDefault(a, List.of())));
+                    superseded.getOrDefault(a, List.of()), others, skipped.getOrDefault(a, List.of()), notes.getOrDefault(a, List.of())));
         }
         return new Round(year, spec, deadline, statuses, out, rec);
     }

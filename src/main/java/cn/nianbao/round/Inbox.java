@@ -44,6 +44,8 @@ public final class Inbox {
     public static final long MAX_MEMBER_BYTES = 50L << 20;
     /** Archive members over 1 MB that unpack to more than this many times their stored size are refused. */
     public static final int MAX_RATIO = 200;
+    /** The reason of a message that carried nothing: a question or a notice, not a filing. */
+    public static final String NO_ATTACHMENT = "邮件中没有附件，没有报表";
     /** Members per archive or message, messages per .mbox, and levels of nesting followed. */
     public static final int MAX_MEMBERS = 1000;
     public static final int MAX_MESSAGES = 10_000;
@@ -188,19 +190,23 @@ public final class Inbox {
         try {
             head = head(file);
         } catch (IOException e) {
-            add(o, null, Kind.PROBLEM, "文件无法打开：" + e.getMessage());
+            add(o, null, Kind.PROBLEM, lead("文件无法打开", e));
             return;
         }
         boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         boolean ole2 = head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
                 && (head[3] & 0xFF) == 0xE0;
         boolean workbookName = lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm") || lower.endsWith(".et");
-        // A zip named as a workbook is read as one (the reader says so if it is not); only other
-        // zips are opened here to tell a workbook from an archive.
-        if (ole2 || workbookName || zip && isOoxml(file)) {
+        // A file named as a workbook is read as one (the reader says so if it is not); other zips
+        // and OLE2 files are looked into to tell a workbook from an archive or another document.
+        FileKinds.Verdict v = workbookName ? FileKinds.Verdict.WORKBOOK : zip ? FileKinds.zip(file, lower)
+                : ole2 ? FileKinds.ole2(file, lower) : null;
+        if (v != null && v.kind() == Kind.WORKBOOK) {
             // Read only when nothing better is known: a plain file's time changes when it is copied.
             add(TimeSource.WORKBOOK_SAVED.betterThan(o.timeSource()) ? o.at(SavedTime.of(file, head), TimeSource.WORKBOOK_SAVED) : o,
                     file, Kind.WORKBOOK, "");
+        } else if (v != null && !v.archive()) {
+            add(o, null, v.kind(), v.reason());
         } else if (zip) {
             if (depth >= MAX_DEPTH) {
                 add(o, null, Kind.PROBLEM, "压缩包嵌套超过" + MAX_DEPTH + "层，未再解开");
@@ -222,13 +228,9 @@ public final class Inbox {
         } else if (head.length == 0) {
             add(o, null, Kind.PROBLEM, "文件是空的（0字节）");
         } else {
-            add(o, null, Kind.SKIPPED, "不是工作簿、压缩包或邮件（" + kindOf(lower) + "），未读取");
+            FileKinds.Verdict other = FileKinds.other(head, lower);
+            add(o, null, other.kind(), other.reason());
         }
-    }
-
-    private static String kindOf(String lower) {
-        int dot = lower.lastIndexOf('.');
-        return dot < 0 ? "无扩展名" : lower.substring(dot) + " 文件";
     }
 
     private static byte[] head(Path file) throws IOException {
@@ -255,14 +257,6 @@ public final class Inbox {
         String s = new String(head, StandardCharsets.ISO_8859_1);
         return s.matches("(?s)[A-Za-z][A-Za-z0-9-]{0,60}:[^\\n]*\\n.*")
                 && s.toLowerCase(Locale.ROOT).matches("(?s).*\\n?(from|date|subject|received|mime-version|return-path|message-id):.*");
-    }
-
-    private static boolean isOoxml(Path file) {
-        try (ZipFile z = ZipFile.builder().setPath(file).get()) {
-            return z.getEntry("[Content_Types].xml") != null;
-        } catch (IOException | RuntimeException e) {
-            return true; // a damaged zip: let the workbook reader say what is wrong with it
-        }
     }
 
     private static Instant fileTime(Path f) {
@@ -381,7 +375,7 @@ public final class Inbox {
                 } catch (IOException | RuntimeException ex) {
                     add(m, null, Kind.PROBLEM, ex.getMessage() != null && ex.getMessage().equals("too large")
                             ? "压缩包中的文件解压后超过" + (MAX_MEMBER_BYTES >> 20) + " MB，未解开"
-                            : "压缩包中的这个文件已损坏，无法解开：" + brief(ex));
+                            : lead("压缩包中的这个文件已损坏，无法解开", ex));
                     continue;
                 }
                 classify(t, m, relative + "/" + t.getFileName(), depth + 1);
@@ -390,7 +384,7 @@ public final class Inbox {
                 add(o, null, Kind.PROBLEM, "压缩包是空的，没有文件");
             }
         } catch (IOException | RuntimeException e) {
-            add(o, null, Kind.PROBLEM, "压缩包无法打开（已损坏或不是 zip 格式）：" + brief(e));
+            add(o, null, Kind.PROBLEM, lead("压缩包无法打开（已损坏或不是 zip 格式）", e));
         }
     }
 
@@ -465,11 +459,11 @@ public final class Inbox {
             int[] parts = {0};
             walk(m, mo, relative, depth, parts);
             if (items.size() == before) {
-                add(mo, null, Kind.PROBLEM, "邮件中没有附件" + (subject == null || subject.isBlank() ? "" : "（主题：" + subject + "）")
-                        + "。如果这是报送邮件，请对方把填好的工作簿作为附件重新发送");
+                // A question, a reply, a notice: listed with its subject, not a failed filing.
+                add(mo, null, Kind.SKIPPED, NO_ATTACHMENT + (subject == null || subject.isBlank() ? "（没有主题）" : "（主题：" + subject + "）"));
             }
         } catch (IOException | MessagingException | RuntimeException e) {
-            add(o, null, Kind.PROBLEM, "邮件无法解析：" + brief(e));
+            add(o, null, Kind.PROBLEM, lead("邮件无法解析", e));
         }
     }
 
@@ -513,7 +507,7 @@ public final class Inbox {
             }
         } catch (IOException e) {
             add(m, null, Kind.PROBLEM, "too large".equals(e.getMessage()) ? "附件超过" + (MAX_MEMBER_BYTES >> 20) + " MB，未取出"
-                    : "附件无法取出（编码损坏）：" + brief(e));
+                    : lead("附件无法取出（编码损坏）", e));
             return;
         }
         classify(t, m, relative + "/" + t.getFileName(), depth + 1);
@@ -613,12 +607,28 @@ public final class Inbox {
                 add(o, null, Kind.PROBLEM, "邮箱文件（.mbox）中没有邮件");
             }
         } catch (IOException | RuntimeException e) {
-            add(o, null, Kind.PROBLEM, "邮箱文件无法读取：" + brief(e));
+            add(o, null, Kind.PROBLEM, lead("邮箱文件无法读取", e));
         }
     }
 
-    private static String brief(Throwable e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    /** A Chinese lead, then what the exception says (if anything once class names are taken out). */
+    private static String lead(String lead, Throwable e) {
+        String d = plain(e.getMessage());
+        return d.isEmpty() ? lead : lead + "：" + d;
+    }
+
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b\\s*[:：]?\\s*");
+
+    /**
+     * A reason as a user may read it: Java exception class names (from a library's message, or
+     * a reader's "IOException：…") taken out, the rest kept, at most 200 characters.
+     */
+    static String plain(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        String m = CLASS_NAME.matcher(reason).replaceAll("").replaceAll("；\\s*$|[:：]\\s*$", "").strip();
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
 }

@@ -58,15 +58,16 @@ public final class ReturnDrafts {
                     Issuer.Issued t = issuer.template(ag, previous, havePrevious, dir, warnings);
                     boolean unreadable = a.status() == Collector.Status.UNREADABLE;
                     // Something came from the agency that does not count as its filing: say what and why, never "nothing arrived".
-                    boolean resubmit = unreadable || !a.sentForOthers().isEmpty();
+                    boolean resubmit = unreadable || !a.sentForOthers().isEmpty()
+                            || a.skipped().stream().anyMatch(s -> !s.item().reason().startsWith(Inbox.NO_ATTACHMENT));
                     Path draft = dir.resolve(stem + (resubmit ? "-重新报送.eml" : "-催报.eml"));
                     String subject = (unreadable ? "报送的文件无法读取，请重新报送"
-                            : resubmit ? "收到的不是贵单位的报表，请重新报送" : "请尽快报送") + year
+                            : resubmit ? "收到的文件中没有贵单位的报表，请重新报送" : "请尽快报送") + year
                             + "年政府信息公开工作年度报告统计表（" + ag.name() + "）";
                     String body = ag.name() + "：\n\n"
                             + (unreadable ? "我们收到了贵单位报送的文件（" + a.current().item().origin() + "），但无法读取："
                                     + a.current().report().read().reason() + "。\n\n" : "")
-                            + sentForOthers(a)
+                            + sentForOthers(a) + skipped(a)
                             + (resubmit ? "" : "我们还没有收到贵单位" + year + "年政府信息公开工作年度报告统计表"
                                     + (today.isAfter(round.deadline()) ? "，报送截止日期（" + due + "）已过" : "（截止" + due + "）")
                                     + "。\n\n")
@@ -105,6 +106,21 @@ public final class ReturnDrafts {
                     .append("”，但其中的报表是").append(other).append("的（").append(whose).append("），不能算作贵单位的报送。")
                     .append("如果是误用了").append(other).append("的模板，请用附件中贵单位自己的模板重新填写；如果是代")
                     .append(other).append("转发，也请报送贵单位自己的报表。\n\n");
+        }
+        return b.toString();
+    }
+
+    /** What else came from the agency that is no report: each message without attachments and each file, and why. */
+    static String skipped(Collector.AgencyStatus a) {
+        StringBuilder b = new StringBuilder();
+        for (Collector.Submission s : a.skipped()) {
+            Inbox.Item it = s.item();
+            if (it.reason().startsWith(Inbox.NO_ATTACHMENT)) {
+                b.append("我们收到了贵单位的邮件（").append(it.subject().isBlank() ? "没有主题" : "主题：" + it.subject())
+                        .append("），其中没有附件。\n\n");
+            } else {
+                b.append("我们收到了贵单位发来的文件“").append(it.name()).append("”：").append(it.reason()).append("。\n\n");
+            }
         }
         return b.toString();
     }

@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -333,6 +334,43 @@ class CollectorTest {
             assertThat(m.getRecipients(jakarta.mail.Message.RecipientType.TO)).extracting(Object::toString)
                     .containsExactly("mzj@example.cn", "bgs@example.cn");
         }
+    }
+
+    @Test
+    void whatCameWithoutAReportIsSkippedAndNamedInTheDraft() throws Exception {
+        Path in = inbox();
+        byte[] docx;
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             ByteArrayOutputStream b = new ByteArrayOutputStream()) {
+            d.createParagraph().createRun().setText("甲县审计局2024年政府信息公开工作年度报告");
+            d.write(b);
+            docx = b.toByteArray();
+        }
+        // 审计局 sends its annual report as Word, no workbook; 统计局 asks a question; someone unknown writes too.
+        Files.write(in.resolve("1.eml"), new Mail("sjj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "年度报告")
+                .attach("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "; filename*=" + Mail.rfc2231("年度报告.docx", StandardCharsets.UTF_8), docx)
+                .bytes());
+        Files.write(in.resolve("2.eml"), new Mail("tjj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800",
+                Mail.word("请问上年结转怎么填", StandardCharsets.UTF_8)).body("谢谢", StandardCharsets.UTF_8).bytes());
+        Files.write(in.resolve("3.eml"), new Mail("who@example.com", "Fri, 10 Jan 2025 09:00:00 +0800", "hello")
+                .body("hi", StandardCharsets.UTF_8).bytes());
+        Collector.Round r = collect();
+
+        assertThat(r.submissions()).extracting(s -> s.state().chinese() + " | " + (s.agency() == null ? "" : s.agency().name())
+                + " | " + s.item().reason()).containsExactly(
+                "跳过 | 甲县审计局 | Word 文档（.docx），不是报表工作簿",
+                "跳过 | 甲县统计局 | 邮件中没有附件，没有报表（主题：请问上年结转怎么填）",
+                "跳过 |  | 邮件中没有附件，没有报表（主题：hello）");
+        assertThat(r.count(Collector.State.UNREADABLE)).isZero();
+        Collector.AgencyStatus sj = of(r, "甲县审计局");
+        assertThat(sj.status()).isEqualTo(Collector.Status.MISSING);
+        assertThat(CollectionWorkbook.note(sj)).isEqualTo("未收到报表（收到的见下）；还收到 " + in.resolve("1.eml")
+                + " » 附件 年度报告.docx：Word 文档（.docx），不是报表工作簿");
+        Map<String, String> drafts = drafts(r, LocalDate.of(2025, 1, 20));
+        assertThat(drafts.get("甲县审计局-2024-重新报送.eml")).contains("我们收到了贵单位发来的文件“年度报告.docx”：Word 文档（.docx），"
+                + "不是报表工作簿。").doesNotContain("还没有收到");
+        assertThat(drafts.get("甲县统计局-2024-催报.eml")).contains("我们收到了贵单位的邮件（主题：请问上年结转怎么填），其中没有附件。"
+                + "\n\n我们还没有收到贵单位2024年政府信息公开工作年度报告统计表");
     }
 
     @Test
