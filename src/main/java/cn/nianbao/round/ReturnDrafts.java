@@ -25,20 +25,34 @@ public final class ReturnDrafts {
 
     /** Problems listed in a message body; the rest are in the attached workbook. */
     static final int LISTED = 30;
+    /** Days from the run date an agency is given to send a corrected or missing file (collect --resubmit-days). */
+    public static final int RESUBMIT_DAYS = 7;
 
     private ReturnDrafts() {
     }
 
-    /**
-     * @param copies the annotated copies written for the round's current submissions (file as read to copy)
-     * @param today  the date the drafts are written (a reminder after the deadline says it has passed)
-     */
+    /** As {@link #write(Path, Collector.Round, Map, Issuer, FilingIndex, boolean, LocalDate, int, List)} with {@link #RESUBMIT_DAYS}. */
     public static List<Written> write(Path dir, Collector.Round round, Map<String, Path> copies, Issuer issuer,
                                       FilingIndex previous, boolean havePrevious, LocalDate today, List<String> warnings)
             throws IOException {
+        return write(dir, round, copies, issuer, previous, havePrevious, today, RESUBMIT_DAYS, warnings);
+    }
+
+    /**
+     * @param copies       the annotated copies written for the round's current submissions (file as read to copy)
+     * @param today        the date the drafts are written (a reminder after the deadline says it has passed)
+     * @param resubmitDays corrected, unreadable and missing files are asked for within this many days of
+     *                     {@code today}, and never before the round's deadline
+     */
+    public static List<Written> write(Path dir, Collector.Round round, Map<String, Path> copies, Issuer issuer,
+                                      FilingIndex previous, boolean havePrevious, LocalDate today, int resubmitDays,
+                                      List<String> warnings) throws IOException {
         List<Written> out = new ArrayList<>();
         int year = round.year();
         String due = Issuer.date(round.deadline());
+        // A deadline that has passed is not repeated as the date to meet: the new one is counted from today.
+        LocalDate byDate = today.plusDays(resubmitDays);
+        String by = Issuer.date(byDate.isBefore(round.deadline()) ? round.deadline() : byDate);
         for (Collector.AgencyStatus a : round.agencies()) {
             Agency ag = a.agency();
             String stem = FileNames.safe(ag.name()) + "-" + year;
@@ -51,7 +65,7 @@ public final class ReturnDrafts {
                     }
                     Path draft = dir.resolve(stem + "-退回.eml");
                     Drafts.write(draft, to(ag), "请改正" + year + "年政府信息公开工作年度报告统计表（" + ag.name() + "）",
-                            errorsBody(a, year, due), copy, copy.getFileName().toString());
+                            errorsBody(a, year, by), copy, copy.getFileName().toString());
                     out.add(new Written(ag, "退回", draft, copy));
                 }
                 case UNREADABLE, MISSING -> {
@@ -65,13 +79,13 @@ public final class ReturnDrafts {
                             : resubmit ? "收到的文件中没有贵单位的报表，请重新报送" : "请尽快报送") + year
                             + "年政府信息公开工作年度报告统计表（" + ag.name() + "）";
                     String body = ag.name() + "：\n\n"
-                            + (unreadable ? "我们收到了贵单位报送的文件（" + a.current().item().origin() + "），但无法读取："
+                            + (unreadable ? "我们收到了贵单位报送的文件“" + a.current().item().name() + "”，但无法读取："
                                     + a.current().report().read().reason() + "。\n\n" : "")
                             + sentForOthers(a) + skipped(a)
                             + (resubmit ? "" : "我们还没有收到贵单位" + year + "年政府信息公开工作年度报告统计表"
-                                    + (today.isAfter(round.deadline()) ? "，报送截止日期（" + due + "）已过" : "（截止" + due + "）")
-                                    + "。\n\n")
-                            + "请填写附件中的模板，直接回复本邮件发回。\n\n"
+                                    + (today.isAfter(round.deadline()) ? "，报送截止日期（" + due + "）已过，请于" + by + "前报送"
+                                    : "（截止" + due + "）") + "。\n\n")
+                            + "请填写附件中的模板，" + (resubmit ? "于" + by + "前" : "") + "直接回复本邮件发回。\n\n"
                             + issuer.instructions(!t.carriedFrom().isEmpty()) + "\n谢谢！\n";
                     Drafts.write(draft, to(ag), subject, body, t.template(), t.template().getFileName().toString());
                     out.add(new Written(ag, resubmit ? "重新报送" : "催报", draft, t.template()));
@@ -125,14 +139,15 @@ public final class ReturnDrafts {
         return b.toString();
     }
 
-    static String errorsBody(Collector.AgencyStatus a, int year, String due) {
+    /** The body of a 退回 draft: the file as the agency named it (never a local path), the date to send it back by, the problems. */
+    static String errorsBody(Collector.AgencyStatus a, int year, String by) {
         List<Finding> list = new ArrayList<>(a.current().report().findings().stream()
                 .filter(f -> f.severity() != Severity.INFO && !Collector.SUPERVISOR_ONLY.contains(f.ruleId())).toList());
         list.sort(java.util.Comparator.comparing((Finding f) -> f.severity() != Severity.ERROR).thenComparing(FindingOrder.ORDER));
         StringBuilder b = new StringBuilder(a.agency().name()).append("：\n\n")
                 .append("贵单位报送的").append(year).append("年政府信息公开工作年度报告统计表（")
-                .append(a.current().item().origin()).append("）有以下问题，请改正后直接回复本邮件，把改好的文件作为附件发回")
-                .append("（截止").append(due).append("）。附件是贵单位报送的文件，问题单元格已标红并加了批注，")
+                .append("“").append(a.current().item().name()).append("”）有以下问题，请改正后于").append(by)
+                .append("前直接回复本邮件，把改好的文件作为附件发回。附件是贵单位报送的文件，问题单元格已标红并加了批注，")
                 .append("第一个工作表“问题清单”列出全部问题；可以直接在附件中改正后发回。\n\n")
                 .append(sentForOthers(a));
         int n = 0;

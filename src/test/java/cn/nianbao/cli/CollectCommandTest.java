@@ -60,7 +60,7 @@ class CollectCommandTest {
         Path returns = dir.resolve("结果/退回");
         CliTest.Run r = CliTest.run("collect", "--roster", TestSupport.fixtures().resolve("round/名册.csv").toString(),
                 "--year", "2024", "--inbox", inbox.toString(), "--previous", TestSupport.fixtures().resolve("seeds").toString(),
-                "-o", out.toString(), "--returns", returns.toString(), "--quiet");
+                "-o", out.toString(), "--returns", returns.toString(), "--resubmit-days", "10", "--quiet");
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).doesNotContain("Exception");
         long inboxFiles;
@@ -128,7 +128,10 @@ class CollectCommandTest {
         assertThat(text(back)).contains("R1").contains("问题清单");
         MimeMessage remind = message(returns.resolve("应急管理部-2024-催报.eml"));
         assertThat(attachmentName(remind)).isEqualTo("应急管理部-2024.xlsx");
-        assertThat(text(remind)).contains("还没有收到").contains("截止日期（2025年1月31日）已过");
+        java.time.LocalDate by = java.time.LocalDate.now(cn.nianbao.round.Collector.ZONE).plusDays(10);
+        String byText = by.getYear() + "年" + by.getMonthValue() + "月" + by.getDayOfMonth() + "日";
+        assertThat(text(remind)).contains("还没有收到").contains("截止日期（2025年1月31日）已过，请于" + byText + "前报送");
+        assertThat(text(back)).contains("（“聊城市应急管理局2024年报表.xlsx”）").contains("请改正后于" + byText + "前").doesNotContain("»");
 
         // Run again: the same result, the extraction folder rebuilt.
         CliTest.Run again = CliTest.run("collect", "--roster", TestSupport.fixtures().resolve("round/名册.csv").toString(),
@@ -151,6 +154,10 @@ class CollectCommandTest {
         assertThat(foreign.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(foreign.err()).contains("不是本工具建立的");
         assertThat(dir.resolve("情况-附件/重要.txt")).hasContent("别删");
+        CliTest.Run negative = CliTest.run("collect", "--roster", roster, "--year", "2024", "--inbox", inbox.toString(),
+                "-o", dir.resolve("其他.xlsx").toString(), "--resubmit-days", "-1");
+        assertThat(negative.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(negative.err()).contains("--resubmit-days 不能是负数");
     }
 
     /** A message as a mail client writes it (Angus Mail): text body, then each attachment under its Chinese name. */

@@ -374,6 +374,47 @@ class CollectorTest {
     }
 
     @Test
+    void draftsNameTheFileTheAgencySentAndGiveANewDeadline() throws Exception {
+        Path in = inbox();
+        Map<String, BigDecimal> wrong = values(1);
+        wrong.put("t3.disclosed.natural", BigDecimal.ZERO); // R1 broken
+        Files.write(in.resolve("204-财政局.eml"), new Mail("czj@example.cn", "Mon, 20 Jan 2025 10:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename*=" + Mail.rfc2231("财政局2024年报表.xlsx", StandardCharsets.UTF_8),
+                        workbook("甲县财政局", "", 2024, wrong)).bytes());
+        Files.write(in.resolve("205-教育局.eml"), new Mail("jyj@example.cn", "Mon, 20 Jan 2025 10:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"jy.xlsx\"", "garbage".getBytes(StandardCharsets.US_ASCII)).bytes());
+        Collector.Round r = collect();
+        Path returns = Files.createDirectories(tmp.resolve("退回"));
+        Map<String, Path> copies = cn.nianbao.report.ReturnCopies.copies(returns, r.currentReports());
+        Issuer issuer = new Issuer(SPEC, 2024, r.deadline(), Protection.none());
+        // Run on 10 February, after the deadline: the corrected files are asked for by 17 February (7 days).
+        ReturnDrafts.write(returns, r, copies, issuer, issuer.previousIndex(roster(), List.of()), false, LocalDate.of(2025, 2, 10),
+                new ArrayList<>());
+        String back = body(returns.resolve("甲县财政局-2024-退回.eml"));
+        assertThat(back).contains("贵单位报送的2024年政府信息公开工作年度报告统计表（“财政局2024年报表.xlsx”）有以下问题")
+                .contains("请改正后于2025年2月17日前直接回复本邮件").doesNotContain("2025年1月31日").doesNotContain(tmp.toString())
+                .doesNotContain("204-财政局.eml").doesNotContain("»");
+        String again = body(returns.resolve("甲县教育局-2024-重新报送.eml"));
+        assertThat(again).contains("我们收到了贵单位报送的文件“jy.xlsx”，但无法读取").contains("请填写附件中的模板，于2025年2月17日前直接回复")
+                .doesNotContain(tmp.toString()).doesNotContain("205-教育局.eml").doesNotContain("»");
+        String remind = body(returns.resolve("甲县卫生健康委员会-2024-催报.eml"));
+        assertThat(remind).contains("报送截止日期（2025年1月31日）已过，请于2025年2月17日前报送。");
+        // Before the deadline, a reminder gives the deadline; a correction is never asked for before it.
+        Path early = Files.createDirectories(tmp.resolve("退回-早"));
+        ReturnDrafts.write(early, r, copies, issuer, issuer.previousIndex(roster(), List.of()), false, LocalDate.of(2025, 1, 20),
+                new ArrayList<>());
+        assertThat(body(early.resolve("甲县卫生健康委员会-2024-催报.eml"))).contains("（截止2025年1月31日）").doesNotContain("已过");
+        assertThat(body(early.resolve("甲县财政局-2024-退回.eml"))).contains("请改正后于2025年1月31日前");
+    }
+
+    static String body(Path eml) throws Exception {
+        try (InputStream in = Files.newInputStream(eml)) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+            return (String) ((Multipart) m.getContent()).getBodyPart(0).getContent();
+        }
+    }
+
+    @Test
     void theTotalIsTheSumOfFilingsWithoutErrors() throws IOException {
         Path in = inbox();
         Map<String, BigDecimal> a = values(1);
