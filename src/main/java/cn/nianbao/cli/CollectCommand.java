@@ -68,6 +68,9 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--password", description = "催报模板的工作表保护密码（可选）")
     String password;
 
+    @Option(names = "--resubmit-days", paramLabel = "N", description = "退回、重新报送和逾期催报的草稿要求在运行当天起几天内发回（默认 ${DEFAULT-VALUE}；不早于报送截止日期）")
+    int resubmitDays = ReturnDrafts.RESUBMIT_DAYS;
+
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
@@ -81,6 +84,9 @@ final class CollectCommand implements Callable<Integer> {
         int year = options.year();
         FormatSpec fmt = Specs.forYear(year);
         LocalDate due = options.due();
+        if (resubmitDays < 0) {
+            throw NianbaoException.usage("--resubmit-days 不能是负数：" + resubmitDays);
+        }
         Guard.inputsExist(List.of(inbox), "收件文件夹（--inbox）");
         if (previous != null) {
             Guard.inputsExist(previous, "上年的报表（--previous）");
@@ -132,7 +138,8 @@ final class CollectCommand implements Callable<Integer> {
             Issuer issuer = new Issuer(fmt, year, due, Protection.withPassword(password));
             List<String> warnings = new ArrayList<>();
             List<ReturnDrafts.Written> drafts = ReturnDrafts.write(returns, round, copies, issuer,
-                    issuer.previousIndex(r, last == null ? List.of() : last), last != null, LocalDate.now(Collector.ZONE), warnings);
+                    issuer.previousIndex(r, last == null ? List.of() : last), last != null, LocalDate.now(Collector.ZONE), resubmitDays,
+                    warnings);
             warnings.forEach(w -> out.println("注意：" + w));
             out.printf("退回：%d 份标注副本；邮件草稿 退回 %d 封、重新报送 %d 封、催报 %d 封，在 %s%n", copies.size(),
                     count(drafts, "退回"), count(drafts, "重新报送"), count(drafts, "催报"), returns);

@@ -61,8 +61,8 @@ public final class CollectionWorkbook {
     }
 
     /** When an item was sent, in Beijing time, and what the time is taken from. */
-    public static String time(Instant t, String source) {
-        return t == null ? "" : TIME.format(t) + "（" + source + "）";
+    public static String time(Instant t, Inbox.TimeSource source) {
+        return t == null ? "" : TIME.format(t) + "（" + source.chinese() + "）";
     }
 
     public static void write(Path out, Collector.Round round) throws IOException {
@@ -191,7 +191,8 @@ public final class CollectionWorkbook {
     static String note(Collector.AgencyStatus a) {
         List<String> parts = new ArrayList<>();
         switch (a.status()) {
-            case MISSING -> parts.add("未收到报送");
+            case MISSING -> parts.add(!a.sentForOthers().isEmpty() ? "没有本单位自己的报表"
+                    : !a.skipped().isEmpty() ? "未收到报表（收到的见下）" : "未收到报送");
             case UNREADABLE -> parts.add("无法读取：" + a.current().report().read().reason());
             case ERRORS -> parts.add("有错误，请退回改正（见问题清单）");
             case WARNINGS -> parts.add("有警告，请核对（见问题清单）");

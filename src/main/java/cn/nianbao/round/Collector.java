@@ -57,11 +57,19 @@ public final class Collector {
         }
     }
 
-    /** One inbox item with its reading, the agency it was matched to (or null), how, and its fate. */
+    /**
+     * One inbox item with its reading, the agency it was matched to (or null), how, and its fate.
+     * {@code sentBy} is the roster agency whose address sent a report that is another agency's
+     * (matched by the report's code or name to {@code agency}); null otherwise.
+     */
     public record Submission(Inbox.Item item, FileReport report, Agency agency, String matchedBy, boolean late,
-                             State state, String note) {
+                             State state, String note, Agency sentBy) {
         Submission with(State s, String n) {
-            return new Submission(item, report, agency, matchedBy, late, s, n);
+            return new Submission(item, report, agency, matchedBy, late, s, n, sentBy);
+        }
+
+        Submission with(FileReport r) {
+            return new Submission(item, r, agency, matchedBy, late, state, note, sentBy);
         }
 
         public boolean readable() {
@@ -92,17 +100,23 @@ public final class Collector {
         }
     }
 
-    /** Where one roster agency stands: its current submission (null when none), earlier ones, and notes. */
-    public record AgencyStatus(Agency agency, Status status, Submission current, List<Submission> superseded,
-                               List<String> notes) {
-        public boolean late() {
-            return current != null && current.late();
-        }
-
-        /** Findings that bear on the agency's filing (not the supervisor's own M1). */
+    /**
+     * Where one roster agency stands: its current submission (null when none), whether it filed
+     * late (its first filing came after the deadline: a later correction does not make it late),
+     * earlier submissions, reports of other agencies that came from its address
+     * ({@code sentForOthers}, each a U1 warning on this agency too), what else came from it that
+     * is no report ({@code skipped}: a message without attachments, a Word file), and notes.
+     */
+    public record AgencyStatus(Agency agency, Status status, Submission current, boolean late, List<Submission> superseded,
+                               List<Submission> sentForOthers, List<Submission> skipped, List<String> notes) {
+        /**
+         * Findings that bear on the agency (not the supervisor's own M1): its filing's, and a U1
+         * warning for each report of another agency sent from its address.
+         */
         public long count(Severity s) {
-            return current == null || current.report() == null ? 0 : current.report().findings().stream()
+            long own = current == null || current.report() == null ? 0 : current.report().findings().stream()
                     .filter(f -> f.severity() == s && !SUPERVISOR_ONLY.contains(f.ruleId())).count();
+            return s == Severity.WARNING ? own + sentForOthers.size() : own;
         }
     }
 
@@ -180,6 +194,9 @@ public final class Collector {
         List<FileReport> reports = Parallel.map(items, threads, it -> switch (it.kind()) {
             case WORKBOOK -> {
                 ReadResult r = reader.read(it.file());
+                if (!r.readable()) {
+                    r = ReadResult.unreadable(r.file(), Inbox.plain(r.reason())); // no Java class names in what users read
+                }
                 yield new FileReport(r, Checker.all(r));
             }
             case PROBLEM -> {
@@ -218,7 +235,9 @@ public final class Collector {
             }
         }
         List<Agency> senders = item.sender().isEmpty() ? List.of() : byEmail.getOrDefault(item.sender(), List.of());
+        Agency sentBy = null;
         if (agency != null && f != null && senders.size() == 1 && senders.get(0) != agency) {
+            sentBy = senders.get(0);
             more.add(Finding.ofFile("U1", Severity.WARNING, f.file(), "发件人 " + item.sender() + " 是名册中" + senders.get(0).name()
                     + "的邮箱，报表却是" + agency.name() + "的；按报表认定为" + agency.name() + "的报送。若是"
                     + senders.get(0).name() + "误用了别的单位的模板，请让它用自己的模板重新填报"));
@@ -256,8 +275,9 @@ public final class Collector {
         String note = state == State.UNMATCHED ? "名册中找不到报表中的单位“" + f.agency() + "”"
                 + (f.identity().code().isEmpty() ? "" : "（代码" + f.identity().code() + "）")
                 + (item.sender().isEmpty() ? "" : "，发件人 " + item.sender() + " 也不在名册中")
-                + "：请在名册中补上这个单位、它的别名或邮箱" : "";
-        return new Submission(item, r, agency, by, late, state, note);
+                + "：请在名册中补上这个单位、它的别名或邮箱"
+                : sentBy != null ? "从名册中" + sentBy.name() + "的邮箱 " + item.sender() + " 发来" : "";
+        return new Submission(item, r, agency, by, late, state, note, sentBy);
     }
 
     /** The roster agency whose name (or an alias) the file name contains; the longest such name wins. */
@@ -295,14 +315,24 @@ public final class Collector {
         Map<Agency, Submission> current = new IdentityHashMap<>();
         Map<Agency, List<Submission>> superseded = new IdentityHashMap<>();
         Map<Agency, List<String>> notes = new IdentityHashMap<>();
+        Map<Agency, Boolean> late = new IdentityHashMap<>();
         for (Map.Entry<Agency, List<Integer>> e : byAgency.entrySet()) {
             List<Integer> idx = new ArrayList<>(e.getValue());
             idx.sort(Comparator.comparing(subs::get, BY_TIME));
+            // The latest readable one; one the agency sent itself wins over any, even a later one,
+            // that came from another roster agency's address (which may hold that agency's figures).
             Integer chosen = null;
+            Integer own = null;
             for (Integer i : idx) {
                 if (subs.get(i).readable()) {
-                    chosen = i; // the latest readable one
+                    chosen = i;
+                    if (subs.get(i).sentBy() == null) {
+                        own = i;
+                    }
                 }
+            }
+            if (own != null) {
+                chosen = own;
             }
             if (chosen == null) {
                 chosen = idx.get(idx.size() - 1);
@@ -310,12 +340,36 @@ public final class Collector {
             Submission cur = subs.get(chosen);
             List<Submission> earlier = new ArrayList<>();
             List<String> n = new ArrayList<>();
+            // Late or not is decided by the first readable filing of those that could be current.
+            Submission first = null;
+            for (Integer i : idx) {
+                Submission s = subs.get(i);
+                if (first == null && s.readable() && (own == null || s.sentBy() == null)) {
+                    first = s;
+                }
+            }
+            boolean isLate = first != null ? first.late() : cur.late();
+            late.put(e.getKey(), isLate);
+            if (!isLate && cur.late()) {
+                n.add("当前报送是截止日期之后收到的更正（" + CollectionWorkbook.time(cur.item().time(), cur.item().timeSource())
+                        + "）；首次报送" + (first.item().time() == null ? "的时间不明"
+                        : "按时（" + CollectionWorkbook.time(first.item().time(), first.item().timeSource()) + "）") + "，不算逾期");
+            }
             for (Integer i : idx) {
                 Submission s = subs.get(i);
                 if (i.equals(chosen)) {
                     continue;
                 }
-                if (BY_TIME.compare(s, cur) < 0 || s.readable()) {
+                if (s.readable() && s.sentBy() != null && cur.sentBy() == null) {
+                    String later = BY_TIME.compare(s, cur) > 0 ? "（比它晚收到）" : "";
+                    Submission x = s.with(State.SUPERSEDED, s.note() + "；" + e.getKey().name() + "自己另有报送，以 "
+                            + cur.item().origin() + " 为准");
+                    out.set(i, x);
+                    earlier.add(x);
+                    n.add("另收到从" + s.sentBy().name() + "的邮箱 " + s.item().sender() + " 发来的“" + s.item().name() + "”（"
+                            + s.item().origin() + "）" + later + "，报表也是本单位的；以本单位自己发来的“" + cur.item().name()
+                            + "”为准，请核对");
+                } else if (BY_TIME.compare(s, cur) < 0 || s.readable()) {
                     // Readable ones are superseded; an earlier unreadable one stays counted as unreadable.
                     Submission x = s.with(s.readable() ? State.SUPERSEDED : State.UNREADABLE, "已被 " + cur.item().origin() + " 替代");
                     out.set(i, x);
@@ -330,13 +384,26 @@ public final class Collector {
             superseded.put(e.getKey(), earlier);
             notes.put(e.getKey(), n);
         }
+        Map<Agency, List<Submission>> skipped = new IdentityHashMap<>();
         for (Submission s : subs) {
             if (s.state() == State.SKIPPED && s.agency() != null) {
-                notes.computeIfAbsent(s.agency(), k -> new ArrayList<>())
-                        .add("还收到不是工作簿的文件：" + s.item().origin());
+                notes.computeIfAbsent(s.agency(), k -> new ArrayList<>()).add("还收到 " + s.item().origin() + "：" + s.item().reason());
+                skipped.computeIfAbsent(s.agency(), k -> new ArrayList<>()).add(s);
             }
         }
         Reconciler.Result rec = previous == null ? null : reconcile(current, previous, out);
+        // The agency whose address sent another agency's report hears of it too (U1 on its row).
+        Map<Agency, List<Submission>> sentForOthers = new IdentityHashMap<>();
+        for (Submission s : out) {
+            if (s.sentBy() != null && (s.state() == State.CURRENT || s.state() == State.SUPERSEDED)) {
+                sentForOthers.computeIfAbsent(s.sentBy(), k -> new ArrayList<>()).add(s);
+                notes.computeIfAbsent(s.sentBy(), k -> new ArrayList<>()).add("U1：收到从本单位邮箱 " + s.item().sender()
+                        + " 发来的文件“" + s.item().name() + "”（" + s.item().origin() + "），但报表是" + s.agency().name() + "的（按"
+                        + s.matchedBy() + "认定），" + (s.state() == State.CURRENT ? "已计为" + s.agency().name() + "的报送"
+                        : s.agency().name() + "自己另有报送，此件未采用")
+                        + "。若是本单位误用了" + s.agency().name() + "的模板，请让它用自己的模板重新填报");
+            }
+        }
         Map<Inbox.Item, Submission> byItem = new IdentityHashMap<>();
         out.forEach(s -> byItem.put(s.item(), s));
         List<AgencyStatus> statuses = new ArrayList<>();
@@ -345,13 +412,15 @@ public final class Collector {
             if (cur != null) {
                 cur = byItem.get(cur.item()); // with findings from reconciliation
             }
-            statuses.add(new AgencyStatus(a, status(cur), cur, superseded.getOrDefault(a, List.of()),
-                    notes.getOrDefault(a, List.of())));
+            List<Submission> others = sentForOthers.getOrDefault(a, List.of());
+            statuses.add(new AgencyStatus(a, status(cur, others), cur, cur != null && late.getOrDefault(a, false),
+                    superseded.getOrDefault(a, List.of()), others, skipped.getOrDefault(a, List.of()), notes.getOrDefault(a, List.of())));
         }
         return new Round(year, spec, deadline, statuses, out, rec);
     }
 
-    private static Status status(Submission cur) {
+    /** What is true of the agency's own filing; another agency's report from its address is a warning about it. */
+    private static Status status(Submission cur, List<Submission> sentForOthers) {
         if (cur == null) {
             return Status.MISSING;
         }
@@ -359,7 +428,8 @@ public final class Collector {
             return Status.UNREADABLE;
         }
         FileReport own = withoutSupervisorNotes(cur.report());
-        return own.count(Severity.ERROR) > 0 ? Status.ERRORS : own.count(Severity.WARNING) > 0 ? Status.WARNINGS : Status.PASSED;
+        return own.count(Severity.ERROR) > 0 ? Status.ERRORS
+                : own.count(Severity.WARNING) > 0 || !sentForOthers.isEmpty() ? Status.WARNINGS : Status.PASSED;
     }
 
     /**
@@ -403,8 +473,7 @@ public final class Collector {
             if (s.state() == State.CURRENT && s.readable()) {
                 List<Finding> add = byFile.get(s.report().read().file());
                 if (add != null && !add.isEmpty()) {
-                    out.set(i, new Submission(s.item(), s.report().with(add), s.agency(), s.matchedBy(), s.late(),
-                            s.state(), s.note()));
+                    out.set(i, s.with(s.report().with(add)));
                 }
             }
         }

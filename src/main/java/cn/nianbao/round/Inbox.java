@@ -44,6 +44,8 @@ public final class Inbox {
     public static final long MAX_MEMBER_BYTES = 50L << 20;
     /** Archive members over 1 MB that unpack to more than this many times their stored size are refused. */
     public static final int MAX_RATIO = 200;
+    /** The reason of a message that carried nothing: a question or a notice, not a filing. */
+    public static final String NO_ATTACHMENT = "邮件中没有附件，没有报表";
     /** Members per archive or message, messages per .mbox, and levels of nesting followed. */
     public static final int MAX_MEMBERS = 1000;
     public static final int MAX_MESSAGES = 10_000;
@@ -60,15 +62,43 @@ public final class Inbox {
     }
 
     /**
+     * What an item's time is taken from, best evidence first: the time the message says it was
+     * sent, the time stored for the archive entry, the time the workbook says it was last saved,
+     * and last the time of the file on this disk (which copying or downloading after the deadline
+     * changes). A new kind of evidence (the receiving server's time) takes its place in this order.
+     */
+    public enum TimeSource {
+        MAIL_DATE("邮件日期"),
+        ZIP_ENTRY("压缩包条目时间"),
+        WORKBOOK_SAVED("工作簿保存时间"),
+        FILE("文件时间");
+
+        private final String chinese;
+
+        TimeSource(String chinese) {
+            this.chinese = chinese;
+        }
+
+        public String chinese() {
+            return chinese;
+        }
+
+        /** Whether this is better evidence of when an item was sent than {@code other}. */
+        public boolean betterThan(TimeSource other) {
+            return compareTo(other) < 0;
+        }
+    }
+
+    /**
      * One thing found in the inbox. {@code inboxFile} is the file in the inbox folder;
      * {@code member} where inside it (attachment or archive entry, nested with " » "; empty for
      * the file itself); {@code name} the name it arrived under (the attachment's or entry's last
      * path component, else the file's); {@code file} the copy to read (or the inbox file itself); {@code sender}
      * the From address of the message it came in (lower case, may be empty); {@code time} when it
-     * was sent (the message's Date), else the archive entry's or the file's time.
+     * was sent, by the best evidence there is ({@code timeSource}); null when there is none.
      */
     public record Item(String inboxFile, String member, String name, Path file, Kind kind, String reason, String sender,
-                       Instant time, String timeSource, String subject, List<String> notes) {
+                       Instant time, TimeSource timeSource, String subject, List<String> notes) {
         public Item {
             notes = List.copyOf(notes);
         }
@@ -80,6 +110,7 @@ public final class Inbox {
     }
 
     private static final Session SESSION = session();
+    private static final Instant ZIP_EPOCH = Instant.parse("1980-01-02T00:00:00Z");
 
     private static Session session() {
         Properties p = new Properties();
@@ -113,14 +144,14 @@ public final class Inbox {
         }
         for (Path f : files) {
             String shown = f.toString();
-            Origin o = new Origin(shown, "", f.getFileName().toString(), "", fileTime(f), "文件时间", "", List.of());
+            Origin o = new Origin(shown, "", f.getFileName().toString(), "", fileTime(f), TimeSource.FILE, "", List.of());
             box.classify(f, o, Files.isDirectory(inbox) ? inbox.relativize(f).toString() : f.getFileName().toString(), 0);
         }
         return Collections.unmodifiableList(box.items);
     }
 
     /** Where an item came from, handed down as containers are opened. */
-    private record Origin(String inboxFile, String member, String name, String sender, Instant time, String timeSource,
+    private record Origin(String inboxFile, String member, String name, String sender, Instant time, TimeSource timeSource,
                           String subject, List<String> notes) {
         /** One level in: shown as {@code shown} in the member path, arrived as {@code arrivedAs}. */
         Origin inside(String shown, String arrivedAs, List<String> more) {
@@ -131,11 +162,14 @@ public final class Inbox {
         }
 
         Origin sent(String from, Instant at, String subj) {
-            return new Origin(inboxFile, member, name, from, at != null ? at : time, at != null ? "邮件日期" : timeSource, subj, notes);
+            return new Origin(inboxFile, member, name, from, at != null ? at : time, at != null ? TimeSource.MAIL_DATE : timeSource,
+                    subj, notes);
         }
 
-        Origin at(Instant t, String source) {
-            return new Origin(inboxFile, member, name, sender, t, source, subject, notes);
+        /** The time {@code t} from {@code source} when that is better evidence than what is known. */
+        Origin at(Instant t, TimeSource source) {
+            return t != null && source.betterThan(timeSource) ? new Origin(inboxFile, member, name, sender, t, source, subject, notes)
+                    : this;
         }
     }
 
@@ -156,17 +190,23 @@ public final class Inbox {
         try {
             head = head(file);
         } catch (IOException e) {
-            add(o, null, Kind.PROBLEM, "文件无法打开：" + e.getMessage());
+            add(o, null, Kind.PROBLEM, lead("文件无法打开", e));
             return;
         }
         boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         boolean ole2 = head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
                 && (head[3] & 0xFF) == 0xE0;
         boolean workbookName = lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm") || lower.endsWith(".et");
-        // A zip named as a workbook is read as one (the reader says so if it is not); only other
-        // zips are opened here to tell a workbook from an archive.
-        if (ole2 || workbookName || zip && isOoxml(file)) {
-            add(o, file, Kind.WORKBOOK, "");
+        // A file named as a workbook is read as one (the reader says so if it is not); other zips
+        // and OLE2 files are looked into to tell a workbook from an archive or another document.
+        FileKinds.Verdict v = workbookName ? FileKinds.Verdict.WORKBOOK : zip ? FileKinds.zip(file, lower)
+                : ole2 ? FileKinds.ole2(file, lower) : null;
+        if (v != null && v.kind() == Kind.WORKBOOK) {
+            // Read only when nothing better is known: a plain file's time changes when it is copied.
+            add(TimeSource.WORKBOOK_SAVED.betterThan(o.timeSource()) ? o.at(SavedTime.of(file, head), TimeSource.WORKBOOK_SAVED) : o,
+                    file, Kind.WORKBOOK, "");
+        } else if (v != null && !v.archive()) {
+            add(o, null, v.kind(), v.reason());
         } else if (zip) {
             if (depth >= MAX_DEPTH) {
                 add(o, null, Kind.PROBLEM, "压缩包嵌套超过" + MAX_DEPTH + "层，未再解开");
@@ -188,13 +228,9 @@ public final class Inbox {
         } else if (head.length == 0) {
             add(o, null, Kind.PROBLEM, "文件是空的（0字节）");
         } else {
-            add(o, null, Kind.SKIPPED, "不是工作簿、压缩包或邮件（" + kindOf(lower) + "），未读取");
+            FileKinds.Verdict other = FileKinds.other(head, lower);
+            add(o, null, other.kind(), other.reason());
         }
-    }
-
-    private static String kindOf(String lower) {
-        int dot = lower.lastIndexOf('.');
-        return dot < 0 ? "无扩展名" : lower.substring(dot) + " 文件";
     }
 
     private static byte[] head(Path file) throws IOException {
@@ -221,14 +257,6 @@ public final class Inbox {
         String s = new String(head, StandardCharsets.ISO_8859_1);
         return s.matches("(?s)[A-Za-z][A-Za-z0-9-]{0,60}:[^\\n]*\\n.*")
                 && s.toLowerCase(Locale.ROOT).matches("(?s).*\\n?(from|date|subject|received|mime-version|return-path|message-id):.*");
-    }
-
-    private static boolean isOoxml(Path file) {
-        try (ZipFile z = ZipFile.builder().setPath(file).get()) {
-            return z.getEntry("[Content_Types].xml") != null;
-        } catch (IOException | RuntimeException e) {
-            return true; // a damaged zip: let the workbook reader say what is wrong with it
-        }
     }
 
     private static Instant fileTime(Path f) {
@@ -305,8 +333,9 @@ public final class Inbox {
                 String[] base = baseName(stored, "压缩包条目");
                 List<String> notes = base[1] == null ? List.of() : List.of(base[1]);
                 Origin m = o.inside(stored, base[0], notes);
-                if (!"邮件日期".equals(o.timeSource()) && e.getLastModifiedTime() != null) {
-                    m = m.at(e.getLastModifiedTime().toInstant(), "压缩包条目时间");
+                // An entry stored without a time carries the zip epoch (1980-01-01): no evidence.
+                if (e.getLastModifiedTime() != null && e.getLastModifiedTime().toInstant().isAfter(ZIP_EPOCH)) {
+                    m = m.at(e.getLastModifiedTime().toInstant(), TimeSource.ZIP_ENTRY);
                 }
                 if (++count > MAX_MEMBERS) {
                     add(o, null, Kind.PROBLEM, "压缩包中的文件超过" + MAX_MEMBERS + "个，其余未解开");
@@ -341,7 +370,7 @@ public final class Inbox {
                 } catch (IOException | RuntimeException ex) {
                     add(m, null, Kind.PROBLEM, ex.getMessage() != null && ex.getMessage().equals("too large")
                             ? "压缩包中的文件解压后超过" + (MAX_MEMBER_BYTES >> 20) + " MB，未解开"
-                            : "压缩包中的这个文件已损坏，无法解开：" + brief(ex));
+                            : lead("压缩包中的这个文件已损坏，无法解开", ex));
                     continue;
                 }
                 classify(t, m, relative + "/" + t.getFileName(), depth + 1);
@@ -350,7 +379,7 @@ public final class Inbox {
                 add(o, null, Kind.PROBLEM, "压缩包是空的，没有文件");
             }
         } catch (IOException | RuntimeException e) {
-            add(o, null, Kind.PROBLEM, "压缩包无法打开（已损坏或不是 zip 格式）：" + brief(e));
+            add(o, null, Kind.PROBLEM, lead("压缩包无法打开（已损坏或不是 zip 格式）", e));
         }
     }
 
@@ -425,11 +454,11 @@ public final class Inbox {
             int[] parts = {0};
             walk(m, mo, relative, depth, parts);
             if (items.size() == before) {
-                add(mo, null, Kind.PROBLEM, "邮件中没有附件" + (subject == null || subject.isBlank() ? "" : "（主题：" + subject + "）")
-                        + "。如果这是报送邮件，请对方把填好的工作簿作为附件重新发送");
+                // A question, a reply, a notice: listed with its subject, not a failed filing.
+                add(mo, null, Kind.SKIPPED, NO_ATTACHMENT + (subject == null || subject.isBlank() ? "（没有主题）" : "（主题：" + subject + "）"));
             }
         } catch (IOException | MessagingException | RuntimeException e) {
-            add(o, null, Kind.PROBLEM, "邮件无法解析：" + brief(e));
+            add(o, null, Kind.PROBLEM, lead("邮件无法解析", e));
         }
     }
 
@@ -473,7 +502,7 @@ public final class Inbox {
             }
         } catch (IOException e) {
             add(m, null, Kind.PROBLEM, "too large".equals(e.getMessage()) ? "附件超过" + (MAX_MEMBER_BYTES >> 20) + " MB，未取出"
-                    : "附件无法取出（编码损坏）：" + brief(e));
+                    : lead("附件无法取出（编码损坏）", e));
             return;
         }
         classify(t, m, relative + "/" + t.getFileName(), depth + 1);
@@ -573,12 +602,28 @@ public final class Inbox {
                 add(o, null, Kind.PROBLEM, "邮箱文件（.mbox）中没有邮件");
             }
         } catch (IOException | RuntimeException e) {
-            add(o, null, Kind.PROBLEM, "邮箱文件无法读取：" + brief(e));
+            add(o, null, Kind.PROBLEM, lead("邮箱文件无法读取", e));
         }
     }
 
-    private static String brief(Throwable e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    /** A Chinese lead, then what the exception says (if anything once class names are taken out). */
+    private static String lead(String lead, Throwable e) {
+        String d = plain(e.getMessage());
+        return d.isEmpty() ? lead : lead + "：" + d;
+    }
+
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b\\s*[:：]?\\s*");
+
+    /**
+     * A reason as a user may read it: Java exception class names (from a library's message, or
+     * a reader's "IOException：…") taken out, the rest kept, at most 200 characters.
+     */
+    static String plain(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        String m = CLASS_NAME.matcher(reason).replaceAll("").replaceAll("；\\s*$|[:：]\\s*$", "").strip();
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
 }

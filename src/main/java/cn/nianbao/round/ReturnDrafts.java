@@ -25,20 +25,34 @@ public final class ReturnDrafts {
 
     /** Problems listed in a message body; the rest are in the attached workbook. */
     static final int LISTED = 30;
+    /** Days from the run date an agency is given to send a corrected or missing file (collect --resubmit-days). */
+    public static final int RESUBMIT_DAYS = 7;
 
     private ReturnDrafts() {
     }
 
-    /**
-     * @param copies the annotated copies written for the round's current submissions (file as read to copy)
-     * @param today  the date the drafts are written (a reminder after the deadline says it has passed)
-     */
+    /** As {@link #write(Path, Collector.Round, Map, Issuer, FilingIndex, boolean, LocalDate, int, List)} with {@link #RESUBMIT_DAYS}. */
     public static List<Written> write(Path dir, Collector.Round round, Map<String, Path> copies, Issuer issuer,
                                       FilingIndex previous, boolean havePrevious, LocalDate today, List<String> warnings)
             throws IOException {
+        return write(dir, round, copies, issuer, previous, havePrevious, today, RESUBMIT_DAYS, warnings);
+    }
+
+    /**
+     * @param copies       the annotated copies written for the round's current submissions (file as read to copy)
+     * @param today        the date the drafts are written (a reminder after the deadline says it has passed)
+     * @param resubmitDays corrected, unreadable and missing files are asked for within this many days of
+     *                     {@code today}, and never before the round's deadline
+     */
+    public static List<Written> write(Path dir, Collector.Round round, Map<String, Path> copies, Issuer issuer,
+                                      FilingIndex previous, boolean havePrevious, LocalDate today, int resubmitDays,
+                                      List<String> warnings) throws IOException {
         List<Written> out = new ArrayList<>();
         int year = round.year();
         String due = Issuer.date(round.deadline());
+        // A deadline that has passed is not repeated as the date to meet: the new one is counted from today.
+        LocalDate byDate = today.plusDays(resubmitDays);
+        String by = Issuer.date(byDate.isBefore(round.deadline()) ? round.deadline() : byDate);
         for (Collector.AgencyStatus a : round.agencies()) {
             Agency ag = a.agency();
             String stem = FileNames.safe(ag.name()) + "-" + year;
@@ -50,26 +64,31 @@ public final class ReturnDrafts {
                         continue;
                     }
                     Path draft = dir.resolve(stem + "-退回.eml");
-                    Drafts.write(draft, ag.email(), "请改正" + year + "年政府信息公开工作年度报告统计表（" + ag.name() + "）",
-                            errorsBody(a, year, due), copy, copy.getFileName().toString());
+                    Drafts.write(draft, to(ag), "请改正" + year + "年政府信息公开工作年度报告统计表（" + ag.name() + "）",
+                            errorsBody(a, year, by), copy, copy.getFileName().toString());
                     out.add(new Written(ag, "退回", draft, copy));
                 }
                 case UNREADABLE, MISSING -> {
                     Issuer.Issued t = issuer.template(ag, previous, havePrevious, dir, warnings);
                     boolean unreadable = a.status() == Collector.Status.UNREADABLE;
-                    Path draft = dir.resolve(stem + (unreadable ? "-重新报送.eml" : "-催报.eml"));
-                    String subject = (unreadable ? "报送的文件无法读取，请重新报送" : "请尽快报送") + year
+                    // Something came from the agency that does not count as its filing: say what and why, never "nothing arrived".
+                    boolean resubmit = unreadable || !a.sentForOthers().isEmpty()
+                            || a.skipped().stream().anyMatch(s -> !s.item().reason().startsWith(Inbox.NO_ATTACHMENT));
+                    Path draft = dir.resolve(stem + (resubmit ? "-重新报送.eml" : "-催报.eml"));
+                    String subject = (unreadable ? "报送的文件无法读取，请重新报送"
+                            : resubmit ? "收到的文件中没有贵单位的报表，请重新报送" : "请尽快报送") + year
                             + "年政府信息公开工作年度报告统计表（" + ag.name() + "）";
                     String body = ag.name() + "：\n\n"
-                            + (unreadable ? "我们收到了贵单位报送的文件（" + a.current().item().origin() + "），但无法读取："
-                                    + a.current().report().read().reason() + "。\n\n"
-                                    : "我们还没有收到贵单位" + year + "年政府信息公开工作年度报告统计表"
-                                    + (today.isAfter(round.deadline()) ? "，报送截止日期（" + due + "）已过" : "（截止" + due + "）")
-                                    + "。\n\n")
-                            + "请填写附件中的模板，直接回复本邮件发回。\n\n"
+                            + (unreadable ? "我们收到了贵单位报送的文件“" + a.current().item().name() + "”，但无法读取："
+                                    + a.current().report().read().reason() + "。\n\n" : "")
+                            + sentForOthers(a) + skipped(a)
+                            + (resubmit ? "" : "我们还没有收到贵单位" + year + "年政府信息公开工作年度报告统计表"
+                                    + (today.isAfter(round.deadline()) ? "，报送截止日期（" + due + "）已过，请于" + by + "前报送"
+                                    : "（截止" + due + "）") + "。\n\n")
+                            + "请填写附件中的模板，" + (resubmit ? "于" + by + "前" : "") + "直接回复本邮件发回。\n\n"
                             + issuer.instructions(!t.carriedFrom().isEmpty()) + "\n谢谢！\n";
-                    Drafts.write(draft, ag.email(), subject, body, t.template(), t.template().getFileName().toString());
-                    out.add(new Written(ag, unreadable ? "重新报送" : "催报", draft, t.template()));
+                    Drafts.write(draft, to(ag), subject, body, t.template(), t.template().getFileName().toString());
+                    out.add(new Written(ag, resubmit ? "重新报送" : "催报", draft, t.template()));
                 }
                 default -> {
                     continue;
@@ -82,15 +101,55 @@ public final class ReturnDrafts {
         return out;
     }
 
-    static String errorsBody(Collector.AgencyStatus a, int year, String due) {
+    /** Every address of the agency's roster entry, however they were separated there (a mail header wants commas). */
+    static String to(Agency a) {
+        return String.join(", ", Collector.emails(a.email()));
+    }
+
+    /**
+     * A paragraph per report of another agency that came from this agency's address: what arrived,
+     * whose it is, and that the agency's own template is what counts. Empty when there are none.
+     */
+    static String sentForOthers(Collector.AgencyStatus a) {
+        StringBuilder b = new StringBuilder();
+        for (Collector.Submission s : a.sentForOthers()) {
+            String other = s.agency().name();
+            String whose = s.matchedBy().equals("统一社会信用代码") ? "报表中的统一社会信用代码是" + other + "的"
+                    : "报表中填写的单位是“" + s.report().read().filing().agency() + "”";
+            b.append("我们收到了从贵单位邮箱（").append(s.item().sender()).append("）发来的文件“").append(s.item().name())
+                    .append("”，但其中的报表是").append(other).append("的（").append(whose).append("），不能算作贵单位的报送。")
+                    .append("如果是误用了").append(other).append("的模板，请用附件中贵单位自己的模板重新填写；如果是代")
+                    .append(other).append("转发，也请报送贵单位自己的报表。\n\n");
+        }
+        return b.toString();
+    }
+
+    /** What else came from the agency that is no report: each message without attachments and each file, and why. */
+    static String skipped(Collector.AgencyStatus a) {
+        StringBuilder b = new StringBuilder();
+        for (Collector.Submission s : a.skipped()) {
+            Inbox.Item it = s.item();
+            if (it.reason().startsWith(Inbox.NO_ATTACHMENT)) {
+                b.append("我们收到了贵单位的邮件（").append(it.subject().isBlank() ? "没有主题" : "主题：" + it.subject())
+                        .append("），其中没有附件。\n\n");
+            } else {
+                b.append("我们收到了贵单位发来的文件“").append(it.name()).append("”：").append(it.reason()).append("。\n\n");
+            }
+        }
+        return b.toString();
+    }
+
+    /** The body of a 退回 draft: the file as the agency named it (never a local path), the date to send it back by, the problems. */
+    static String errorsBody(Collector.AgencyStatus a, int year, String by) {
         List<Finding> list = new ArrayList<>(a.current().report().findings().stream()
                 .filter(f -> f.severity() != Severity.INFO && !Collector.SUPERVISOR_ONLY.contains(f.ruleId())).toList());
         list.sort(java.util.Comparator.comparing((Finding f) -> f.severity() != Severity.ERROR).thenComparing(FindingOrder.ORDER));
         StringBuilder b = new StringBuilder(a.agency().name()).append("：\n\n")
                 .append("贵单位报送的").append(year).append("年政府信息公开工作年度报告统计表（")
-                .append(a.current().item().origin()).append("）有以下问题，请改正后直接回复本邮件，把改好的文件作为附件发回")
-                .append("（截止").append(due).append("）。附件是贵单位报送的文件，问题单元格已标红并加了批注，")
-                .append("第一个工作表“问题清单”列出全部问题；可以直接在附件中改正后发回。\n\n");
+                .append("“").append(a.current().item().name()).append("”）有以下问题，请改正后于").append(by)
+                .append("前直接回复本邮件，把改好的文件作为附件发回。附件是贵单位报送的文件，问题单元格已标红并加了批注，")
+                .append("第一个工作表“问题清单”列出全部问题；可以直接在附件中改正后发回。\n\n")
+                .append(sentForOthers(a));
         int n = 0;
         for (Finding f : list) {
             if (++n > LISTED) {

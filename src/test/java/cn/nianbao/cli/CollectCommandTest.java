@@ -11,6 +11,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,8 +60,9 @@ class CollectCommandTest {
         Path returns = dir.resolve("结果/退回");
         CliTest.Run r = CliTest.run("collect", "--roster", TestSupport.fixtures().resolve("round/名册.csv").toString(),
                 "--year", "2024", "--inbox", inbox.toString(), "--previous", TestSupport.fixtures().resolve("seeds").toString(),
-                "-o", out.toString(), "--returns", returns.toString(), "--quiet");
+                "-o", out.toString(), "--returns", returns.toString(), "--resubmit-days", "10", "--quiet");
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).doesNotContain("Exception");
         long inboxFiles;
         try (var s = Files.walk(inbox)) {
             inboxFiles = s.filter(Files::isRegularFile).count();
@@ -101,6 +103,15 @@ class CollectCommandTest {
                     .satisfies(x -> assertThat(x.get(5)).isEqualTo("无法识别"));
             assertThat(items).filteredOn(x -> x.get(0).endsWith("encrypted.xlsx")).singleElement()
                     .satisfies(x -> assertThat(x.get(12)).contains("密码"));
+            // The reader's reasons reach users without Java class names ("IOException：…"), their detail kept.
+            assertThat(items).filteredOn(x -> x.get(0).endsWith("truncated.xlsx")).singleElement()
+                    .satisfies(x -> assertThat(x.get(12)).isEqualTo("不是可以读取的Excel工作簿（.xlsx/.xls），或文件已损坏："
+                            + "找不到压缩包的目录（文件不完整或已损坏）"));
+            for (Sheet sh : wb) {
+                for (List<String> row : rows(sh)) {
+                    assertThat(String.join("|", row)).as(sh.getSheetName()).doesNotContain("Exception");
+                }
+            }
             assertThat(rows(wb.getSheet(CollectionWorkbook.SUPERSEDED))).hasSize(2);
             assertThat(rows(wb.getSheet(CollectionWorkbook.UNMATCHED)).size()).isGreaterThan(1);
         }
@@ -117,7 +128,10 @@ class CollectCommandTest {
         assertThat(text(back)).contains("R1").contains("问题清单");
         MimeMessage remind = message(returns.resolve("应急管理部-2024-催报.eml"));
         assertThat(attachmentName(remind)).isEqualTo("应急管理部-2024.xlsx");
-        assertThat(text(remind)).contains("还没有收到").contains("截止日期（2025年1月31日）已过");
+        java.time.LocalDate by = java.time.LocalDate.now(cn.nianbao.round.Collector.ZONE).plusDays(10);
+        String byText = by.getYear() + "年" + by.getMonthValue() + "月" + by.getDayOfMonth() + "日";
+        assertThat(text(remind)).contains("还没有收到").contains("截止日期（2025年1月31日）已过，请于" + byText + "前报送");
+        assertThat(text(back)).contains("（“聊城市应急管理局2024年报表.xlsx”）").contains("请改正后于" + byText + "前").doesNotContain("»");
 
         // Run again: the same result, the extraction folder rebuilt.
         CliTest.Run again = CliTest.run("collect", "--roster", TestSupport.fixtures().resolve("round/名册.csv").toString(),
@@ -140,6 +154,93 @@ class CollectCommandTest {
         assertThat(foreign.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(foreign.err()).contains("不是本工具建立的");
         assertThat(dir.resolve("情况-附件/重要.txt")).hasContent("别删");
+        CliTest.Run negative = CliTest.run("collect", "--roster", roster, "--year", "2024", "--inbox", inbox.toString(),
+                "-o", dir.resolve("其他.xlsx").toString(), "--resubmit-days", "-1");
+        assertThat(negative.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(negative.err()).contains("--resubmit-days 不能是负数");
+    }
+
+    /** A message as a mail client writes it (Angus Mail): text body, then each attachment under its Chinese name. */
+    static byte[] eml(String from, String date, String subject, Object... nameAndBytes) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new jakarta.mail.internet.InternetAddress(from));
+        m.setHeader("Date", date);
+        m.setSubject(subject, "UTF-8");
+        jakarta.mail.internet.MimeMultipart mp = new jakarta.mail.internet.MimeMultipart();
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText("您好，请查收。", "UTF-8");
+        mp.addBodyPart(text);
+        for (int i = 0; i < nameAndBytes.length; i += 2) {
+            jakarta.mail.internet.MimeBodyPart a = new jakarta.mail.internet.MimeBodyPart();
+            a.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource((byte[]) nameAndBytes[i + 1], "application/octet-stream")));
+            a.setFileName(jakarta.mail.internet.MimeUtility.encodeText((String) nameAndBytes[i], "UTF-8", "B"));
+            a.setDisposition(Part.ATTACHMENT);
+            mp.addBodyPart(a);
+        }
+        m.setContent(mp);
+        m.saveChanges();
+        m.setHeader("Date", date);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        m.writeTo(out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void messagesAndFilesWithoutAReportAreSkippedAndDoNotFailTheRun() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("收件"));
+        Path roster = dir.resolve("名册.csv");
+        Files.writeString(roster, "单位名称,统一社会信用代码,联系邮箱\n甲县财政局,,czj@example.cn\n甲县教育局,,jyj@example.cn\n");
+        byte[] cz = Files.readAllBytes(TestSupport.filled(TestSupport.request("2021", 2024, "甲县财政局", ""),
+                TestSupport.zeros(cn.nianbao.spec.Specs.get("2021")), dir.resolve("cz.xlsx")));
+        byte[] jy = Files.readAllBytes(TestSupport.filled(TestSupport.request("2021", 2024, "甲县教育局", ""),
+                TestSupport.zeros(cn.nianbao.spec.Specs.get("2021")), dir.resolve("jy.xlsx")));
+        byte[] docx;
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream()) {
+            d.createParagraph().createRun().setText("甲县财政局2024年政府信息公开工作年度报告");
+            d.write(b);
+            docx = b.toByteArray();
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        String date = "Fri, 10 Jan 2025 09:00:00 +0800";
+        Files.write(inbox.resolve("1.eml"), eml("czj@example.cn", date, "报表", "财政局报表.xlsx", cz));
+        // Beside the report: the Word report, a screenshot, a note, the PDF.
+        Files.write(inbox.resolve("2.eml"), eml("jyj@example.cn", date, "报表", "教育局报表.xlsx", jy,
+                "年度报告.docx", docx, "截图.png", png.toByteArray(), "说明.txt", "报表已审核".getBytes(StandardCharsets.UTF_8),
+                "年度报告全文.pdf", "%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1)));
+        // A question without attachments from someone not on the roster, and a message with only a Word file.
+        Files.write(inbox.resolve("3.eml"), eml("someone@example.com", date, "请问上年结转怎么填"));
+        Files.write(inbox.resolve("4.eml"), eml("czj@example.cn", date, "年度报告", "年度报告.docx", docx));
+        Path out = dir.resolve("结果/情况.xlsx");
+        CliTest.Run r = CliTest.run("collect", "--roster", roster.toString(), "--year", "2024", "--inbox", inbox.toString(),
+                "-o", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("收件 8 份 = 读取 2 + 无法读取 0 + 无法识别 0 + 跳过 6").doesNotContain("Exception");
+        try (Workbook wb = WorkbookFactory.create(out.toFile(), null, true)) {
+            List<String> items = rows(wb.getSheet(CollectionWorkbook.ITEMS)).stream().skip(1)
+                    .map(x -> x.get(0).substring(inbox.toString().length() + 1) + " | " + x.get(1) + " | " + x.get(2) + " | "
+                            + x.get(3) + " | " + x.get(5) + " | " + x.get(12))
+                    .toList();
+            assertThat(items).containsExactly(
+                    "1.eml | 附件 财政局报表.xlsx | czj@example.cn | 报表 | 当前报送 | ",
+                    "2.eml | 附件 教育局报表.xlsx | jyj@example.cn | 报表 | 当前报送 | ",
+                    "2.eml | 附件 年度报告.docx | jyj@example.cn | 报表 | 跳过 | Word 文档（.docx），不是报表工作簿",
+                    "2.eml | 附件 截图.png | jyj@example.cn | 报表 | 跳过 | 图片（.png），不是报表工作簿",
+                    "2.eml | 附件 说明.txt | jyj@example.cn | 报表 | 跳过 | 文本文件（.txt），不是报表工作簿",
+                    "2.eml | 附件 年度报告全文.pdf | jyj@example.cn | 报表 | 跳过 | PDF 文档（.pdf），不是报表工作簿",
+                    "3.eml |  | someone@example.com | 请问上年结转怎么填 | 跳过 | 邮件中没有附件，没有报表（主题：请问上年结转怎么填）",
+                    "4.eml | 附件 年度报告.docx | czj@example.cn | 年度报告 | 跳过 | Word 文档（.docx），不是报表工作簿");
+            List<List<String>> status = rows(wb.getSheet(CollectionWorkbook.STATUS));
+            assertThat(status.get(status.size() - 2).get(14)).isEqualTo("还收到 " + inbox.resolve("4.eml") + " » 附件 年度报告.docx："
+                    + "Word 文档（.docx），不是报表工作簿");
+            for (Sheet sh : wb) {
+                for (List<String> row : rows(sh)) {
+                    assertThat(String.join("|", row)).as(sh.getSheetName()).doesNotContain("Exception");
+                }
+            }
+        }
     }
 
     static MimeMessage message(Path eml) throws Exception {

@@ -4,20 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Finding;
+import cn.nianbao.model.Severity;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Specs;
+import cn.nianbao.template.Protection;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +118,8 @@ class CollectorTest {
         Map<String, String> got = new LinkedHashMap<>();
         r.agencies().forEach(a -> got.put(a.agency().name(), a.status().chinese() + "/" + (a.current() == null ? "" : a.current().matchedBy())));
         assertThat(got).containsExactly(
-                Map.entry("甲县财政局", "已提交-通过/统一社会信用代码"),
+                // 教育局's template came from 财政局's address: a U1 warning on both rows.
+                Map.entry("甲县财政局", "已提交-有警告/统一社会信用代码"),
                 Map.entry("甲县教育局", "已提交-有警告/单位名称"),
                 Map.entry("甲县卫生健康委员会", "已提交-通过/别名"),
                 Map.entry("甲县民政局", "已提交-有警告/发件人邮箱"),
@@ -136,7 +152,7 @@ class CollectorTest {
                 .attach(Mail.XLSX, "; filename=\"fixed.xlsx\"", workbook("甲县财政局", "", 2024, values(1))).bytes());
         Files.write(in.resolve("3.eml"), new Mail("czj@example.cn", "Sat, 1 Feb 2025 09:00:00 +0800", "again")
                 .attach(Mail.XLSX, "; filename=\"again.xlsx\"", "garbage".getBytes()).bytes());
-        // 教育局: on time first, then a late correction, which is current (and late).
+        // 教育局: on time first, then a late correction, which is current; the agency is not late.
         Files.write(in.resolve("4.eml"), new Mail("jyj@example.cn", "Thu, 30 Jan 2025 10:00:00 +0800", "ok")
                 .attach(Mail.XLSX, "; filename=\"jy1.xlsx\"", workbook("甲县教育局", "", 2024, values(2))).bytes());
         Files.write(in.resolve("5.eml"), new Mail("jyj@example.cn", "Sat, 1 Feb 2025 00:00:00 +0800", "late")
@@ -162,7 +178,10 @@ class CollectorTest {
         assertThat(cz.notes()).singleElement().asString().startsWith("之后还收到无法读取的文件：").contains("again.xlsx");
         Collector.AgencyStatus jy = of(r, "甲县教育局");
         assertThat(jy.current().item().name()).isEqualTo("jy2.xlsx");
-        assertThat(jy.late()).isTrue();
+        assertThat(jy.current().late()).isTrue();
+        assertThat(jy.late()).as("its first filing was on time").isFalse();
+        assertThat(jy.notes()).singleElement().asString().isEqualTo("当前报送是截止日期之后收到的更正（2025-02-01 00:00（邮件日期））；"
+                + "首次报送按时（2025-01-30 10:00（邮件日期）），不算逾期");
         assertThat(jy.superseded()).extracting(s -> s.item().name()).containsExactly("jy1.xlsx");
         Collector.AgencyStatus sj = of(r, "甲县审计局");
         assertThat(sj.status()).isEqualTo(Collector.Status.ERRORS);
@@ -170,6 +189,229 @@ class CollectorTest {
         assertThat(r.submissions()).extracting(s -> s.item().name() + "=" + s.state().chinese()).containsExactly(
                 "first.xlsx=被替代", "fixed.xlsx=当前报送", "again.xlsx=无法读取", "jy1.xlsx=被替代", "jy2.xlsx=当前报送",
                 "sj.xlsx=当前报送", "tj.xlsx=当前报送");
+    }
+
+    /** The workbook as Excel saves it: dcterms:modified (W3CDTF) in docProps/core.xml. */
+    static byte[] savedAt(byte[] xlsx, String modified) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.getProperties().getCoreProperties().setModified(modified);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+    }
+
+    @Test
+    void lateIsDecidedByTheBestEvidenceAndByTheFirstFiling() throws IOException {
+        Path in = inbox();
+        LocalDateTime copied = LocalDateTime.of(2025, 2, 5, 9, 0); // the day the supervisor saved the files into the inbox
+        // Saved by the clerk on 20 January, copied into the inbox after the deadline: on time, by the workbook's own time.
+        at(Files.write(in.resolve("wjw.xlsx"), savedAt(workbook("甲县卫生健康委员会", "", 2024, values(1)), "2025-01-20T08:30:00Z")),
+                copied);
+        // Saved after the deadline, though the file's time says January: late.
+        at(Files.write(in.resolve("slj.xlsx"), savedAt(workbook("甲县水利局", "", 2024, values(2)), "2025-02-02T01:00:00Z")),
+                LocalDateTime.of(2025, 1, 10, 9, 0));
+        // The message's Date wins over a workbook saved time that is later (a clerk's clock, a re-save).
+        Files.write(in.resolve("sjj.eml"), new Mail("sjj@example.cn", "Thu, 30 Jan 2025 10:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"sj.xlsx\"", savedAt(workbook("甲县审计局", "", 2024, values(3)), "2025-02-03T00:00:00Z"))
+                .bytes());
+        // A zip entry's time wins over the workbook's saved time and the zip's own file time.
+        Path zip = in.resolve("tjj.zip");
+        try (java.io.OutputStream o = Files.newOutputStream(zip); ZipArchiveOutputStream z = new ZipArchiveOutputStream(o)) {
+            RoundFixtures.entry(z, "tj.xlsx", savedAt(workbook("甲县统计局", "", 2024, values(4)), "2025-02-03T00:00:00Z"),
+                    LocalDateTime.of(2025, 1, 25, 14, 30));
+        }
+        at(zip, copied);
+        // No saved time in the workbook (a template as issued): the file's time is all there is.
+        at(Files.write(in.resolve("mzj.xlsx"), workbook("甲县民政局", "", 2024, values(5))), copied);
+        Collector.Round r = collect();
+
+        Map<String, String> got = new LinkedHashMap<>();
+        r.agencies().stream().filter(a -> a.current() != null).forEach(a -> got.put(a.agency().name(),
+                CollectionWorkbook.time(a.current().item().time(), a.current().item().timeSource()) + " " + (a.late() ? "逾期" : "按时")));
+        assertThat(got).containsExactly(
+                Map.entry("甲县卫生健康委员会", "2025-01-20 16:30（工作簿保存时间） 按时"),
+                Map.entry("甲县民政局", "2025-02-05 09:00（文件时间） 逾期"),
+                Map.entry("甲县水利局", "2025-02-02 09:00（工作簿保存时间） 逾期"),
+                Map.entry("甲县审计局", "2025-01-30 10:00（邮件日期） 按时"),
+                Map.entry("甲县统计局", "2025-01-25 14:30（压缩包条目时间） 按时"));
+    }
+
+    /** The unsent drafts ReturnDrafts writes for a round on {@code today}: file name to body text. */
+    Map<String, String> drafts(Collector.Round r, LocalDate today) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("退回-" + System.nanoTime()));
+        Issuer issuer = new Issuer(SPEC, 2024, r.deadline(), Protection.none());
+        ReturnDrafts.write(dir, r, Map.of(), issuer, issuer.previousIndex(roster(), List.of()), false, today,
+                new ArrayList<>());
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".eml")).toList()) {
+                try (InputStream in = Files.newInputStream(p)) {
+                    MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+                    out.put(p.getFileName().toString(), (String) ((Multipart) m.getContent()).getBodyPart(0).getContent());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void anotherAgencysTemplateSentFromAnAgencysAddressShowsOnBothRows() throws Exception {
+        Path in = inbox();
+        // 审计局 sends 统计局's filled template, and nothing of its own.
+        Files.write(in.resolve("1.eml"), new Mail("sjj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"tj.xlsx\"", workbook("甲县统计局", "", 2024, values(1))).bytes());
+        // 民政局 sends its own; later 水利局's address sends a 民政局 template too: 民政局's own stays current.
+        Files.write(in.resolve("2.eml"), new Mail("mzj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"mz-own.xlsx\"", workbook("甲县民政局", "", 2024, values(2))).bytes());
+        Files.write(in.resolve("3.eml"), new Mail("slj@example.cn", "Mon, 20 Jan 2025 09:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"mz-from-slj.xlsx\"", workbook("甲县民政局", "", 2024, values(3))).bytes());
+        // 财政局 sends two files in one message: its own and 教育局's.
+        Files.write(in.resolve("4.eml"), new Mail("czj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"cz.xlsx\"", workbook("甲县财政局", "11330800002618736G", 2024, values(4)))
+                .attach(Mail.XLSX, "; filename=\"jy.xlsx\"", workbook("甲县教育局", "", 2024, values(5))).bytes());
+        Collector.Round r = collect();
+
+        // The credited agency: the file counts for it, with U1 (as before).
+        Collector.AgencyStatus tj = of(r, "甲县统计局");
+        assertThat(tj.status()).isEqualTo(Collector.Status.WARNINGS);
+        assertThat(tj.current().item().name()).isEqualTo("tj.xlsx");
+        assertThat(tj.current().report().findings()).extracting(Finding::ruleId).containsExactly("U1");
+        // The sender: still no filing of its own, but its row names what came from its address, with U1.
+        Collector.AgencyStatus sj = of(r, "甲县审计局");
+        assertThat(sj.status()).isEqualTo(Collector.Status.MISSING);
+        assertThat(sj.count(Severity.WARNING)).isEqualTo(1);
+        assertThat(CollectionWorkbook.note(sj)).contains("U1").contains("收到从本单位邮箱 sjj@example.cn 发来的文件“tj.xlsx”")
+                .contains("报表是甲县统计局的").contains("已计为甲县统计局的报送").doesNotContain("未收到报送");
+        // Its own file, not a later one from another agency's address, is the agency's current filing.
+        Collector.AgencyStatus mz = of(r, "甲县民政局");
+        assertThat(mz.current().item().name()).isEqualTo("mz-own.xlsx");
+        assertThat(mz.status()).isEqualTo(Collector.Status.PASSED);
+        assertThat(mz.superseded()).extracting(s -> s.item().name()).containsExactly("mz-from-slj.xlsx");
+        assertThat(CollectionWorkbook.note(mz)).contains("从甲县水利局的邮箱 slj@example.cn 发来的“mz-from-slj.xlsx”")
+                .contains("以本单位自己发来的“mz-own.xlsx”为准");
+        Collector.AgencyStatus sl = of(r, "甲县水利局");
+        assertThat(sl.status()).isEqualTo(Collector.Status.MISSING);
+        assertThat(sl.count(Severity.WARNING)).isEqualTo(1);
+        assertThat(CollectionWorkbook.note(sl)).contains("“mz-from-slj.xlsx”").contains("报表是甲县民政局的")
+                .contains("甲县民政局自己另有报送，此件未采用").doesNotContain("未收到报送");
+        // Its own file and another's: its own is current, the other is 教育局's, and both rows show U1.
+        Collector.AgencyStatus cz = of(r, "甲县财政局");
+        assertThat(cz.current().item().name()).isEqualTo("cz.xlsx");
+        assertThat(cz.status()).isEqualTo(Collector.Status.WARNINGS);
+        assertThat(cz.count(Severity.WARNING)).isEqualTo(1);
+        assertThat(CollectionWorkbook.note(cz)).contains("U1").contains("“jy.xlsx”").contains("报表是甲县教育局的");
+        Collector.AgencyStatus jy = of(r, "甲县教育局");
+        assertThat(jy.current().item().name()).isEqualTo("jy.xlsx");
+        assertThat(jy.current().report().findings()).extracting(Finding::ruleId).containsExactly("U1");
+        assertThat(r.submissions()).extracting(s -> s.item().name() + "=" + s.state().chinese()).containsExactly(
+                "tj.xlsx=当前报送", "mz-own.xlsx=当前报送", "mz-from-slj.xlsx=被替代", "cz.xlsx=当前报送", "jy.xlsx=当前报送");
+
+        // No draft tells an agency that nothing arrived when something did.
+        Map<String, String> drafts = drafts(r, LocalDate.of(2025, 1, 20));
+        assertThat(drafts).doesNotContainKeys("甲县审计局-2024-催报.eml", "甲县水利局-2024-催报.eml");
+        assertThat(drafts.get("甲县审计局-2024-重新报送.eml")).contains("我们收到了从贵单位邮箱（sjj@example.cn）发来的文件“tj.xlsx”")
+                .contains("其中的报表是甲县统计局的").contains("不能算作贵单位的报送").contains("用附件中贵单位自己的模板")
+                .doesNotContain("还没有收到");
+        assertThat(drafts.get("甲县水利局-2024-重新报送.eml")).contains("“mz-from-slj.xlsx”").contains("其中的报表是甲县民政局的")
+                .doesNotContain("还没有收到");
+        assertThat(drafts.get("甲县卫生健康委员会-2024-催报.eml")).contains("还没有收到");
+    }
+
+    @Test
+    void draftsGoToEveryAddressOfTheRosterEntry() throws Exception {
+        inbox();
+        Collector.Round r = collect(); // nothing arrived: a reminder to everyone
+        Path dir = Files.createDirectories(tmp.resolve("退回"));
+        Issuer issuer = new Issuer(SPEC, 2024, r.deadline(), Protection.none());
+        ReturnDrafts.write(dir, r, Map.of(), issuer, issuer.previousIndex(roster(), List.of()), false, LocalDate.of(2025, 1, 20),
+                new ArrayList<>());
+        try (InputStream in = Files.newInputStream(dir.resolve("甲县民政局-2024-催报.eml"))) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+            // The roster separates them with "; ", which a To header does not take.
+            assertThat(m.getRecipients(jakarta.mail.Message.RecipientType.TO)).extracting(Object::toString)
+                    .containsExactly("mzj@example.cn", "bgs@example.cn");
+        }
+    }
+
+    @Test
+    void whatCameWithoutAReportIsSkippedAndNamedInTheDraft() throws Exception {
+        Path in = inbox();
+        byte[] docx;
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             ByteArrayOutputStream b = new ByteArrayOutputStream()) {
+            d.createParagraph().createRun().setText("甲县审计局2024年政府信息公开工作年度报告");
+            d.write(b);
+            docx = b.toByteArray();
+        }
+        // 审计局 sends its annual report as Word, no workbook; 统计局 asks a question; someone unknown writes too.
+        Files.write(in.resolve("1.eml"), new Mail("sjj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "年度报告")
+                .attach("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "; filename*=" + Mail.rfc2231("年度报告.docx", StandardCharsets.UTF_8), docx)
+                .bytes());
+        Files.write(in.resolve("2.eml"), new Mail("tjj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800",
+                Mail.word("请问上年结转怎么填", StandardCharsets.UTF_8)).body("谢谢", StandardCharsets.UTF_8).bytes());
+        Files.write(in.resolve("3.eml"), new Mail("who@example.com", "Fri, 10 Jan 2025 09:00:00 +0800", "hello")
+                .body("hi", StandardCharsets.UTF_8).bytes());
+        Collector.Round r = collect();
+
+        assertThat(r.submissions()).extracting(s -> s.state().chinese() + " | " + (s.agency() == null ? "" : s.agency().name())
+                + " | " + s.item().reason()).containsExactly(
+                "跳过 | 甲县审计局 | Word 文档（.docx），不是报表工作簿",
+                "跳过 | 甲县统计局 | 邮件中没有附件，没有报表（主题：请问上年结转怎么填）",
+                "跳过 |  | 邮件中没有附件，没有报表（主题：hello）");
+        assertThat(r.count(Collector.State.UNREADABLE)).isZero();
+        Collector.AgencyStatus sj = of(r, "甲县审计局");
+        assertThat(sj.status()).isEqualTo(Collector.Status.MISSING);
+        assertThat(CollectionWorkbook.note(sj)).isEqualTo("未收到报表（收到的见下）；还收到 " + in.resolve("1.eml")
+                + " » 附件 年度报告.docx：Word 文档（.docx），不是报表工作簿");
+        Map<String, String> drafts = drafts(r, LocalDate.of(2025, 1, 20));
+        assertThat(drafts.get("甲县审计局-2024-重新报送.eml")).contains("我们收到了贵单位发来的文件“年度报告.docx”：Word 文档（.docx），"
+                + "不是报表工作簿。").doesNotContain("还没有收到");
+        assertThat(drafts.get("甲县统计局-2024-催报.eml")).contains("我们收到了贵单位的邮件（主题：请问上年结转怎么填），其中没有附件。"
+                + "\n\n我们还没有收到贵单位2024年政府信息公开工作年度报告统计表");
+    }
+
+    @Test
+    void draftsNameTheFileTheAgencySentAndGiveANewDeadline() throws Exception {
+        Path in = inbox();
+        Map<String, BigDecimal> wrong = values(1);
+        wrong.put("t3.disclosed.natural", BigDecimal.ZERO); // R1 broken
+        Files.write(in.resolve("204-财政局.eml"), new Mail("czj@example.cn", "Mon, 20 Jan 2025 10:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename*=" + Mail.rfc2231("财政局2024年报表.xlsx", StandardCharsets.UTF_8),
+                        workbook("甲县财政局", "", 2024, wrong)).bytes());
+        Files.write(in.resolve("205-教育局.eml"), new Mail("jyj@example.cn", "Mon, 20 Jan 2025 10:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename=\"jy.xlsx\"", "garbage".getBytes(StandardCharsets.US_ASCII)).bytes());
+        Collector.Round r = collect();
+        Path returns = Files.createDirectories(tmp.resolve("退回"));
+        Map<String, Path> copies = cn.nianbao.report.ReturnCopies.copies(returns, r.currentReports());
+        Issuer issuer = new Issuer(SPEC, 2024, r.deadline(), Protection.none());
+        // Run on 10 February, after the deadline: the corrected files are asked for by 17 February (7 days).
+        ReturnDrafts.write(returns, r, copies, issuer, issuer.previousIndex(roster(), List.of()), false, LocalDate.of(2025, 2, 10),
+                new ArrayList<>());
+        String back = body(returns.resolve("甲县财政局-2024-退回.eml"));
+        assertThat(back).contains("贵单位报送的2024年政府信息公开工作年度报告统计表（“财政局2024年报表.xlsx”）有以下问题")
+                .contains("请改正后于2025年2月17日前直接回复本邮件").doesNotContain("2025年1月31日").doesNotContain(tmp.toString())
+                .doesNotContain("204-财政局.eml").doesNotContain("»");
+        String again = body(returns.resolve("甲县教育局-2024-重新报送.eml"));
+        assertThat(again).contains("我们收到了贵单位报送的文件“jy.xlsx”，但无法读取").contains("请填写附件中的模板，于2025年2月17日前直接回复")
+                .doesNotContain(tmp.toString()).doesNotContain("205-教育局.eml").doesNotContain("»");
+        String remind = body(returns.resolve("甲县卫生健康委员会-2024-催报.eml"));
+        assertThat(remind).contains("报送截止日期（2025年1月31日）已过，请于2025年2月17日前报送。");
+        // Before the deadline, a reminder gives the deadline; a correction is never asked for before it.
+        Path early = Files.createDirectories(tmp.resolve("退回-早"));
+        ReturnDrafts.write(early, r, copies, issuer, issuer.previousIndex(roster(), List.of()), false, LocalDate.of(2025, 1, 20),
+                new ArrayList<>());
+        assertThat(body(early.resolve("甲县卫生健康委员会-2024-催报.eml"))).contains("（截止2025年1月31日）").doesNotContain("已过");
+        assertThat(body(early.resolve("甲县财政局-2024-退回.eml"))).contains("请改正后于2025年1月31日前");
+    }
+
+    static String body(Path eml) throws Exception {
+        try (InputStream in = Files.newInputStream(eml)) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+            return (String) ((Multipart) m.getContent()).getBodyPart(0).getContent();
+        }
     }
 
     @Test

@@ -101,7 +101,7 @@ class InboxTest {
                         + "解出的文件只写在本工具的输出文件夹中",
                 "__MACOSX/._财政局2024年报表.xlsx | SKIPPED | 压缩软件附带的系统文件，不是报表",
                 "内层.zip » 内层报表.xlsx | WORKBOOK");
-        assertThat(items.get(0).timeSource()).isEqualTo("压缩包条目时间");
+        assertThat(items.get(0).timeSource()).isEqualTo(Inbox.TimeSource.ZIP_ENTRY);
         assertThat(items.get(0).time()).isEqualTo(t.atZone(Collector.ZONE).toInstant());
         assertThat(items.get(0).name()).isEqualTo("财政局2024年报表.xlsx");
         assertThat(Files.readAllBytes(items.get(1).file())).isEqualTo(workbook);
@@ -132,13 +132,13 @@ class InboxTest {
                 "附件 卫健委报表（RFC2231 GBK）.xlsx | WORKBOOK",
                 "附件 财政局报表（GBK）.xlsx | WORKBOOK",
                 "附件 教育局报表（8位GBK）.xlsx | WORKBOOK",
-                "附件 报告全文.pdf | SKIPPED | 不是工作簿、压缩包或邮件（.pdf 文件），未读取",
+                "附件 报告全文.pdf | SKIPPED | PDF 文档（.pdf），不是报表工作簿",
                 "附件 evil.xlsx | WORKBOOK | 附件名称“../../../evil.xlsx”含有上级目录（..）或绝对路径，可能是恶意构造的；只取文件名“evil.xlsx”，"
                         + "解出的文件只写在本工具的输出文件夹中");
         assertThat(items).allSatisfy(i -> {
             assertThat(i.sender()).isEqualTo("caizheng@example.cn");
             assertThat(i.subject()).isEqualTo("报表");
-            assertThat(i.timeSource()).isEqualTo("邮件日期");
+            assertThat(i.timeSource()).isEqualTo(Inbox.TimeSource.MAIL_DATE);
             assertThat(i.time()).isEqualTo(LocalDateTime.of(2025, 1, 21, 8, 0).atZone(Collector.ZONE).toInstant());
         });
         assertThat(Files.readAllBytes(items.get(0).file())).isEqualTo(workbook);
@@ -164,12 +164,12 @@ class InboxTest {
         List<Inbox.Item> items = open();
         assertThat(items).extracting(i -> i.inboxFile().substring(inbox.toString().length() + 1) + " | " + line(i)).containsExactly(
                 "1-转发.eml | 附件 附件邮件.eml » 附件 jy.xlsx | WORKBOOK",
-                "2-无附件.eml |  | PROBLEM | 邮件中没有附件（主题：报表稍后发送）。如果这是报送邮件，请对方把填好的工作簿作为附件重新发送",
+                "2-无附件.eml |  | SKIPPED | 邮件中没有附件，没有报表（主题：报表稍后发送）",
                 "3-导出.mbox | 第1封邮件 » 附件 a.xlsx | WORKBOOK",
-                "3-导出.mbox | 第2封邮件 | PROBLEM | 邮件中没有附件（主题：two）。如果这是报送邮件，请对方把填好的工作簿作为附件重新发送",
+                "3-导出.mbox | 第2封邮件 | SKIPPED | 邮件中没有附件，没有报表（主题：two）",
                 "4-损坏.zip |  | WORKBOOK",
                 "5-空.xlsx |  | WORKBOOK",
-                "6-说明.docx.txt |  | SKIPPED | 不是工作簿、压缩包或邮件（.txt 文件），未读取");
+                "6-说明.docx.txt |  | SKIPPED | 文本文件（.txt），不是报表工作簿");
         assertThat(items.get(0).sender()).as("the forwarded original's sender").isEqualTo("jiaoyu@example.cn");
         assertThat(items.get(2).sender()).isEqualTo("a@example.cn");
         assertThat(items.get(3).sender()).isEqualTo("b@example.cn");

@@ -1,0 +1,104 @@
+package cn.nianbao.round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import cn.nianbao.TestSupport;
+import cn.nianbao.spec.Specs;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A workbook's own saved time as a real client writes it: LibreOffice (headless) saving a workbook
+ * as .xlsx (dcterms:modified in docProps/core.xml) and as .xls (the SummaryInformation last-save
+ * time). Skipped with a message where LibreOffice is not installed; in CI it always runs.
+ */
+class SavedTimeTest {
+    @TempDir
+    static Path dir;
+
+    static String soffice;
+
+    @BeforeAll
+    static void findLibreOffice() {
+        for (String name : List.of("soffice", "libreoffice")) {
+            for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                if (Files.isExecutable(Path.of(d, name))) {
+                    soffice = Path.of(d, name).toString();
+                    return;
+                }
+            }
+        }
+        if (System.getenv("CI") != null) {
+            fail("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui");
+        }
+        Assumptions.abort("LibreOffice not installed: apt-get install libreoffice-calc-nogui");
+    }
+
+    static Path convert(Path in, String target, Path outDir) throws Exception {
+        Process p = new ProcessBuilder(soffice, "--headless", "--norestore",
+                "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                "--convert-to", target, "--outdir", outDir.toString(), in.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("LibreOffice finished").isTrue();
+        Path out = outDir.resolve(in.getFileName().toString().replaceAll("\\.xlsx$", "." + target.substring(0, target.indexOf(':'))));
+        assertThat(out).as(Files.readString(dir.resolve("soffice.log"))).exists();
+        return out;
+    }
+
+    static Instant saved(Path f) throws Exception {
+        byte[] head;
+        try (var in = Files.newInputStream(f)) {
+            head = in.readNBytes(512);
+        }
+        return SavedTime.of(f, head);
+    }
+
+    @Test
+    void theSavedTimeLibreOfficeWritesIsReadFromXlsxAndXls() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path filled = TestSupport.filled(TestSupport.request("2021", 2024, "甲县财政局", ""), TestSupport.zeros(Specs.get("2021")),
+                in.resolve("filled.xlsx"));
+        // A clerk's save (Excel writes dcterms:modified), then LibreOffice saving it again in both formats.
+        Path clerk = in.resolve("clerk.xlsx");
+        Files.write(clerk, CollectorTest.savedAt(Files.readAllBytes(filled), "2025-01-20T08:30:00Z"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Instant expected = Instant.parse("2025-01-20T08:30:00Z");
+        assertThat(saved(convert(clerk, "xlsx:Calc MS Excel 2007 XML", out))).isEqualTo(expected);
+        Path xls = convert(clerk, "xls:MS Excel 97", out);
+        assertThat(saved(xls)).isEqualTo(expected);
+        // Our template as issued has no saved time; LibreOffice converting it writes 1601-01-01 (a zero) into
+        // the .xls: both are no saved time at all.
+        assertThat(saved(filled)).isNull();
+        Path plain = convert(filled, "xls:MS Excel 97", Files.createDirectories(dir.resolve("plain")));
+        assertThat(saved(plain)).isNull();
+
+        // In an inbox, a plain .xls copied after the deadline is timed by its saved time.
+        Path inbox = Files.createDirectories(dir.resolve("收件"));
+        Path copy = Files.copy(xls, inbox.resolve("财政局.xls"));
+        Files.setLastModifiedTime(copy, FileTime.from(Instant.parse("2025-02-05T01:00:00Z")));
+        Files.copy(plain, inbox.resolve("未保存.xls"));
+        List<Inbox.Item> items = Inbox.open(inbox, dir.resolve("附件"));
+        assertThat(items).extracting(i -> i.name() + " " + i.timeSource().chinese()).containsExactly(
+                "未保存.xls 文件时间", "财政局.xls 工作簿保存时间");
+        assertThat(items.get(1).time()).isEqualTo(expected);
+    }
+
+    @Test
+    void coreXmlTimesAsTheyAreWritten() {
+        assertThat(SavedTime.w3cdtf("2025-01-20T08:30:00Z")).isEqualTo(Instant.parse("2025-01-20T08:30:00Z"));
+        assertThat(SavedTime.w3cdtf("2025-01-20T16:30:00.25+08:00")).isEqualTo(Instant.parse("2025-01-20T08:30:00.25Z"));
+        assertThat(SavedTime.w3cdtf("2025-01-20T16:30:00")).as("no offset: Beijing time").isEqualTo(Instant.parse("2025-01-20T08:30:00Z"));
+        assertThat(SavedTime.w3cdtf("2025-01-20")).isEqualTo(Instant.parse("2025-01-19T16:00:00Z"));
+        assertThat(SavedTime.w3cdtf("yesterday")).isNull();
+    }
+}
