@@ -126,7 +126,13 @@ final class CollectCommand implements Callable<Integer> {
 
         summary(out, round, prevReports);
         Map<String, Path> copies = returns == null ? Map.of() : ReturnCopies.plan(returns, round.currentReports());
-        Guard.replaceable(force.force, OutputGuard.Kind.RETURN_COPY, copies.values());
+        Issuer issuer = new Issuer(fmt, year, due, Protection.withPassword(password));
+        if (returns != null) {
+            // Every file of the returns folder is checked before the first output is written.
+            Guard.replaceable(force.force, OutputGuard.Kind.RETURN_COPY, copies.values());
+            Guard.replaceable(force.force, OutputGuard.Kind.DRAFT, ReturnDrafts.drafts(returns, round));
+            Guard.replaceable(force.force, OutputGuard.Kind.TEMPLATE, ReturnDrafts.templates(returns, round, issuer));
+        }
         CollectionWorkbook.write(output, round);
         out.println("收集情况：" + output + "（收件中的附件和压缩包内容解到 " + extract + "）");
         RoundTotal.Result sum = RoundTotal.of(round, includeErrors, totalName);
@@ -135,14 +141,19 @@ final class CollectCommand implements Callable<Integer> {
                 includeErrors ? "（含有错误的报表）" : "（有错误的、无法读取的和未提交的不计入，见“汇总范围”工作表）");
         if (returns != null) {
             ReturnCopies.write(copies, round.currentReports());
-            Issuer issuer = new Issuer(fmt, year, due, Protection.withPassword(password));
             List<String> warnings = new ArrayList<>();
             List<ReturnDrafts.Written> drafts = ReturnDrafts.write(returns, round, copies, issuer,
                     issuer.previousIndex(r, last == null ? List.of() : last), last != null, LocalDate.now(Collector.ZONE), resubmitDays,
                     warnings);
             warnings.forEach(w -> out.println("注意：" + w));
+            List<Path> written = new ArrayList<>(copies.values());
+            drafts.forEach(d -> {
+                written.add(d.draft());
+                written.add(d.attachment());
+            });
+            Outputs.stale(out, returns, written);
             out.printf("退回：%d 份标注副本；邮件草稿 退回 %d 封、重新报送 %d 封、催报 %d 封，在 %s%n", copies.size(),
-                    count(drafts, "退回"), count(drafts, "重新报送"), count(drafts, "催报"), returns);
+                    count(drafts, ReturnDrafts.RETURN), count(drafts, ReturnDrafts.RESUBMIT), count(drafts, ReturnDrafts.REMIND), returns);
         }
         out.flush();
         boolean clean = round.agencies().stream().allMatch(a -> a.status() == Collector.Status.PASSED

@@ -32,9 +32,22 @@ final class Outputs {
             if (returns != null) {
                 ReturnCopies.write(copies, returnable);
                 out.println("退回标注副本：" + copies.size() + " 份，在 " + returns);
+                stale(out, returns, copies.values());
             }
         } catch (IOException e) {
             throw NianbaoException.io(e);
+        }
+    }
+
+    /**
+     * After a run the returns folder holds exactly this run's copies and drafts: what an earlier run
+     * wrote there for a problem that is gone is removed (only our own untouched files; never another).
+     */
+    static void stale(PrintWriter out, Path returns, java.util.Collection<Path> written) throws IOException {
+        List<Path> removed = OutputGuard.removeStale(returns, written);
+        if (!removed.isEmpty()) {
+            out.println("已删除上次运行留在 " + returns + " 中、本次不再需要的 " + removed.size() + " 个文件（本工具写出、没人改过的副本、草稿或空白模板）："
+                    + String.join("、", removed.stream().map(p -> p.getFileName().toString()).toList()));
         }
     }
 }

@@ -166,9 +166,10 @@ public final class WorkbookReader {
         return Map.copyOf(m);
     }
 
+    /** What went wrong, for a user: the exception's words without Java class names. */
     private static String brief(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : "：" + (m.length() > 200 ? m.substring(0, 200) + "…" : m));
+        String m = cn.nianbao.util.IoErrors.detail(e);
+        return m.isEmpty() ? "没有更多信息" : m;
     }
 
     /** Reads a workbook a caller already holds open, named {@code file}. */

@@ -136,6 +136,42 @@ public final class OutputGuard {
         return out;
     }
 
+    /**
+     * Removes from {@code dir} (not its subfolders) what an earlier run of this tool wrote there and
+     * this run did not write again ({@code keep}): drafts, annotated copies nobody changed, blank
+     * templates. A file someone typed into, or anyone else's file, stays. Returns what was removed,
+     * in name order, so that after a run the folder holds exactly the current run's outputs.
+     */
+    public static List<Path> removeStale(Path dir, java.util.Collection<Path> keep) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        java.util.Set<Path> kept = new java.util.HashSet<>();
+        keep.forEach(p -> kept.add(p.toAbsolutePath().normalize()));
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+        List<Path> removed = new ArrayList<>();
+        for (Path f : files) {
+            if (kept.contains(f.toAbsolutePath().normalize())) {
+                continue;
+            }
+            Found found;
+            try {
+                found = identify(f);
+            } catch (IOException e) {
+                continue; // cannot tell: it stays
+            }
+            if (found != null && found.typed() == null
+                    && (found.kind() == Kind.DRAFT || found.kind() == Kind.RETURN_COPY || found.kind() == Kind.TEMPLATE)) {
+                Files.delete(f);
+                removed.add(f);
+            }
+        }
+        return removed;
+    }
+
     /** What {@code file} is, by its content; null when there is no such file. */
     public static Found identify(Path file) throws IOException {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {

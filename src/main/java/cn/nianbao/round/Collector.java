@@ -191,12 +191,16 @@ public final class Collector {
      */
     public Round collect(List<Inbox.Item> items, List<Filing> previous, int threads, IntConsumer done) {
         WorkbookReader reader = new WorkbookReader();
+        // A workbook that is not our template and names no agency of its own: the roster's name in its file name.
+        List<String> known = new ArrayList<>();
+        roster.agencies().forEach(a -> {
+            known.add(a.name());
+            known.addAll(a.aliases());
+        });
+        cn.nianbao.read.label.LabelReader.Hints names = new cn.nianbao.read.label.LabelReader.Hints(null, null, null, known);
         List<FileReport> reports = Parallel.map(items, threads, it -> switch (it.kind()) {
             case WORKBOOK -> {
-                ReadResult r = reader.read(it.file());
-                if (!r.readable()) {
-                    r = ReadResult.unreadable(r.file(), Inbox.plain(r.reason())); // no Java class names in what users read
-                }
+                ReadResult r = reader.read(it.file(), names);
                 yield new FileReport(r, Checker.all(r));
             }
             case PROBLEM -> {

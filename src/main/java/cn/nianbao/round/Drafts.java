@@ -51,8 +51,10 @@ public final class Drafts {
             throws IOException {
         try {
             MimeMessage m = new MimeMessage(SESSION);
-            if (to != null && !to.isBlank()) {
-                m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, false));
+            // A roster cell may hold several addresses, separated as people type them (, ; ，；or spaces).
+            String addresses = to == null ? "" : String.join(", ", Collector.emails(to));
+            if (!addresses.isEmpty()) {
+                m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(addresses, false));
             }
             m.setSubject(subject, "UTF-8");
             m.setHeader("X-Unsent", "1");

@@ -450,6 +450,12 @@ public final class Inbox {
                 subject = "";
             }
             Origin mo = o.sent(from.isEmpty() ? o.sender() : from, date, subject == null ? "" : subject);
+            if (m.getHeader(cn.nianbao.report.OutputGuard.DRAFT_HEADER) != null) {
+                // One of our own drafts (issue, collect --returns) saved into the inbox: its attachment is our template, not a reply.
+                add(mo, null, Kind.SKIPPED, "本工具写出的邮件草稿，不是收到的报送" + (subject == null || subject.isBlank() ? ""
+                        : "（主题：" + subject + "）"));
+                return;
+            }
             int before = items.size();
             int[] parts = {0};
             walk(m, mo, relative, depth, parts);
@@ -612,18 +618,8 @@ public final class Inbox {
         return d.isEmpty() ? lead : lead + "：" + d;
     }
 
-    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
-            "(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b\\s*[:：]?\\s*");
-
-    /**
-     * A reason as a user may read it: Java exception class names (from a library's message, or
-     * a reader's "IOException：…") taken out, the rest kept, at most 200 characters.
-     */
+    /** Text from an exception for a user, without Java class names. */
     static String plain(String reason) {
-        if (reason == null) {
-            return "";
-        }
-        String m = CLASS_NAME.matcher(reason).replaceAll("").replaceAll("；\\s*$|[:：]\\s*$", "").strip();
-        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+        return cn.nianbao.util.IoErrors.plain(reason);
     }
 }

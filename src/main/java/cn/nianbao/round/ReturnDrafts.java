@@ -55,7 +55,6 @@ public final class ReturnDrafts {
         String by = Issuer.date(byDate.isBefore(round.deadline()) ? round.deadline() : byDate);
         for (Collector.AgencyStatus a : round.agencies()) {
             Agency ag = a.agency();
-            String stem = FileNames.safe(ag.name()) + "-" + year;
             switch (a.status()) {
                 case ERRORS -> {
                     Path copy = copies.get(a.current().report().read().file());
@@ -63,18 +62,16 @@ public final class ReturnDrafts {
                         warnings.add(ag.name() + "：没有生成标注副本，退回邮件未写");
                         continue;
                     }
-                    Path draft = dir.resolve(stem + "-退回.eml");
-                    Drafts.write(draft, to(ag), "请改正" + year + "年政府信息公开工作年度报告统计表（" + ag.name() + "）",
+                    Path draft = draftPath(dir, a, year);
+                    Drafts.write(draft, ag.email(), "请改正" + year + "年政府信息公开工作年度报告统计表（" + ag.name() + "）",
                             errorsBody(a, year, by), copy, copy.getFileName().toString());
-                    out.add(new Written(ag, "退回", draft, copy));
+                    out.add(new Written(ag, RETURN, draft, copy));
                 }
                 case UNREADABLE, MISSING -> {
                     Issuer.Issued t = issuer.template(ag, previous, havePrevious, dir, warnings);
                     boolean unreadable = a.status() == Collector.Status.UNREADABLE;
-                    // Something came from the agency that does not count as its filing: say what and why, never "nothing arrived".
-                    boolean resubmit = unreadable || !a.sentForOthers().isEmpty()
-                            || a.skipped().stream().anyMatch(s -> !s.item().reason().startsWith(Inbox.NO_ATTACHMENT));
-                    Path draft = dir.resolve(stem + (resubmit ? "-重新报送.eml" : "-催报.eml"));
+                    boolean resubmit = RESUBMIT.equals(kind(a));
+                    Path draft = draftPath(dir, a, year);
                     String subject = (unreadable ? "报送的文件无法读取，请重新报送"
                             : resubmit ? "收到的文件中没有贵单位的报表，请重新报送" : "请尽快报送") + year
                             + "年政府信息公开工作年度报告统计表（" + ag.name() + "）";
@@ -87,8 +84,8 @@ public final class ReturnDrafts {
                                     : "（截止" + due + "）") + "。\n\n")
                             + "请填写附件中的模板，" + (resubmit ? "于" + by + "前" : "") + "直接回复本邮件发回。\n\n"
                             + issuer.instructions(!t.carriedFrom().isEmpty()) + "\n谢谢！\n";
-                    Drafts.write(draft, to(ag), subject, body, t.template(), t.template().getFileName().toString());
-                    out.add(new Written(ag, resubmit ? "重新报送" : "催报", draft, t.template()));
+                    Drafts.write(draft, ag.email(), subject, body, t.template(), t.template().getFileName().toString());
+                    out.add(new Written(ag, kind(a), draft, t.template()));
                 }
                 default -> {
                     continue;
@@ -99,11 +96,6 @@ public final class ReturnDrafts {
             }
         }
         return out;
-    }
-
-    /** Every address of the agency's roster entry, however they were separated there (a mail header wants commas). */
-    static String to(Agency a) {
-        return String.join(", ", Collector.emails(a.email()));
     }
 
     /**
@@ -140,6 +132,41 @@ public final class ReturnDrafts {
     }
 
     /** The body of a 退回 draft: the file as the agency named it (never a local path), the date to send it back by, the problems. */
+    /** The kinds of draft: to correct errors, to send again (what came did not count), to send at all. */
+    public static final String RETURN = "退回";
+    public static final String RESUBMIT = "重新报送";
+    public static final String REMIND = "催报";
+
+    /** Which draft an agency gets, or null when it gets none. */
+    static String kind(Collector.AgencyStatus a) {
+        return switch (a.status()) {
+            case ERRORS -> RETURN;
+            // Something came from the agency that does not count as its filing: say what and why, never "nothing arrived".
+            case UNREADABLE -> RESUBMIT;
+            case MISSING -> !a.sentForOthers().isEmpty()
+                    || a.skipped().stream().anyMatch(s -> !s.item().reason().startsWith(Inbox.NO_ATTACHMENT)) ? RESUBMIT : REMIND;
+            default -> null;
+        };
+    }
+
+    private static Path draftPath(Path dir, Collector.AgencyStatus a, int year) {
+        return dir.resolve(FileNames.safe(a.agency().name()) + "-" + year + "-" + kind(a) + ".eml");
+    }
+
+    /**
+     * Every file {@link #write} would write into {@code dir} for {@code round}, without writing: the
+     * drafts, and the fresh templates that 重新报送 and 催报 carry. A caller checks them first.
+     */
+    public static List<Path> drafts(Path dir, Collector.Round round) {
+        return round.agencies().stream().filter(a -> kind(a) != null).map(a -> draftPath(dir, a, round.year())).toList();
+    }
+
+    /** The fresh templates {@link #write} would put into {@code dir} (for 重新报送 and 催报). */
+    public static List<Path> templates(Path dir, Collector.Round round, Issuer issuer) {
+        return round.agencies().stream().filter(a -> RESUBMIT.equals(kind(a)) || REMIND.equals(kind(a)))
+                .map(a -> issuer.templatePath(a.agency(), dir)).toList();
+    }
+
     static String errorsBody(Collector.AgencyStatus a, int year, String by) {
         List<Finding> list = new ArrayList<>(a.current().report().findings().stream()
                 .filter(f -> f.severity() != Severity.INFO && !Collector.SUPERVISOR_ONLY.contains(f.ruleId())).toList());

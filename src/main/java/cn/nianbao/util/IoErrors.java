@@ -75,6 +75,26 @@ public final class IoErrors {
         return "读写失败" + (msg.isEmpty() ? "" : "（" + msg + "）");
     }
 
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b\\s*[:：]?\\s*");
+
+    /**
+     * Text from an exception for a user: Java class names ("java.io.IOException: ", "NotOfficeXmlFileException")
+     * taken out, a trailing colon dropped, at most 200 characters.
+     */
+    public static String plain(String text) {
+        if (text == null) {
+            return "";
+        }
+        String m = CLASS_NAME.matcher(text).replaceAll("").replaceAll("；\\s*$|[:：]\\s*$", "").strip();
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+
+    /** An exception's own words for a user ({@link #plain}); "" when it says nothing. */
+    public static String detail(Throwable e) {
+        return plain(e.getMessage());
+    }
+
     /** The I/O failure behind {@code e}: itself, or the first IOException among its causes; null if none. */
     public static IOException ioCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -263,4 +263,53 @@ class CollectCommandTest {
     static String text(MimeMessage m) throws Exception {
         return (String) ((Multipart) m.getContent()).getBodyPart(0).getContent();
     }
+
+    /** Names of the regular files directly in {@code d}, sorted. */
+    private static List<String> names(Path d) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> st = Files.list(d)) {
+            return st.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void theReturnsFolderHoldsExactlyThisRunsDraftsAndOurOwnDraftsAndCopiesInTheInboxAreSkipped() throws Exception {
+        Path roster = Files.writeString(dir.resolve("名册.csv"), "单位名称,联系邮箱\n甲局,a@example.cn\n乙局,b@example.cn\n",
+                StandardCharsets.UTF_8);
+        Path inbox = Files.createDirectories(dir.resolve("收件"));
+        java.util.Map<String, java.math.BigDecimal> bad = TestSupport.zeros(cn.nianbao.spec.Specs.get("2021"));
+        bad.put("t3.received.natural", java.math.BigDecimal.valueOf(5)); // R1: nothing handled, nothing carried forward
+        TestSupport.filled(TestSupport.request("2021", 2024, "甲局", ""), bad, inbox.resolve("甲局.xlsx"));
+        TestSupport.filled(TestSupport.request("2021", 2024, "乙局", ""), TestSupport.zeros(cn.nianbao.spec.Specs.get("2021")),
+                inbox.resolve("乙局.xlsx"));
+        Path returns = dir.resolve("退回");
+        Path out = dir.resolve("情况.xlsx");
+        String[] args = {"collect", "--roster", roster.toString(), "--year", "2024", "--inbox", inbox.toString(), "-o",
+            out.toString(), "--returns", returns.toString(), "--quiet"};
+        CliTest.Run first = CliTest.run(args);
+        assertThat(first.code()).as(first.out() + first.err()).isEqualTo(1);
+        assertThat(names(returns)).containsExactly("甲局-2024-退回.eml", "甲局-2024-问题标注.xlsx");
+        // The supervisor keeps notes and someone's workbook in the same folder: they are never touched.
+        Files.writeString(returns.resolve("笔记.txt"), "甲局已电话联系", StandardCharsets.UTF_8);
+        TestSupport.filled(TestSupport.request("2021", 2024, "丙局", ""), bad, returns.resolve("丙局-2024.xlsx"));
+        // Our own draft and an untouched copy saved into the inbox are no filings.
+        Files.copy(returns.resolve("甲局-2024-退回.eml"), inbox.resolve("草稿.eml"));
+        Files.copy(returns.resolve("甲局-2024-问题标注.xlsx"), inbox.resolve("副本.xlsx"));
+
+        // 甲局 corrects its return: the next run writes no 退回 for it and removes the old one.
+        java.util.Map<String, java.math.BigDecimal> good = new java.util.LinkedHashMap<>(bad);
+        good.put("t3.carry_forward.natural", java.math.BigDecimal.valueOf(5));
+        TestSupport.filled(TestSupport.request("2021", 2024, "甲局", ""), good, inbox.resolve("甲局.xlsx"));
+        CliTest.Run again = CliTest.run(args);
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
+        assertThat(names(returns)).containsExactly("丙局-2024.xlsx", "笔记.txt");
+        assertThat(again.out()).contains("已删除上次运行留在").contains("甲局-2024-退回.eml").contains("甲局-2024-问题标注.xlsx");
+        assertThat(again.out()).contains("跳过 2");
+        try (Workbook wb = WorkbookFactory.create(out.toFile(), null, true)) {
+            List<List<String>> items = rows(wb.getSheet(CollectionWorkbook.ITEMS));
+            assertThat(items).filteredOn(r -> r.get(0).endsWith("草稿.eml")).singleElement()
+                    .satisfies(r -> assertThat(String.join("|", r)).contains("跳过").contains("本工具写出的邮件草稿"));
+            assertThat(items).filteredOn(r -> r.get(0).endsWith("副本.xlsx")).singleElement()
+                    .satisfies(r -> assertThat(String.join("|", r)).contains("跳过").contains("退回标注副本"));
+        }
+    }
 }

@@ -78,4 +78,17 @@ class IssueCommandTest {
             assertThat(new MimeMessage(Session.getInstance(new Properties()), in).getRecipients(Message.RecipientType.TO)).isNull();
         }
     }
+
+    @Test
+    void aRosterCellWithSeveralAddressesAddressesEveryOne() throws Exception {
+        Path roster = Files.writeString(dir.resolve("名册.csv"), "单位名称,联系邮箱\n民政局,mzj@example.cn; bgs@example.cn\n",
+                StandardCharsets.UTF_8);
+        CliTest.Run r = CliTest.run("issue", "--roster", roster.toString(), "--year", "2024", "-o", dir.resolve("发出").toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        try (InputStream in = Files.newInputStream(dir.resolve("发出/民政局-2024.eml"))) {
+            MimeMessage msg = new MimeMessage(Session.getInstance(new Properties()), in);
+            assertThat(msg.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+                    .containsExactly("mzj@example.cn", "bgs@example.cn");
+        }
+    }
 }

@@ -82,6 +82,9 @@ class BrokenCorpusTest {
         if (!e.reason().isEmpty()) {
             assertThat(r.readable() ? findings.toString() : r.reason()).contains(e.reason());
         }
+        if (!r.readable()) {
+            assertThat(r.reason()).as("a reason users read names no Java class").doesNotContainPattern("[A-Za-z]+(Exception|Error)\\b");
+        }
         assertThat(Files.readAllBytes(file)).as("inputs are never modified").isEqualTo(before);
     }
 

@@ -140,6 +140,45 @@ class CollectorTest {
                 + r.count(Collector.State.UNMATCHED) + r.count(Collector.State.SKIPPED)).isEqualTo(r.submissions().size());
     }
 
+    /** A workbook of the agency's own: the national tables by their labels, no identity, no title naming the agency. */
+    byte[] ownWorkbook(Map<String, BigDecimal> values) throws IOException {
+        Path f = TestSupport.filled(TestSupport.request("2021", 2024, "随便什么", ""), values, tmp.resolve("own.xlsx"));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+            for (String name : List.of(cn.nianbao.template.TemplateLayout.ID_SHEET, cn.nianbao.template.TemplateLayout.COVER_SHEET,
+                    cn.nianbao.template.TemplateLayout.CHECK_SHEET)) {
+                wb.removeSheetAt(wb.getSheetIndex(name));
+            }
+            wb.getProperties().getCustomProperties().getUnderlyingProperties().getPropertyList().clear();
+            wb.getProperties().getCoreProperties().setTitle("");
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            wb.write(b);
+            Files.delete(f);
+            return b.toByteArray();
+        }
+    }
+
+    @Test
+    void anAgencysOwnWorkbookIsKnownByTheLongestRosterNameOrAliasInItsFileName() throws IOException {
+        Path in = inbox();
+        at(Files.write(in.resolve("卫计委-甲县卫生和计划生育委员会-2024年报表.xlsx"), ownWorkbook(values(3))),
+                LocalDateTime.of(2025, 1, 10, 9, 0));
+        at(Files.write(in.resolve("甲县统计局-政务公开办-2024.xlsx"), ownWorkbook(values(4))), LocalDateTime.of(2025, 1, 10, 9, 0));
+        Collector.Round r = collect();
+        Collector.AgencyStatus health = of(r, "甲县卫生健康委员会");
+        assertThat(health.current()).isNotNull();
+        assertThat(health.current().matchedBy()).isEqualTo("别名");
+        assertThat(health.current().report().read().filing().agency()).isEqualTo("甲县卫生和计划生育委员会");
+        Collector.AgencyStatus stats = of(r, "甲县统计局");
+        assertThat(stats.current().matchedBy()).isEqualTo("单位名称");
+        assertThat(stats.current().report().read().filing().agency()).isEqualTo("甲县统计局");
+        for (Collector.AgencyStatus a : List.of(health, stats)) {
+            assertThat(a.current().report().findings()).as("no U1: the name came from the file, and the roster knows it")
+                    .noneMatch(f -> f.ruleId().equals("U1"));
+            assertThat(a.current().report().findings()).anyMatch(f -> f.ruleId().equals("L8")
+                    && f.message().contains("取自文件名（名册中的名称）"));
+        }
+    }
+
     @Test
     void latestReadableSubmissionIsCurrentAndLateOnesAreMarked() throws IOException {
         Path in = inbox();

@@ -28,9 +28,21 @@ import org.apache.poi.ss.usermodel.Workbook;
  * from the report's own words, else from the file name — and a finding says which.
  */
 public final class LabelReader {
-    /** What the caller knows about the report; null fields are taken from the report itself. */
-    public record Hints(String agency, Integer year, String code) {
+    /**
+     * What the caller knows about the report; null fields are taken from the report itself.
+     * {@code knownAgencies} are the names a roster knows (names and aliases): when the agency can
+     * only be taken from the file name, the longest of them inside it is the agency.
+     */
+    public record Hints(String agency, Integer year, String code, List<String> knownAgencies) {
         public static final Hints NONE = new Hints(null, null, null);
+
+        public Hints {
+            knownAgencies = knownAgencies == null ? List.of() : List.copyOf(knownAgencies);
+        }
+
+        public Hints(String agency, Integer year, String code) {
+            this(agency, year, code, List.of());
+        }
     }
 
     /** A published report (.txt or .html, by content); never throws for a bad file. */
@@ -48,8 +60,8 @@ public final class LabelReader {
             }
             return read(TextSources.read(file), hints, name);
         } catch (IOException | RuntimeException e) {
-            return ReadResult.unreadable(name, "无法读取文本：" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : "：" + e.getMessage()));
+            String why = e instanceof IOException io ? cn.nianbao.util.IoErrors.reason(io) : cn.nianbao.util.IoErrors.detail(e);
+            return ReadResult.unreadable(name, "无法读取文本：" + (why.isEmpty() ? "没有更多信息" : why));
         }
     }
 
@@ -89,11 +101,19 @@ public final class LabelReader {
                     + found.year() + "（取自" + found.yearSource() + "）不同，按指定的年度读取"));
         }
         String agency = hints.agency() != null ? hints.agency() : found.agency();
+        String agencySource = found.agencySource();
+        if (hints.agency() == null && (agency == null || "文件名".equals(agencySource))) {
+            String known = longestKnownIn(baseName, hints.knownAgencies());
+            if (known != null) {
+                agency = known;
+                agencySource = "文件名（名册中的名称）";
+            }
+        }
         if (agency == null) {
             return ReadResult.unreadable(file, "按标签读取时无法确定报告单位（标题和文件名中都没有）：请把单位名称写进文件名，或用 import --agency 指定");
         }
         if (hints.agency() == null) {
-            findings.add(Finding.ofFile("L8", Severity.INFO, file, "报告单位“" + agency + "”取自" + found.agencySource()));
+            findings.add(Finding.ofFile("L8", Severity.INFO, file, "报告单位“" + agency + "”取自" + agencySource));
         }
         String code = hints.code() != null ? hints.code() : found.code();
 
@@ -105,6 +125,19 @@ public final class LabelReader {
         Filing draft = new Filing(file, identity, spec, values, r.stored(), r.locations(), List.of());
         findings.addAll(Narrative.check(draft, src.text(), r.tablesFound()));
         return new ReadResult(file, new Filing(file, identity, spec, values, r.stored(), r.locations(), findings), null);
+    }
+
+    /** The longest of {@code names} found inside the file name {@code baseName} (at least 4 characters), or null. */
+    static String longestKnownIn(String baseName, List<String> names) {
+        String n = Labels.normalize(baseName);
+        String best = null;
+        for (String name : names) {
+            String k = Labels.normalize(name);
+            if (k.length() >= 4 && n.contains(k) && (best == null || k.length() > Labels.normalize(best).length())) {
+                best = name;
+            }
+        }
+        return best;
     }
 
     /** 2019 or 2021 by the labels only one of them uses; by the year when the labels do not tell. */
