@@ -320,6 +320,9 @@ class OutputSafetyTest {
         assertThat(CliTest.run("collect", "--roster", roster.toString(), "--year", "2099", "--inbox", empty.toString(), "-o",
                 dir.resolve("c.xlsx").toString()).code()).isEqualTo(ExitCodes.USAGE);
         assertThat(CliTest.run("import", roster.toString(), "--year", "2099").code()).isEqualTo(ExitCodes.USAGE);
+        CliTest.Run threads = CliTest.run("check", empty.toString(), "--threads", "0");
+        assertThat(threads.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(threads.err()).contains("--threads 应为 1 或更大的整数，实为 0");
     }
 
     @Test
