@@ -27,6 +27,7 @@ public final class IoErrors {
         String msg = message(t);
         String low = msg.toLowerCase(Locale.ROOT);
         if (t instanceof AccessDeniedException || low.contains("permission denied") || low.contains("access is denied")
+                || low.contains("operation not permitted")
                 || msg.contains("拒绝访问")) {
             return "权限不足（没有读写这个位置的权限）";
         }
