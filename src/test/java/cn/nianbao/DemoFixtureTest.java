@@ -30,7 +30,7 @@ class DemoFixtureTest {
         if (Boolean.getBoolean("fixtures.update")) {
             TestSupport.filled(TestSupport.request(sv.format(), sv.year(), sv.agency(), sv.code()), sv.inputs(), xlsx);
         }
-        Filing f = new WorkbookReader().read(xlsx).filing();
+        Filing f = new WorkbookReader(TestSupport.FORMATS).read(xlsx).filing();
         assertThat(f.agency()).isEqualTo(sv.agency());
         for (CellDef c : f.spec().inputCells()) {
             CellValue v = f.value(c.key());

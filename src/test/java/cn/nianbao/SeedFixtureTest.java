@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
 import java.io.IOException;
@@ -40,7 +40,7 @@ class SeedFixtureTest {
         if (Boolean.getBoolean("fixtures.update")) {
             TestSupport.filled(TestSupport.request(sv.format(), sv.year(), sv.agency(), sv.code()), sv.inputs(), xlsx);
         }
-        ReadResult r = new WorkbookReader().read(xlsx);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(xlsx);
         assertThat(r.readable()).as(r.reason()).isTrue();
         Filing f = r.filing();
         assertThat(f.findings()).isEmpty();

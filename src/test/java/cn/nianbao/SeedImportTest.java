@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.label.LabelReader;
 import cn.nianbao.spec.CellDef;
 import java.io.IOException;
@@ -40,7 +40,7 @@ class SeedImportTest {
         Path seed = TestSupport.fixtures().resolve("seeds").resolve(sv.seed());
         // 001 has no title: its agency must be given, as a user would with --agency; the others name themselves.
         boolean titled = !sv.seed().startsWith("001");
-        ReadResult r = new LabelReader().readText(seed, new LabelReader.Hints(titled ? null : sv.agency(), null, null));
+        ReadResult r = new LabelReader(TestSupport.FORMATS).readText(seed, new LabelReader.Hints(titled ? null : sv.agency(), null, null));
         assertThat(r.readable()).as(r.reason()).isTrue();
         Filing f = r.filing();
         assertThat(f.findings()).as("only notes of where agency and year came from")
@@ -74,7 +74,7 @@ class SeedImportTest {
     @Test
     void aReportWhoseTablesWereImagesGivesNoTablesFoundAndInventsNothing() {
         Path seed = TestSupport.fixtures().resolve("seeds/002_ad8c1196866d992c.txt");
-        ReadResult r = new LabelReader().readText(seed, LabelReader.Hints.NONE);
+        ReadResult r = new LabelReader(TestSupport.FORMATS).readText(seed, LabelReader.Hints.NONE);
         assertThat(r.readable()).isTrue();
         Filing f = r.filing();
         assertThat(f.agency()).as("traditional title with pinyin glosses, read").isEqualTo("应急管理部");

@@ -2,7 +2,7 @@ package cn.nianbao;
 
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.template.TemplateWriter;
 import java.io.IOException;
@@ -22,6 +22,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class TestSupport {
     public static final String FIXED_ID = "00000000-0000-0000-0000-000000000000";
     public static final String FIXED_AT = "2026-01-01T00:00:00Z";
+    /** The built-in national formats, loaded once for the tests. */
+    public static final Formats FORMATS = Formats.builtIn();
 
     private TestSupport() {
     }
@@ -66,7 +68,7 @@ public final class TestSupport {
     }
 
     public static TemplateRequest request(String format, int year, String agency, String code) {
-        return TemplateRequest.of(Specs.get(format), year, agency, code).withFixedId(FIXED_ID, FIXED_AT);
+        return TemplateRequest.of(TestSupport.FORMATS.get(format), year, agency, code).withFixedId(FIXED_ID, FIXED_AT);
     }
 
     /** Types values into the input cells and recalculates, as Excel does before it saves. */
@@ -121,7 +123,7 @@ public final class TestSupport {
     public record SeedValues(String seed, String agency, String code, int year, String format,
                              Map<String, BigDecimal> inputs) {
         public FormatSpec spec() {
-            return Specs.get(format);
+            return TestSupport.FORMATS.get(format);
         }
     }
 
@@ -143,7 +145,7 @@ public final class TestSupport {
                 head.put(w[0], w.length > 1 ? w[1] : "");
             }
         }
-        FormatSpec spec = Specs.get(head.get("format"));
+        FormatSpec spec = TestSupport.FORMATS.get(head.get("format"));
         Map<String, BigDecimal> inputs = new LinkedHashMap<>();
         for (CellDef c : spec.inputCells()) {
             if (!blank.contains(c.key())) {

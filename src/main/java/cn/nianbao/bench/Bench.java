@@ -2,13 +2,13 @@ package cn.nianbao.bench;
 
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.report.DiscrepancyWorkbook;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.template.Protection;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.template.TemplateBatch;
@@ -59,6 +59,7 @@ public final class Bench {
     private final long seed;
     private final int threads;
     private final PrintWriter out;
+    private final Formats formats = Formats.builtIn();
 
     public Bench(Path dir, int n, long seed, int threads, PrintWriter out) {
         this.dir = dir;
@@ -69,7 +70,7 @@ public final class Bench {
     }
 
     public Result run(Runner runner, int templates, int findings, boolean openpyxl) throws IOException {
-        FormatSpec spec = Specs.get("2021");
+        FormatSpec spec = formats.forYear(2024);
         Path prev = Files.createDirectories(dir.resolve("2023"));
         Path cur = Files.createDirectories(dir.resolve("2024"));
         long t0 = System.nanoTime();
@@ -134,7 +135,7 @@ public final class Bench {
     /** Read + check on one core, warm: the per-filing cost. */
     private double readOneCore(Path cur) throws IOException {
         List<Path> files = files(cur);
-        WorkbookReader reader = new WorkbookReader();
+        WorkbookReader reader = new WorkbookReader(formats);
         for (int i = 0; i < Math.min(200, files.size()); i++) {
             Checker.all(reader.read(files.get(i)));
         }

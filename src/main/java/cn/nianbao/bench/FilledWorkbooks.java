@@ -1,11 +1,11 @@
 package cn.nianbao.bench;
 
-import cn.nianbao.check.Totals;
+import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.template.SheetXml;
-import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.template.TemplateWriter;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +51,7 @@ final class FilledWorkbooks {
         byte[] base;
         try (XSSFWorkbook wb = new TemplateWriter().build(
                 TemplateRequest.of(spec, year, AGENCY, "").withFixedId(ID, "2026-01-01T00:00:00Z"))) {
-            TemplateLayout layout = TemplateLayout.of(spec);
+            TemplateLayout layout = spec.layout();
             for (CellDef c : spec.inputCells()) {
                 TemplateLayout.Pos p = layout.pos(c.key());
                 wb.getSheet(p.sheet()).getRow(p.row()).getCell(p.col()).setCellValue(0);

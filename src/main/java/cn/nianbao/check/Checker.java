@@ -4,9 +4,9 @@ import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Keys;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.spec.CellDef;
+import cn.nianbao.spec.CompiledRule;
 import cn.nianbao.spec.Expr;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.MissingStrategy;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates the spec's rules: within a filing (R1–R4, and V7 for blank inputs) and across years
@@ -32,7 +31,7 @@ public final class Checker {
     }
 
     /** Everything known about one read: what reading found, then the checks within the filing. */
-    public static List<Finding> all(cn.nianbao.read.ReadResult r) {
+    public static List<Finding> all(cn.nianbao.model.ReadResult r) {
         if (!r.readable()) {
             return r.findings();
         }
@@ -44,7 +43,7 @@ public final class Checker {
     /** Findings within one filing: blank inputs (V7) and the rules R1–R4. */
     public static List<Finding> check(Filing filing) {
         List<Finding> out = new ArrayList<>(blanks(filing));
-        for (Compiled c : plan(filing.spec()).filingRules) {
+        for (CompiledRule c : filing.spec().filingPlan()) {
             Finding f = evaluate(c, values(c, filing), filing);
             if (f != null) {
                 out.add(f);
@@ -57,7 +56,7 @@ public final class Checker {
     public static List<Finding> acrossYears(Filing current, Filing previous) {
         Objects.requireNonNull(previous);
         List<Finding> out = new ArrayList<>();
-        for (Compiled c : plan(current.spec()).yearRules) {
+        for (CompiledRule c : current.spec().yearPlan()) {
             CellValue[] values = values(c, current, previous);
             Finding f = values == null ? null : evaluate(c, values, current);
             if (f != null) {
@@ -67,63 +66,12 @@ public final class Checker {
         return out;
     }
 
-    /**
-     * A rule expansion with this year's cells resolved to positions in the format's keys
-     * ({@code at}; -1 for a cell of last year's filing, looked up by name in that filing's
-     * format), the inputs behind it, and the cell a finding is reported at.
-     */
-    private record Compiled(RuleDef rule, RuleInstance ri, String[] cells, int[] at, boolean[] negative,
-                            int leftCount, int[] inputs, String findingCell) {
-        boolean previous(int i) {
-            return at[i] < 0;
-        }
-    }
-
-    /** One format's rules, and its input cells' positions in spec order: built once per format. */
-    private record Plan(List<Compiled> filingRules, List<Compiled> yearRules, int[] inputs) {
-    }
-
-    private static final Map<FormatSpec, Plan> PLANS = new ConcurrentHashMap<>();
-
-    private static Plan plan(FormatSpec spec) {
-        return PLANS.computeIfAbsent(spec, s -> {
-            Keys keys = s.cellKeys();
-            int[] inputs = s.inputCells().stream().mapToInt(c -> keys.indexOf(c.key())).toArray();
-            return new Plan(compile(s, s.filingRules()), compile(s, s.yearRules()), inputs);
-        });
-    }
-
-    private static List<Compiled> compile(FormatSpec spec, List<RuleDef> rules) {
-        Keys keys = spec.cellKeys();
-        List<Compiled> out = new ArrayList<>();
-        for (RuleDef rule : rules) {
-            for (RuleInstance ri : rule.instances()) {
-                List<Expr.Term> terms = new ArrayList<>(ri.left().terms());
-                terms.addAll(ri.right().terms());
-                String[] cells = new String[terms.size()];
-                int[] at = new int[terms.size()];
-                boolean[] negative = new boolean[terms.size()];
-                for (int i = 0; i < cells.length; i++) {
-                    Expr.Term t = terms.get(i);
-                    cells[i] = t.cell();
-                    at[i] = t.previous() ? -1 : keys.indexOf(t.cell());
-                    negative[i] = t.negative();
-                }
-                int[] inputs = spec.inputsOf(ri.cells()).stream().mapToInt(keys::indexOf).toArray();
-                String findingCell = ri.left().singleCell() != null ? ri.left().singleCell()
-                        : terms.stream().filter(t -> !t.previous()).reduce((a, b) -> b).map(Expr.Term::cell).orElseThrow();
-                out.add(new Compiled(rule, ri, cells, at, negative, ri.left().terms().size(), inputs, findingCell));
-            }
-        }
-        return List.copyOf(out);
-    }
-
     /** Blank is not zero: every blank input is reported; an entirely blank filing once. */
     static List<Finding> blanks(Filing filing) {
-        Plan plan = plan(filing.spec());
+        int[] inputs = filing.spec().inputPositions();
         List<Finding> out = new ArrayList<>();
-        for (int i = 0; i < plan.inputs.length; i++) {
-            int at = plan.inputs[i];
+        for (int i = 0; i < inputs.length; i++) {
+            int at = inputs[i];
             // Cells of a missing sheet have no location; that sheet is reported once (F3), not cell by cell.
             CellLocation loc = filing.location(at);
             if (loc != null && filing.value(at).isBlank()) {
@@ -132,17 +80,17 @@ public final class Checker {
                         c.colLabel(), loc.sheet(), loc.cell(), null, null, "未填写：空白不等于0，没有发生的请填0"));
             }
         }
-        if (!out.isEmpty() && out.size() == plan.inputs.length) {
+        if (!out.isEmpty() && out.size() == inputs.length) {
             return List.of(Finding.ofFile("V7", Severity.ERROR, filing.file(), "报表没有填写任何数字（所有填写单元格都是空白）"));
         }
         return out;
     }
 
     /** A rule's terms as filed in one filing. */
-    private static CellValue[] values(Compiled c, Filing filing) {
-        CellValue[] values = new CellValue[c.at.length];
+    private static CellValue[] values(CompiledRule c, Filing filing) {
+        CellValue[] values = new CellValue[c.at().length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = filing.asFiled(c.at[i]);
+            values[i] = filing.asFiled(c.at()[i]);
         }
         return values;
     }
@@ -152,13 +100,13 @@ public final class Checker {
      * cell (C2 against a 2019 filing). Apart from {@link #values(Compiled, Filing)}, so that the
      * compiled within-filing path is not thrown away when the first year rule runs.
      */
-    private static CellValue[] values(Compiled c, Filing current, Filing previous) {
-        CellValue[] values = new CellValue[c.at.length];
+    private static CellValue[] values(CompiledRule c, Filing current, Filing previous) {
+        CellValue[] values = new CellValue[c.at().length];
         for (int i = 0; i < values.length; i++) {
             if (!c.previous(i)) {
-                values[i] = current.asFiled(c.at[i]);
-            } else if (previous.spec().hasCell(c.cells[i])) {
-                values[i] = previous.asFiled(c.cells[i]);
+                values[i] = current.asFiled(c.at()[i]);
+            } else if (previous.spec().hasCell(c.cells().get(i))) {
+                values[i] = previous.asFiled(c.cells().get(i));
             } else {
                 return null;
             }
@@ -170,7 +118,7 @@ public final class Checker {
      * One rule expansion over its terms' values as filed ({@code values}, in the order of
      * {@code c.cells}; the caller has looked them up in this year's or last year's filing).
      */
-    private static Finding evaluate(Compiled c, CellValue[] values, Filing cur) {
+    private static Finding evaluate(CompiledRule c, CellValue[] values, Filing cur) {
         int blanks = 0;
         for (CellValue v : values) {
             if (v instanceof CellValue.Invalid) {
@@ -180,36 +128,36 @@ public final class Checker {
                 blanks++;
             }
         }
-        for (int k : c.inputs) {
+        for (int k : c.inputs()) {
             if (cur.value(k) instanceof CellValue.Invalid) {
                 return null; // an invalid input behind a stored total: reported by itself, not again here
             }
         }
-        MissingStrategy missing = c.rule.missing();
-        if (blanks == c.at.length && missing != MissingStrategy.NEVER_SKIP
+        MissingStrategy missing = c.rule().missing();
+        if (blanks == c.at().length && missing != MissingStrategy.NEVER_SKIP
                 || blanks > 0 && missing == MissingStrategy.SKIP_IF_ANY_BLANK) {
             return null;
         }
-        BigDecimal left = sum(c, values, 0, c.leftCount);
-        BigDecimal right = sum(c, values, c.leftCount, values.length);
+        BigDecimal left = sum(c, values, 0, c.leftCount());
+        BigDecimal right = sum(c, values, c.leftCount(), values.length);
         if (left.compareTo(right) == 0) {
             return null;
         }
-        CellDef def = cur.spec().cell(c.findingCell);
-        CellLocation loc = cur.locations().get(c.findingCell);
-        StringBuilder message = new StringBuilder(c.ri.message()).append("：左边为").append(left.toPlainString())
+        CellDef def = cur.spec().cell(c.findingCell());
+        CellLocation loc = cur.locations().get(c.findingCell());
+        StringBuilder message = new StringBuilder(c.instance().message()).append("：左边为").append(left.toPlainString())
                 .append("，右边为").append(right.toPlainString());
         if (blanks > 0) {
             message.append("（其中").append(blanks).append("个空白单元格按0计算）");
         }
-        for (int k : c.inputs) {
+        for (int k : c.inputs()) {
             if (cur.value(k) instanceof CellValue.Num n && n.fromText()) {
                 message.append("（有分项以文本形式填写，Excel 求和时不计入：请改为数字）");
                 break;
             }
         }
         BigDecimal[] sides = required(c, values, left.subtract(right));
-        return new Finding(c.rule.id(), c.rule.severity(), cur.file(), def.table().number(), def.rowLabel(),
+        return new Finding(c.rule().id(), c.rule().severity(), cur.file(), def.table().number(), def.rowLabel(),
                 def.colLabel(), loc == null ? null : loc.sheet(), loc == null ? null : loc.cell(), sides[0], sides[1],
                 message.toString());
     }
@@ -220,12 +168,12 @@ public final class Checker {
      * One meaning for every rule: for R2–R4 the parts' sum beside the stored total, for R1 the
      * 四 that balances the row, for C1 last year's 四 beside this year's 二.
      */
-    private static BigDecimal[] required(Compiled c, CellValue[] values, BigDecimal leftMinusRight) {
+    private static BigDecimal[] required(CompiledRule c, CellValue[] values, BigDecimal leftMinusRight) {
         int sign = 0;
         CellValue held = null;
-        for (int i = 0; i < c.cells.length; i++) {
-            if (!c.previous(i) && c.cells[i].equals(c.findingCell)) {
-                sign += (i < c.leftCount ? 1 : -1) * (c.negative[i] ? -1 : 1);
+        for (int i = 0; i < c.at().length; i++) {
+            if (!c.previous(i) && c.cells().get(i).equals(c.findingCell())) {
+                sign += (i < c.leftCount() ? 1 : -1) * (c.negative()[i] ? -1 : 1);
                 held = values[i];
             }
         }
@@ -238,12 +186,12 @@ public final class Checker {
         return new BigDecimal[] {cn.nianbao.model.Numbers.normalize(must), holds};
     }
 
-    private static BigDecimal sum(Compiled c, CellValue[] values, int from, int to) {
+    private static BigDecimal sum(CompiledRule c, CellValue[] values, int from, int to) {
         BigDecimal total = BigDecimal.ZERO;
         for (int i = from; i < to; i++) {
             BigDecimal v = values[i].number();
             if (v != null) {
-                total = c.negative[i] ? total.subtract(v) : total.add(v);
+                total = c.negative()[i] ? total.subtract(v) : total.add(v);
             }
         }
         return total;

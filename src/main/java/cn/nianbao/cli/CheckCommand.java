@@ -4,6 +4,7 @@ import cn.nianbao.model.Finding;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.report.FileReport;
+import cn.nianbao.spec.Formats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +38,11 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Guard.inputsExist(paths, "输入");
-        outputs.checkBeforeReading(paths, force.force);
+        Formats formats = Formats.builtIn();
+        Guard guard = new Guard(formats, force.force);
+        outputs.checkBeforeReading(paths, guard);
         Aliases names = Runs.aliases(outputs.aliases);
-        List<FileReport> reports = Runs.readAll(paths, run, spec.commandLine().getErr(), "读取");
+        List<FileReport> reports = Runs.readAll(formats, paths, run, spec.commandLine().getErr(), "读取");
         if (Runs.noWorkbook(out, reports)) {
             return ExitCodes.FINDINGS;
         }
@@ -47,7 +50,7 @@ final class CheckCommand implements Callable<Integer> {
         Reconciler.firstOfDuplicates(Runs.filings(reports), names, duplicates);
         reports = Runs.merge(reports, duplicates);
         int rc = Runs.summary(out, reports, names);
-        Outputs.write(out, outputs.output, outputs.returns, reports, reports, null, force.force);
+        Outputs.write(out, outputs.output, outputs.returns, reports, reports, null, guard);
         out.flush();
         return rc;
     }

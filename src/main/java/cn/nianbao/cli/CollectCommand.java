@@ -12,7 +12,7 @@ import cn.nianbao.round.ReturnDrafts;
 import cn.nianbao.round.Roster;
 import cn.nianbao.round.RoundTotal;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.template.Protection;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,7 +82,9 @@ final class CollectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int year = options.year();
-        FormatSpec fmt = Specs.forYear(year);
+        Formats formats = Formats.builtIn();
+        Guard guard = new Guard(formats, force.force);
+        FormatSpec fmt = formats.forYear(year);
         LocalDate due = options.due();
         if (resubmitDays < 0) {
             throw NianbaoException.usage("--resubmit-days 不能是负数：" + resubmitDays);
@@ -105,22 +107,22 @@ final class CollectCommand implements Callable<Integer> {
         Guard.notAnInput(totalCsv, "本轮加总的 CSV", inputs);
         Guard.notAnInput(extract, "附件提取文件夹", inputs);
         Guard.notAnInput(returns, "退回文件夹（--returns）", inputs);
-        Guard.replaceable(force.force, OutputGuard.Kind.COLLECTION, output);
-        Guard.replaceable(force.force, OutputGuard.Kind.ROUND_TOTAL, totalXlsx);
-        Guard.replaceable(force.force, OutputGuard.Kind.CSV, totalCsv);
+        guard.replaceable(OutputGuard.Kind.COLLECTION, output);
+        guard.replaceable(OutputGuard.Kind.ROUND_TOTAL, totalXlsx);
+        guard.replaceable(OutputGuard.Kind.CSV, totalCsv);
         Roster r = options.roster(out);
         if (r.agencies().isEmpty()) {
             throw NianbaoException.usage("名册 " + options.roster + " 中没有可用的单位");
         }
 
-        List<FileReport> prevReports = previous == null ? List.of() : Runs.readAll(previous, run, err, "读取上年");
+        List<FileReport> prevReports = previous == null ? List.of() : Runs.readAll(formats, previous, run, err, "读取上年");
         List<Filing> last = previous == null ? null : Runs.filings(prevReports);
         clean(extract);
         Files.createDirectories(extract);
         Files.writeString(extract.resolve(MARKER), "nianbao collect 从收件箱中解出的附件和压缩包内容；每次运行会重新生成。\n");
         List<Inbox.Item> items = Inbox.open(inbox, extract);
         CompilerHints.forBatch(items.size());
-        Collector collector = new Collector(r, year, fmt, due);
+        Collector collector = new Collector(formats, r, year, fmt, due);
         Collector.Round round = collector.collect(items, last, run.threads,
                 new Progress(err, "读取收件", items.size(), run.quiet));
 
@@ -129,9 +131,9 @@ final class CollectCommand implements Callable<Integer> {
         Issuer issuer = new Issuer(fmt, year, due, Protection.withPassword(password));
         if (returns != null) {
             // Every file of the returns folder is checked before the first output is written.
-            Guard.replaceable(force.force, OutputGuard.Kind.RETURN_COPY, copies.values());
-            Guard.replaceable(force.force, OutputGuard.Kind.DRAFT, ReturnDrafts.drafts(returns, round));
-            Guard.replaceable(force.force, OutputGuard.Kind.TEMPLATE, ReturnDrafts.templates(returns, round, issuer));
+            guard.replaceable(OutputGuard.Kind.RETURN_COPY, copies.values());
+            guard.replaceable(OutputGuard.Kind.DRAFT, ReturnDrafts.drafts(returns, round));
+            guard.replaceable(OutputGuard.Kind.TEMPLATE, ReturnDrafts.templates(returns, round, issuer));
         }
         CollectionWorkbook.write(output, round);
         out.println("收集情况：" + output + "（收件中的附件和压缩包内容解到 " + extract + "）");
@@ -151,7 +153,7 @@ final class CollectCommand implements Callable<Integer> {
                 written.add(d.draft());
                 written.add(d.attachment());
             });
-            Outputs.stale(out, returns, written);
+            Outputs.stale(out, returns, written, guard);
             out.printf("退回：%d 份标注副本；邮件草稿 退回 %d 封、重新报送 %d 封、催报 %d 封，在 %s%n", copies.size(),
                     count(drafts, ReturnDrafts.RETURN), count(drafts, ReturnDrafts.RESUBMIT), count(drafts, ReturnDrafts.REMIND), returns);
         }

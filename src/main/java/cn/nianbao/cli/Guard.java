@@ -1,6 +1,7 @@
 package cn.nianbao.cli;
 
 import cn.nianbao.report.OutputGuard;
+import cn.nianbao.spec.Formats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,7 +18,18 @@ final class Guard {
     /** The first reporting year: the 政府信息公开条例 took effect on 1 May 2008. */
     static final int FIRST_YEAR = 2008;
 
-    private Guard() {
+    private final OutputGuard outputs;
+    private final boolean force;
+
+    /** The output rule for a run over {@code formats}; {@code force} lets it replace anything but an input. */
+    Guard(Formats formats, boolean force) {
+        this.outputs = new OutputGuard(formats);
+        this.force = force;
+    }
+
+    /** What recognises this tool's outputs by their content. */
+    OutputGuard outputs() {
+        return outputs;
     }
 
     /** Every named input must exist. */
@@ -55,11 +67,11 @@ final class Guard {
     }
 
     /** Existing files among {@code targets} may be replaced only when they are our own output of {@code kind}. */
-    static void replaceable(boolean force, OutputGuard.Kind kind, Collection<Path> targets) {
+    void replaceable(OutputGuard.Kind kind, Collection<Path> targets) {
         if (force) {
             return;
         }
-        List<String> refused = OutputGuard.refusals(List.copyOf(targets), kind);
+        List<String> refused = outputs.refusals(List.copyOf(targets), kind);
         if (!refused.isEmpty()) {
             throw NianbaoException.usage(refused.size() == 1 ? refused.get(0)
                     : "以下 " + refused.size() + " 个文件已存在，为免丢失不会替换（确定要替换时加 --force）：\n  "
@@ -67,9 +79,9 @@ final class Guard {
         }
     }
 
-    static void replaceable(boolean force, OutputGuard.Kind kind, Path target) {
+    void replaceable(OutputGuard.Kind kind, Path target) {
         if (target != null) {
-            replaceable(force, kind, List.of(target));
+            replaceable(kind, List.of(target));
         }
     }
 }

@@ -2,11 +2,12 @@ package cn.nianbao.cli;
 
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.read.label.LabelReader;
 import cn.nianbao.report.CsvExport;
 import cn.nianbao.report.OutputGuard;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.report.TextSummary;
 import cn.nianbao.template.FilledTemplate;
 import cn.nianbao.util.AtomicFiles;
@@ -61,6 +62,8 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Guard.inputsExist(files, "输入");
+        formats = Formats.builtIn();
+        Guard guard = new Guard(formats, force.force);
         if (year != null) {
             Guard.year(year, "--year");
         }
@@ -71,7 +74,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         Guard.notAnInput(output, "输出（-o）", files);
         Guard.notAnInput(csv, "CSV（--csv）", files);
-        Guard.replaceable(force.force, OutputGuard.Kind.CSV, csv);
+        guard.replaceable(OutputGuard.Kind.CSV, csv);
         boolean oneFile = named;
         // With --csv and no -o only the CSV is written; without either, templates go into the current folder.
         boolean templates = output != null || csv == null;
@@ -95,7 +98,7 @@ final class ImportCommand implements Callable<Integer> {
             targets.put(f, !templates ? null : oneFile ? output : unused(dir, FileNames.safe(f.agency() + "-" + f.year())));
         }
         if (templates) {
-            Guard.replaceable(force.force, OutputGuard.Kind.IMPORTED, targets.values());
+            guard.replaceable(OutputGuard.Kind.IMPORTED, targets.values());
         }
         List<Filing> written = new ArrayList<>();
         for (Map.Entry<Filing, Path> e : targets.entrySet()) {
@@ -134,10 +137,12 @@ final class ImportCommand implements Callable<Integer> {
         return p;
     }
 
-    private static ReadResult read(Path f, LabelReader.Hints hints) {
+    private Formats formats;
+
+    private ReadResult read(Path f, LabelReader.Hints hints) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean workbook = name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm") || name.endsWith(".et");
-        return workbook ? new WorkbookReader().read(f, hints) : new LabelReader().readText(f, hints);
+        return workbook ? new WorkbookReader(formats).read(f, hints) : new LabelReader(formats).readText(f, hints);
     }
 
     /** The filing as our template: inputs filled, totals left to the template's formulas. */

@@ -5,7 +5,7 @@ import cn.nianbao.round.Issuer;
 import cn.nianbao.round.Roster;
 import cn.nianbao.report.OutputGuard;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.template.Protection;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,13 +51,15 @@ final class IssueCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         options.year();
+        Formats formats = Formats.builtIn();
+        Guard guard = new Guard(formats, force.force);
         if (previous != null) {
             Guard.inputsExist(previous, "上年的报表（--previous）");
             Guard.notAnInput(dir, "输出文件夹（-o）", previous);
         }
         FormatSpec fmt;
         try {
-            fmt = format == null ? Specs.forYear(options.year) : Specs.get(format);
+            fmt = format == null ? formats.forYear(options.year) : formats.get(format);
         } catch (IllegalArgumentException e) {
             throw NianbaoException.usage("--format " + format + "：只支持 2021 和 2019");
         }
@@ -66,10 +68,10 @@ final class IssueCommand implements Callable<Integer> {
         Roster r = options.roster(out);
         Issuer issuer = new Issuer(fmt, year, due, Protection.withPassword(password));
         // Every file is checked before the first is written: a refusal leaves the folder as it was.
-        Guard.replaceable(force.force, OutputGuard.Kind.TEMPLATE, r.agencies().stream().map(a -> issuer.templatePath(a, dir)).toList());
-        Guard.replaceable(force.force, OutputGuard.Kind.DRAFT, r.agencies().stream().map(a -> issuer.draftPath(a, dir)).toList());
+        guard.replaceable(OutputGuard.Kind.TEMPLATE, r.agencies().stream().map(a -> issuer.templatePath(a, dir)).toList());
+        guard.replaceable(OutputGuard.Kind.DRAFT, r.agencies().stream().map(a -> issuer.draftPath(a, dir)).toList());
         List<Filing> last = previous == null ? List.of()
-                : Runs.filings(Runs.readAll(previous, run, spec.commandLine().getErr(), "读取上年"));
+                : Runs.filings(Runs.readAll(formats, previous, run, spec.commandLine().getErr(), "读取上年"));
         List<java.nio.file.Path> fresh = new java.util.ArrayList<>();
         for (cn.nianbao.round.Agency a : r.agencies()) {
             for (Path p : List.of(issuer.templatePath(a, dir), issuer.draftPath(a, dir))) {

@@ -20,12 +20,12 @@ final class OutputOptions {
      * Before anything is read: the aliases file exists, neither output is an input or inside an
      * input folder, and the workbook -o names may be replaced (an earlier 问题清单, or nothing).
      */
-    void checkBeforeReading(List<Path> inputs, boolean force) {
+    void checkBeforeReading(List<Path> inputs, Guard guard) {
         if (aliases != null) {
             Guard.inputsExist(List.of(aliases), "别名文件");
         }
         Guard.notAnInput(output, "问题清单（-o）", inputs);
         Guard.notAnInput(returns, "退回文件夹（--returns）", inputs);
-        Guard.replaceable(force, OutputGuard.Kind.DISCREPANCY, output);
+        guard.replaceable(OutputGuard.Kind.DISCREPANCY, output);
     }
 }

@@ -21,9 +21,9 @@ final class Outputs {
      * comes before anything is written.
      */
     static void write(PrintWriter out, Path workbook, Path returns, List<FileReport> all, List<FileReport> returnable,
-                      Reconciler.Result reconciled, boolean force) {
+                      Reconciler.Result reconciled, Guard guard) {
         Map<String, Path> copies = returns == null ? Map.of() : ReturnCopies.plan(returns, returnable);
-        Guard.replaceable(force, OutputGuard.Kind.RETURN_COPY, copies.values());
+        guard.replaceable(OutputGuard.Kind.RETURN_COPY, copies.values());
         try {
             if (workbook != null) {
                 DiscrepancyWorkbook.write(workbook, all, reconciled);
@@ -32,7 +32,7 @@ final class Outputs {
             if (returns != null) {
                 ReturnCopies.write(copies, returnable);
                 out.println("退回标注副本：" + copies.size() + " 份，在 " + returns);
-                stale(out, returns, copies.values());
+                stale(out, returns, copies.values(), guard);
             }
         } catch (IOException e) {
             throw NianbaoException.io(e);
@@ -43,8 +43,8 @@ final class Outputs {
      * After a run the returns folder holds exactly this run's copies and drafts: what an earlier run
      * wrote there for a problem that is gone is removed (only our own untouched files; never another).
      */
-    static void stale(PrintWriter out, Path returns, java.util.Collection<Path> written) throws IOException {
-        List<Path> removed = OutputGuard.removeStale(returns, written);
+    static void stale(PrintWriter out, Path returns, java.util.Collection<Path> written, Guard guard) throws IOException {
+        List<Path> removed = guard.outputs().removeStale(returns, written);
         if (!removed.isEmpty()) {
             out.println("已删除上次运行留在 " + returns + " 中、本次不再需要的 " + removed.size() + " 个文件（本工具写出、没人改过的副本、草稿或空白模板）："
                     + String.join("、", removed.stream().map(p -> p.getFileName().toString()).toList()));

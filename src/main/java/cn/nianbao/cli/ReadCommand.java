@@ -3,10 +3,11 @@ package cn.nianbao.cli;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.read.InputFiles;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.report.CsvExport;
 import cn.nianbao.report.OutputGuard;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.report.TextSummary;
 import cn.nianbao.util.AtomicFiles;
 import cn.nianbao.util.Parallel;
@@ -45,11 +46,13 @@ final class ReadCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Guard.inputsExist(paths, "输入");
+        Formats formats = Formats.builtIn();
+        Guard guard = new Guard(formats, force.force);
         Guard.notAnInput(csv, "CSV（--csv）", paths);
-        Guard.replaceable(force.force, OutputGuard.Kind.CSV, csv);
+        guard.replaceable(OutputGuard.Kind.CSV, csv);
         InputFiles.Expanded files = Runs.expand(paths);
         CompilerHints.forBatch(files.inputs().size());
-        WorkbookReader reader = new WorkbookReader();
+        WorkbookReader reader = new WorkbookReader(formats);
         List<ReadResult> results = Parallel.map(files.inputs(), run.threads, reader::read,
                 new Progress(spec.commandLine().getErr(), "读取", files.inputs().size(), run.quiet));
         TextSummary.Counts counts = TextSummary.print(out, results, files.skipped(), Checker::all);

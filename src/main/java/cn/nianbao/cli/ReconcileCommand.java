@@ -3,6 +3,7 @@ package cn.nianbao.cli;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.report.FileReport;
+import cn.nianbao.spec.Formats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,10 +49,12 @@ final class ReconcileCommand implements Callable<Integer> {
         }
         List<Path> inputs = new ArrayList<>(current);
         inputs.addAll(previous);
-        outputs.checkBeforeReading(inputs, force.force);
+        Formats formats = Formats.builtIn();
+        Guard guard = new Guard(formats, force.force);
+        outputs.checkBeforeReading(inputs, guard);
         Aliases names = Runs.aliases(outputs.aliases);
-        List<FileReport> cur = Runs.readAll(current, run, spec.commandLine().getErr(), "读取本年");
-        List<FileReport> prev = Runs.readAll(previous, run, spec.commandLine().getErr(), "读取上年");
+        List<FileReport> cur = Runs.readAll(formats, current, run, spec.commandLine().getErr(), "读取本年");
+        List<FileReport> prev = Runs.readAll(formats, previous, run, spec.commandLine().getErr(), "读取上年");
         List<FileReport> both = new ArrayList<>(cur);
         both.addAll(prev);
         if (Runs.noWorkbook(out, both)) {
@@ -69,7 +72,7 @@ final class ReconcileCommand implements Callable<Integer> {
         out.printf("跨年匹配 %d 对（按统一社会信用代码 %d，按单位名称 %d，按别名 %d）；上年没有报表 %d 个，本年未报 %d 个%n",
                 rec.matches().size(), byCode, byName, rec.matches().size() - byCode - byName,
                 rec.onlyCurrent().size(), rec.onlyPrevious().size());
-        Outputs.write(out, outputs.output, outputs.returns, all, all.subList(0, cur.size()), rec, force.force);
+        Outputs.write(out, outputs.output, outputs.returns, all, all.subList(0, cur.size()), rec, guard);
         out.flush();
         return rc;
     }

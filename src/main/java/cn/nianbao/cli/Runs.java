@@ -3,11 +3,12 @@ package cn.nianbao.cli;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.read.InputFiles;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.reconcile.Aliases;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.util.Parallel;
 import cn.nianbao.report.FileReport;
 import java.io.IOException;
@@ -26,10 +27,10 @@ final class Runs {
     }
 
     /** Every file under {@code paths}, read and checked within itself, in parallel; skipped files included. */
-    static List<FileReport> readAll(List<Path> paths, RunOptions opts, PrintWriter err, String what) {
+    static List<FileReport> readAll(Formats formats, List<Path> paths, RunOptions opts, PrintWriter err, String what) {
         InputFiles.Expanded files = expand(paths);
         CompilerHints.forBatch(files.inputs().size());
-        WorkbookReader reader = new WorkbookReader();
+        WorkbookReader reader = new WorkbookReader(formats);
         List<FileReport> out = new ArrayList<>(Parallel.map(files.inputs(), opts.threads, p -> {
             ReadResult r = reader.read(p);
             return new FileReport(r, Checker.all(r));

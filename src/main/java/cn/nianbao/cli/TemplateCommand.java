@@ -1,12 +1,12 @@
 package cn.nianbao.cli;
 
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.report.OutputGuard;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.template.CarryOver;
 import cn.nianbao.template.Protection;
 import cn.nianbao.template.TemplateRequest;
@@ -65,9 +65,11 @@ final class TemplateCommand implements Callable<Integer> {
         if (!credit.isEmpty() && CreditCode.problem(credit) != null) {
             throw NianbaoException.usage("--code " + code + "：" + CreditCode.problem(credit));
         }
+        Formats formats = Formats.builtIn();
+        Guard guard = new Guard(formats, force.force);
         FormatSpec fmt;
         try {
-            fmt = format == null ? Specs.forYear(year) : Specs.get(format);
+            fmt = format == null ? formats.forYear(year) : formats.get(format);
         } catch (IllegalArgumentException e) {
             throw NianbaoException.usage("--format " + format + "：只支持 2021 和 2019");
         }
@@ -79,10 +81,10 @@ final class TemplateCommand implements Callable<Integer> {
             Guard.inputsExist(List.of(previous), "上年的报表（--previous）");
             Guard.notAnInput(target, "模板", List.of(previous));
         }
-        Guard.replaceable(force.force, OutputGuard.Kind.TEMPLATE, target);
+        guard.replaceable(OutputGuard.Kind.TEMPLATE, target);
         TemplateRequest req = TemplateRequest.of(fmt, year, name, credit);
         if (previous != null) {
-            ReadResult prev = new WorkbookReader().read(previous);
+            ReadResult prev = new WorkbookReader(formats).read(previous);
             if (!prev.readable()) {
                 throw new NianbaoException(ExitCodes.FINDINGS, "上年文件 " + previous + " 无法读取：" + prev.reason());
             }

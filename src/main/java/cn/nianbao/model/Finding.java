@@ -1,5 +1,7 @@
 package cn.nianbao.model;
 
+import cn.nianbao.spec.Severity;
+
 import java.math.BigDecimal;
 
 /**

@@ -1,5 +1,7 @@
 package cn.nianbao.model;
 
+import cn.nianbao.spec.Keys;
+
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package cn.nianbao.read;
 
+import cn.nianbao.model.CellCheck;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Numbers;
 import cn.nianbao.spec.Kind;
@@ -37,21 +38,9 @@ public final class CellReader {
         return checked(Numbers.normalize(v), kind, raw.strip(), true, formula);
     }
 
-    private static String shown(BigDecimal v, String raw) {
-        return raw != null ? raw : v.toPlainString();
-    }
-
-    /** Applies the kind's limits: counts whole and ≥ 0, money ≥ 0 with at most 6 decimals. */
-    public static Read checked(BigDecimal v, Kind kind, String raw, boolean fromText, boolean formula) {
-        if (kind != Kind.SIGNED && v.signum() < 0) {
-            return new Read(new CellValue.Invalid(shown(v, raw), "不能为负数"), "V2", formula);
-        }
-        if (kind != Kind.MONEY && !Numbers.isWhole(v)) {
-            return new Read(new CellValue.Invalid(shown(v, raw), "件数必须是整数，不能有小数"), "V3", formula);
-        }
-        if (kind == Kind.MONEY && v.scale() > Kind.MONEY_DECIMALS) {
-            return new Read(new CellValue.Invalid(shown(v, raw), "金额最多保留6位小数"), "V4", formula);
-        }
-        return new Read(CellValue.Num.of(v, fromText), fromText ? "V5" : null, formula);
+    /** Applies the kind's limits ({@link CellCheck}). */
+    static Read checked(BigDecimal v, Kind kind, String raw, boolean fromText, boolean formula) {
+        CellCheck.Result r = CellCheck.of(v, kind, raw, fromText);
+        return new Read(r.value(), r.rule(), formula);
     }
 }

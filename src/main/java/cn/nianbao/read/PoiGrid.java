@@ -1,6 +1,5 @@
 package cn.nianbao.read;
 
-import cn.nianbao.template.IdentitySheet;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -37,7 +36,7 @@ final class PoiGrid implements Grid {
 
     @Override
     public Map<String, String> identityEntries() {
-        return IdentitySheet.entries(wb);
+        return IdentityReader.entries(wb);
     }
 
     static RawCell raw(Cell cell) {

@@ -1,7 +1,7 @@
 package cn.nianbao.read;
 
-import cn.nianbao.template.IdentitySheet;
-import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.model.Identity;
+import cn.nianbao.spec.TemplateLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -64,7 +64,7 @@ final class StreamingXlsx implements Grid {
                 m.put(id.get(r, 0).display().strip(), id.get(r, 1).display().strip());
             }
         }
-        if (IdentitySheet.isOurs(m) || parts.customProperties() == null) {
+        if (Identity.isOurs(m) || parts.customProperties() == null) {
             return m;
         }
         // No identity sheet: the same entries are in docProps/custom.xml as nianbao.* properties.
@@ -88,8 +88,8 @@ final class StreamingXlsx implements Grid {
 
             @Override
             public void endElement(String uri, String localName, String qName) {
-                if (localName.equals("lpwstr") && name != null && name.startsWith(IdentitySheet.PROPERTY_PREFIX)) {
-                    props.put(name.substring(IdentitySheet.PROPERTY_PREFIX.length()), text.toString());
+                if (localName.equals("lpwstr") && name != null && name.startsWith(Identity.PROPERTY_PREFIX)) {
+                    props.put(name.substring(Identity.PROPERTY_PREFIX.length()), text.toString());
                 }
             }
         }).props;

@@ -1,20 +1,20 @@
 package cn.nianbao.read;
 
-import cn.nianbao.check.Totals;
+import cn.nianbao.model.ReadResult;
+import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Identity;
 import cn.nianbao.model.Numbers;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.model.ValuesDigest;
 import cn.nianbao.read.label.LabelReader;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
-import cn.nianbao.template.TemplateLayout;
-import cn.nianbao.template.IdentitySheet;
+import cn.nianbao.spec.Formats;
+import cn.nianbao.spec.TemplateLayout;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -42,6 +42,36 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 public final class WorkbookReader {
 
     private static final String NOT_A_WORKBOOK = "不是可以读取的Excel工作簿（.xlsx/.xls），或文件已损坏：";
+
+    private final Formats formats;
+    private final LabelReader labels;
+    /** Per format of the family: where each cell sits, and the cells of each table sheet. */
+    private final Map<FormatSpec, Plan> plans = new java.util.HashMap<>();
+    /** The table sheets of every format, with the last row any of them needs: what the streaming path parses. */
+    private final Map<String, Integer> sheetRows;
+
+    /** A reader of the workbooks of {@code formats}' templates, and of any other workbook by its labels. */
+    public WorkbookReader(Formats formats) {
+        this.formats = formats;
+        this.labels = new LabelReader(formats);
+        Map<String, Integer> rows = new java.util.HashMap<>();
+        for (FormatSpec spec : formats.all()) {
+            plans.put(spec, plan(spec));
+            for (TemplateLayout.SheetLayout sl : spec.layout().sheets()) {
+                int last = sl.lastRow();
+                for (TemplateLayout.Label l : sl.labels()) {
+                    last = Math.max(last, l.lastRow());
+                }
+                rows.merge(sl.name(), last + 1, Math::max); // and the row below: numbers moved down out of the table
+            }
+        }
+        this.sheetRows = Map.copyOf(rows);
+    }
+
+    /** The formats this reader knows. */
+    public Formats formats() {
+        return formats;
+    }
 
     /** Reads one file; never throws for a bad file. */
     public ReadResult read(Path file) {
@@ -73,7 +103,7 @@ public final class WorkbookReader {
             ReadResult r;
             try {
                 ZipBytes zip = ZipBytes.of(bytes);
-                r = zip == null ? null : read(name, new StreamingXlsx(zip, SHEET_ROWS));
+                r = zip == null ? null : read(name, new StreamingXlsx(zip, sheetRows));
             } catch (IOException | RuntimeException e) {
                 return ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
             }
@@ -122,48 +152,27 @@ public final class WorkbookReader {
         }
     }
 
-    private static final Map<String, Map<String, CellLocation>> LOCATIONS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Where each cell of a format sits in our template: one immutable map per format, shared by its filings. */
-    private static Map<String, CellLocation> sharedLocations(FormatSpec spec) {
-        return LOCATIONS.computeIfAbsent(spec.id(), id -> {
-            Map<String, CellLocation> m = new LinkedHashMap<>();
-            TemplateLayout layout = TemplateLayout.of(spec);
-            spec.cells().forEach(c -> m.put(c.key(), new CellLocation(layout.pos(c.key()).sheet(), layout.pos(c.key()).a1())));
-            return cn.nianbao.model.KeyedValues.of(spec.cellKeys(), m);
-        });
-    }
-
     /** A cell of a table sheet: its definition, where it sits, its position in the format's keys. */
     private record Slot(CellDef def, TemplateLayout.Pos pos, int at) {
     }
 
-    private static final Map<String, List<Slot[]>> SLOTS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * What reading one format's template needs, worked out once per reader: where each cell sits
+     * (one immutable map shared by the format's filings) and each table sheet's cells in the layout's order.
+     */
+    private record Plan(Map<String, CellLocation> locations, List<Slot[]> slots) {
+    }
 
-    /** The cells of each of a format's table sheets (in the layout's order), resolved once per format. */
-    private static List<Slot[]> slots(FormatSpec spec) {
-        return SLOTS.computeIfAbsent(spec.id(), id -> TemplateLayout.of(spec).sheets().stream()
+    private static Plan plan(FormatSpec spec) {
+        Map<String, CellLocation> m = new LinkedHashMap<>();
+        TemplateLayout layout = spec.layout();
+        spec.cells().forEach(c -> m.put(c.key(), new CellLocation(layout.pos(c.key()).sheet(), layout.pos(c.key()).a1())));
+        List<Slot[]> slots = layout.sheets().stream()
                 .map(sl -> sl.cells().entrySet().stream()
                         .map(e -> new Slot(spec.cell(e.getKey()), e.getValue(), spec.cellKeys().indexOf(e.getKey())))
                         .toArray(Slot[]::new))
-                .toList());
-    }
-
-    /** The table sheets of every format, with the last row any of them needs: what the streaming path parses. */
-    private static final Map<String, Integer> SHEET_ROWS = sheetRows();
-
-    private static Map<String, Integer> sheetRows() {
-        Map<String, Integer> m = new java.util.HashMap<>();
-        for (String id : Specs.IDS) {
-            for (TemplateLayout.SheetLayout sl : TemplateLayout.of(Specs.get(id)).sheets()) {
-                int last = sl.lastRow();
-                for (TemplateLayout.Label l : sl.labels()) {
-                    last = Math.max(last, l.lastRow());
-                }
-                m.merge(sl.name(), last + 1, Math::max); // and the row below: numbers moved down out of the table
-            }
-        }
-        return Map.copyOf(m);
+                .toList();
+        return new Plan(cn.nianbao.model.KeyedValues.of(spec.cellKeys(), m), slots);
     }
 
     /** What went wrong, for a user: the exception's words without Java class names. */
@@ -182,12 +191,12 @@ public final class WorkbookReader {
         return r == null ? byLabels(file, wb, hints) : r;
     }
 
-    private static ReadResult byLabels(String file, Workbook wb, LabelReader.Hints hints) {
-        ReadResult r = new LabelReader().readWorkbook(file, wb, hints);
+    private ReadResult byLabels(String file, Workbook wb, LabelReader.Hints hints) {
+        ReadResult r = labels.readWorkbook(file, wb, hints);
         if (!r.readable()) {
             return ReadResult.unreadable(file, "不是本工具发出的模板；" + r.reason());
         }
-        String[] mark = IdentitySheet.outputMark(wb);
+        String[] mark = IdentityReader.outputMark(wb);
         if (mark != null && Identity.RETURN_COPY.equals(mark[0]) && mark[1].equals(ValuesDigest.of(r.filing()))) {
             return ReadResult.skip(file, UNCHANGED_COPY);
         }
@@ -206,29 +215,31 @@ public final class WorkbookReader {
      * {@link #REOPEN} when a table sheet's labels are off their places and {@code grid} has no POI sheets.
      */
     ReadResult read(String file, Grid grid) {
-        Identity identity = IdentitySheet.fromEntries(grid.identityEntries());
+        Identity identity = Identity.fromEntries(grid.identityEntries());
         if (identity == null) {
             return null; // not our template: the caller reads it by its labels
         }
-        if (!Specs.IDS.contains(identity.format())) {
-            return ReadResult.unreadable(file, "模板标识中的表格格式“" + identity.format() + "”无法识别");
+        if (!formats.has(identity.format())) {
+            return ReadResult.unreadable(file, "模板标识中的表格格式“" + identity.format() + "”无法识别（已知的格式："
+                    + String.join("、", formats.ids()) + "）");
         }
-        FormatSpec spec = Specs.get(identity.format());
-        TemplateLayout layout = TemplateLayout.of(spec);
+        FormatSpec spec = formats.get(identity.format());
+        Plan plan = plans.get(spec);
+        TemplateLayout layout = spec.layout();
         List<Finding> findings = new ArrayList<>();
         if (grid.hasMacros()) {
             findings.add(Finding.ofFile("F5", Severity.WARNING, file,
                     "文件含有宏（VBA）：本工具不会运行宏，也没有读取宏；请用发出的模板重新保存为 .xlsx"));
         }
-        cn.nianbao.model.Keys keys = spec.cellKeys();
+        cn.nianbao.spec.Keys keys = spec.cellKeys();
         CellValue[] inputs = new CellValue[keys.size()];
         CellValue[] stored = new CellValue[keys.size()];
-        Map<String, CellLocation> locations = sharedLocations(spec);
+        Map<String, CellLocation> locations = plan.locations();
         java.util.Set<String> missing = new java.util.HashSet<>();
         Map<String, CellLocation> moved = new java.util.HashMap<>();
 
         List<TemplateLayout.SheetLayout> sheets = layout.sheets();
-        List<Slot[]> slots = slots(spec);
+        List<Slot[]> slots = plan.slots();
         for (int s = 0; s < sheets.size(); s++) {
             TemplateLayout.SheetLayout sl = sheets.get(s);
             if (!grid.hasSheet(sl.name())) {
@@ -248,7 +259,7 @@ public final class WorkbookReader {
             if (sheet == null) {
                 return REOPEN;
             }
-            LabelReader.SheetRead byLabels = new LabelReader().readSheet(file, sheet, spec, sl.table());
+            LabelReader.SheetRead byLabels = labels.readSheet(file, sheet, spec, sl.table());
             if (!restructured(sl, slots.get(s), byLabels, changed.size())) {
                 findings.addAll(changed);
                 readCells(file, grid, sl.name(), slots.get(s), inputs, stored, findings);

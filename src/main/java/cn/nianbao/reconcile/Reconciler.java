@@ -3,7 +3,7 @@ package cn.nianbao.reconcile;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package cn.nianbao.report;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.util.AtomicFiles;
 import java.io.IOException;
@@ -329,8 +329,11 @@ public final class DiscrepancyWorkbook {
 
     private static void acrossYears(ListSheet.Book book, Reconciler.Result rec) throws IOException {
         List<String> header = new ArrayList<>(List.of("单位", "统一社会信用代码", "匹配方式", "本年文件", "上年文件"));
-        cn.nianbao.spec.FormatSpec spec = cn.nianbao.spec.Specs.get("2021");
-        List<Map.Entry<String, String>> pairs = spec.carriedOverPairs(); // the same cells in both formats
+        // The carried-over pairs of this year's format (rule C1 pairs the same cells of table 三 in every national format).
+        cn.nianbao.spec.FormatSpec spec = java.util.stream.Stream.concat(rec.matches().stream().map(Reconciler.Match::current),
+                java.util.stream.Stream.concat(rec.onlyCurrent().stream(), rec.onlyPrevious().stream()))
+                .map(Filing::spec).findFirst().orElse(null);
+        List<Map.Entry<String, String>> pairs = spec == null ? List.of() : spec.carriedOverPairs();
         for (Map.Entry<String, String> pair : pairs) {
             String label = spec.cell(pair.getKey()).colLabel();
             header.add(label + " 上年四");

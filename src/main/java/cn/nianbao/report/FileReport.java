@@ -1,8 +1,8 @@
 package cn.nianbao.report;
 
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ReadResult;
 import java.util.List;
 
 /** One input file of a run with everything found about it; {@code skipped} when it was not a workbook. */

@@ -4,7 +4,7 @@ import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Identity;
 import cn.nianbao.model.Numbers;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
 import java.io.IOException;
@@ -30,6 +30,13 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
  * Anything else (a filled workbook, a foreign file) is refused unless the user says --force.
  */
 public final class OutputGuard {
+    private final WorkbookReader reader;
+
+    /** A guard that recognises workbooks of {@code formats}' templates by their content. */
+    public OutputGuard(cn.nianbao.spec.Formats formats) {
+        this.reader = new WorkbookReader(formats);
+    }
+
     /** The kinds of file this tool writes, with the marker each carries and its Chinese name. */
     public enum Kind {
         /** A template to be filled in (template, issue, and the fresh templates of 催报/重新报送). */
@@ -77,9 +84,6 @@ public final class OutputGuard {
     public record Found(Kind kind, String typed) {
     }
 
-    private OutputGuard() {
-    }
-
     /**
      * Why {@code output} may not be written because of the inputs (it is one of them, after links,
      * "..", and case are resolved, or lies inside an input folder); null when it may. {@code what}
@@ -106,7 +110,7 @@ public final class OutputGuard {
      * Why an existing {@code target} may not be replaced by an output of {@code kind}; null when
      * it does not exist or is our own output of that kind with nothing typed into it.
      */
-    public static String refusal(Path target, Kind kind) {
+    public String refusal(Path target, Kind kind) {
         Found f;
         try {
             f = identify(target);
@@ -125,7 +129,7 @@ public final class OutputGuard {
     }
 
     /** Every refusal among {@code targets} (each to be written as {@code kind}), in order. */
-    public static List<String> refusals(List<Path> targets, Kind kind) {
+    public List<String> refusals(List<Path> targets, Kind kind) {
         List<String> out = new ArrayList<>();
         for (Path t : targets) {
             String r = refusal(t, kind);
@@ -142,7 +146,7 @@ public final class OutputGuard {
      * templates. A file someone typed into, or anyone else's file, stays. Returns what was removed,
      * in name order, so that after a run the folder holds exactly the current run's outputs.
      */
-    public static List<Path> removeStale(Path dir, java.util.Collection<Path> keep) throws IOException {
+    public List<Path> removeStale(Path dir, java.util.Collection<Path> keep) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -173,7 +177,7 @@ public final class OutputGuard {
     }
 
     /** What {@code file} is, by its content; null when there is no such file. */
-    public static Found identify(Path file) throws IOException {
+    public Found identify(Path file) throws IOException {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
             return null;
         }
@@ -237,8 +241,8 @@ public final class OutputGuard {
         }
     }
 
-    private static Found workbook(Path file) {
-        ReadResult r = new WorkbookReader().read(file);
+    private Found workbook(Path file) {
+        ReadResult r = reader.read(file);
         if (r.skipped()) {
             return new Found(Kind.RETURN_COPY, null); // an annotated copy nobody changed
         }

@@ -5,7 +5,7 @@ import cn.nianbao.model.Identity;
 import cn.nianbao.model.ValuesDigest;
 import cn.nianbao.template.IdentitySheet;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.util.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -165,7 +165,7 @@ public final class ReturnCopies {
         java.util.Set<String> tables = new java.util.HashSet<>();
         filing.locations().values().forEach(l -> tables.add(l == null ? null : l.sheet()));
         findings.forEach(x -> tables.add(x.sheet()));
-        tables.remove(cn.nianbao.template.TemplateLayout.CHECK_SHEET);
+        tables.remove(cn.nianbao.spec.TemplateLayout.CHECK_SHEET);
         for (String name : tables) {
             Sheet sheet = name == null ? null : wb.getSheet(name);
             if (sheet == null) {

@@ -1,7 +1,7 @@
 package cn.nianbao.round;
 
 import cn.nianbao.model.Filing;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.report.DiscrepancyWorkbook;
 import cn.nianbao.report.ListSheet;
 import cn.nianbao.report.FileReport;

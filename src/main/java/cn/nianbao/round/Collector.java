@@ -3,8 +3,8 @@ package cn.nianbao.round;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.reconcile.AgencyNames;
 import cn.nianbao.reconcile.Aliases;
@@ -12,6 +12,7 @@ import cn.nianbao.reconcile.FilingIndex;
 import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.util.Parallel;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -144,6 +145,7 @@ public final class Collector {
                 r.skipped());
     }
 
+    private final Formats formats;
     private final Roster roster;
     private final Aliases aliases;
     private final int year;
@@ -153,7 +155,9 @@ public final class Collector {
     private final Map<String, Agency> byName = new HashMap<>();
     private final Map<String, List<Agency>> byEmail = new HashMap<>();
 
-    public Collector(Roster roster, int year, FormatSpec spec, LocalDate deadline) {
+    /** A round of {@code roster} for {@code year} in format {@code spec}, reading returns of any of {@code formats}. */
+    public Collector(Formats formats, Roster roster, int year, FormatSpec spec, LocalDate deadline) {
+        this.formats = formats;
         this.roster = roster;
         this.aliases = roster.aliases();
         this.year = year;
@@ -190,7 +194,7 @@ public final class Collector {
      * then decides the round. {@code previous} are last year's filings, null when not given (no reconciliation).
      */
     public Round collect(List<Inbox.Item> items, List<Filing> previous, int threads, IntConsumer done) {
-        WorkbookReader reader = new WorkbookReader();
+        WorkbookReader reader = new WorkbookReader(formats);
         // A workbook that is not our template and names no agency of its own: the roster's name in its file name.
         List<String> known = new ArrayList<>();
         roster.agencies().forEach(a -> {

@@ -1,7 +1,7 @@
 package cn.nianbao.round;
 
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.reconcile.FilingIndex;
 import cn.nianbao.report.FindingOrder;
 import cn.nianbao.util.FileNames;

@@ -1,6 +1,6 @@
 package cn.nianbao.round;
 
-import cn.nianbao.check.Totals;
+import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Identity;

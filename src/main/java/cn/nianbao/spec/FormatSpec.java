@@ -3,14 +3,22 @@ package cn.nianbao.spec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One version of the national format, loaded from {@code templates/ID.spec} and validated when
- * loaded: its tables, every cell with a stable key, the rules, and how its cells correspond to
- * the other version's. Immutable.
+ * One version of the national format, compiled: loaded from a spec file ({@code templates/ID.spec})
+ * and validated, then everything derived from it worked out once and kept here — the cell keys in
+ * national order, where each label and cell sits in our template ({@link #layout()}), the totals
+ * in the order they are computed ({@link #totalSteps()}), the rules resolved to cell positions
+ * ({@link #filingPlan()}, {@link #yearPlan()}), the rows and phrases the label reader looks for
+ * ({@link #labelTargets()}), and how its cells correspond to other formats ({@link #maps()}).
+ * Immutable; every other part of nianbao takes it as a parameter and derives nothing again.
+ * A format of its own is one more spec file: see {@link Formats}.
  */
 public final class FormatSpec {
     private final String id;
@@ -24,11 +32,23 @@ public final class FormatSpec {
     private final Map<String, RuleInstance> definingInstances;
     private final List<String> sameTables;
     private final List<SpecLoader.RawMap> rawMaps;
-    private List<CellMap> maps = List.of();
+    private final List<CellMap> maps;
+
+    private final Keys cellKeys;
+    private final List<CellDef> inputCells;
+    private final List<RuleDef> filingRules;
+    private final List<RuleDef> yearRules;
+    private final TemplateLayout layout;
+    private final List<TotalStep> totalSteps;
+    private final List<CompiledRule> filingPlan;
+    private final List<CompiledRule> yearPlan;
+    private final int[] inputPositions;
+    private final LabelTargets labelTargets;
+    private final Map<String, LabelTargets> tableTargets;
 
     FormatSpec(String id, String title, Integer yearFrom, Integer yearTo, String source, List<TableDef> tables,
                Map<String, CellDef> cells, List<RuleDef> rules, Map<String, RuleInstance> definingInstances,
-               List<String> sameTables, List<SpecLoader.RawMap> rawMaps) {
+               List<String> sameTables, List<SpecLoader.RawMap> rawMaps, List<CellMap> maps) {
         this.id = id;
         this.title = title;
         this.yearFrom = yearFrom;
@@ -40,24 +60,35 @@ public final class FormatSpec {
         this.definingInstances = Map.copyOf(definingInstances);
         this.sameTables = List.copyOf(sameTables);
         this.rawMaps = List.copyOf(rawMaps);
-        this.cellKeys = new cn.nianbao.model.Keys(List.copyOf(cells.keySet()));
+        this.maps = List.copyOf(maps);
+        this.cellKeys = new Keys(List.copyOf(cells.keySet()));
         this.inputCells = this.cells.values().stream().filter(c -> !c.isTotal()).toList();
         this.filingRules = this.rules.stream().filter(r -> !r.acrossYears()).toList();
         this.yearRules = this.rules.stream().filter(RuleDef::acrossYears).toList();
+        // Derived from the fields above, in this order.
+        this.layout = new TemplateLayout(this);
+        this.totalSteps = planTotals();
+        this.inputPositions = inputCells.stream().mapToInt(c -> cellKeys.indexOf(c.key())).toArray();
+        this.filingPlan = compile(filingRules);
+        this.yearPlan = compile(yearRules);
+        this.labelTargets = new LabelTargets(this, null);
+        Map<String, LabelTargets> byTable = new LinkedHashMap<>();
+        this.tables.forEach(t -> byTable.put(t.key(), new LabelTargets(this, t)));
+        this.tableTargets = Collections.unmodifiableMap(byTable);
     }
 
-    private final List<CellDef> inputCells;
-    private final List<RuleDef> filingRules;
-    private final List<RuleDef> yearRules;
-
-    private final cn.nianbao.model.Keys cellKeys;
+    /** This format with its correspondences to the other formats of its family resolved ({@link Formats}). */
+    FormatSpec withMaps(List<CellMap> resolved) {
+        return new FormatSpec(id, title, yearFrom, yearTo, source, tables, cells, rules, definingInstances, sameTables,
+                rawMaps, resolved);
+    }
 
     /** Every cell key in national order, shared by every filing of this format. */
-    public cn.nianbao.model.Keys cellKeys() {
+    public Keys cellKeys() {
         return cellKeys;
     }
 
-    /** Format version id: "2021" or "2019". */
+    /** Format version id, as written in the spec file and in every template of this format ("2021", "2019"). */
     public String id() {
         return id;
     }
@@ -67,8 +98,14 @@ public final class FormatSpec {
         return title;
     }
 
+    /** Where the spec was loaded from (a file or classpath name), for messages. */
     public String source() {
         return source;
+    }
+
+    /** The first reporting year this format is for; null when open (the earliest format). */
+    public Integer firstYear() {
+        return yearFrom;
     }
 
     /** Whether this format is the default one for reports on {@code year}. */
@@ -105,6 +142,11 @@ public final class FormatSpec {
     /** The cells an agency fills in (every cell that is not a total), in national order. */
     public List<CellDef> inputCells() {
         return inputCells;
+    }
+
+    /** The positions of {@link #inputCells()} in {@link #cellKeys()}, in the same order. */
+    public int[] inputPositions() {
+        return inputPositions.clone();
     }
 
     public List<RuleDef> rules() {
@@ -146,8 +188,8 @@ public final class FormatSpec {
      * The input cells that the given cells are made of, in first-seen order: an input stands for
      * itself, a total for the inputs its defining rule sums (transitively).
      */
-    public java.util.Set<String> inputsOf(Collection<String> keys) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    public Set<String> inputsOf(Collection<String> keys) {
+        Set<String> out = new LinkedHashSet<>();
         keys.forEach(k -> collectInputs(k, out));
         return out;
     }
@@ -166,7 +208,7 @@ public final class FormatSpec {
         return pairs;
     }
 
-    private void collectInputs(String key, java.util.Set<String> out) {
+    private void collectInputs(String key, Set<String> out) {
         if (cell(key).isTotal()) {
             definingInstance(key).right().cells().forEach(k -> collectInputs(k, out));
         } else {
@@ -174,22 +216,100 @@ public final class FormatSpec {
         }
     }
 
+    /** Where every label and cell of this format sits in our template. */
+    public TemplateLayout layout() {
+        return layout;
+    }
+
+    /** Every total of the format, in an order where each follows the totals it sums. */
+    public List<TotalStep> totalSteps() {
+        return totalSteps;
+    }
+
+    private List<TotalStep> planTotals() {
+        List<TotalStep> steps = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
+        for (CellDef c : cells.values()) {
+            addStep(c.key(), steps, planned);
+        }
+        return List.copyOf(steps);
+    }
+
+    private void addStep(String key, List<TotalStep> steps, Set<String> planned) {
+        if (!cell(key).isTotal() || !planned.add(key)) {
+            return;
+        }
+        List<Expr.Term> terms = definingInstance(key).right().terms();
+        int[] at = new int[terms.size()];
+        boolean[] negative = new boolean[terms.size()];
+        for (int i = 0; i < at.length; i++) {
+            addStep(terms.get(i).cell(), steps, planned);
+            at[i] = cellKeys.indexOf(terms.get(i).cell());
+            negative[i] = terms.get(i).negative();
+        }
+        steps.add(new TotalStep(cellKeys.indexOf(key), at, negative));
+    }
+
+    /** The rules within one filing, each expansion resolved to positions. */
+    public List<CompiledRule> filingPlan() {
+        return filingPlan;
+    }
+
+    /** The rules across years, each expansion resolved to positions (last year's cells by name). */
+    public List<CompiledRule> yearPlan() {
+        return yearPlan;
+    }
+
+    private List<CompiledRule> compile(List<RuleDef> defs) {
+        List<CompiledRule> out = new ArrayList<>();
+        for (RuleDef rule : defs) {
+            for (RuleInstance ri : rule.instances()) {
+                List<Expr.Term> terms = new ArrayList<>(ri.left().terms());
+                terms.addAll(ri.right().terms());
+                List<String> names = new ArrayList<>();
+                int[] at = new int[terms.size()];
+                boolean[] negative = new boolean[terms.size()];
+                for (int i = 0; i < at.length; i++) {
+                    Expr.Term t = terms.get(i);
+                    names.add(t.cell());
+                    at[i] = t.previous() ? -1 : cellKeys.indexOf(t.cell());
+                    negative[i] = t.negative();
+                }
+                int[] inputs = inputsOf(ri.cells()).stream().mapToInt(cellKeys::indexOf).toArray();
+                String findingCell = ri.left().singleCell() != null ? ri.left().singleCell()
+                        : terms.stream().filter(t -> !t.previous()).reduce((a, b) -> b).map(Expr.Term::cell).orElseThrow();
+                out.add(new CompiledRule(rule, ri, names, at, negative, ri.left().terms().size(), inputs, findingCell));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The rows and phrases of this format as the label reader looks for them. */
+    public LabelTargets labelTargets() {
+        return labelTargets;
+    }
+
+    /** The rows of one table alone (a sheet that holds only that table), every phrase of the format still known. */
+    public LabelTargets labelTargets(TableDef table) {
+        LabelTargets t = tableTargets.get(table.key());
+        if (t == null) {
+            throw new IllegalArgumentException("no table " + table.key() + " in format " + id);
+        }
+        return t;
+    }
+
     /** Tables whose cells are the same cells, key for key, in the other format. */
     public List<String> sameTables() {
         return sameTables;
     }
 
-    /** Correspondences of cells that differ between this format and another. */
+    /** Correspondences of cells that differ between this format and the others of its family. */
     public List<CellMap> maps() {
         return maps;
     }
 
     List<SpecLoader.RawMap> rawMaps() {
         return rawMaps;
-    }
-
-    void resolvedMaps(List<CellMap> resolved) {
-        this.maps = List.copyOf(resolved);
     }
 
     @Override

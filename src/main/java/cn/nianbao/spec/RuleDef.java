@@ -1,6 +1,6 @@
 package cn.nianbao.spec;
 
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package cn.nianbao.spec;
 
-import cn.nianbao.model.Severity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,6 +45,11 @@ public final class SpecLoader {
     record RawMap(int line, String other, String forSpec, String left, String right) {
     }
 
+    /**
+     * Parses and validates one spec file's text ({@code source} names it in messages). The format's
+     * correspondences to other formats ({@code map} lines) are resolved when it joins a family
+     * ({@link Formats#of}); a bad spec throws {@link SpecException} naming the file, line and rule.
+     */
     public static FormatSpec parse(String source, String text) {
         return new SpecLoader(source).run(text);
     }
@@ -353,7 +357,7 @@ public final class SpecLoader {
         }
         checkAcyclic(defining, source);
         return new FormatSpec(id, title, yearFrom, yearTo, source, tableDefs, cells, ruleDefs, defining,
-                sameTables, rawMaps);
+                sameTables, rawMaps, List.of());
     }
 
     static String cellKey(String... parts) {
@@ -496,8 +500,8 @@ public final class SpecLoader {
         return out;
     }
 
-    /** Resolves map statements once every format is loaded; both sides checked against their format. */
-    static void resolveMaps(FormatSpec spec, Map<String, FormatSpec> all) {
+    /** Resolves map statements once every format is loaded, both sides checked against their format: the spec with its maps. */
+    static FormatSpec resolveMaps(FormatSpec spec, Map<String, FormatSpec> all) {
         List<CellMap> maps = new ArrayList<>();
         Map<String, TableDef> own = tableIndex(spec);
         Set<String> ownCells = cellKeys(spec);
@@ -528,7 +532,7 @@ public final class SpecLoader {
                 }
             }
         }
-        spec.resolvedMaps(maps);
+        return spec.withMaps(maps);
     }
 
     private static Map<String, TableDef> tableIndex(FormatSpec spec) {

@@ -1,5 +1,6 @@
 package cn.nianbao.template;
 
+import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.spec.FormatSpec;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class FilledTemplate {
 
     /** Types {@code values} (input cell key to number; keys not given stay blank) and recalculates. */
     public static void fill(XSSFWorkbook wb, FormatSpec spec, Map<String, BigDecimal> values) {
-        TemplateLayout layout = TemplateLayout.of(spec);
+        TemplateLayout layout = spec.layout();
         values.forEach((key, v) -> {
             if (!spec.cell(key).isTotal()) {
                 TemplateLayout.Pos p = layout.pos(key);

@@ -1,5 +1,6 @@
 package cn.nianbao.template;
 
+import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.spec.Expr;
 import cn.nianbao.spec.Kind;
 import cn.nianbao.spec.RuleInstance;

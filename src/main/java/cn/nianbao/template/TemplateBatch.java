@@ -1,5 +1,6 @@
 package cn.nianbao.template;
 
+import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.model.Numbers;
 import cn.nianbao.util.AtomicFiles;
 import java.io.ByteArrayInputStream;
@@ -120,7 +121,7 @@ public final class TemplateBatch {
         Map<String, Compiled> varying = new HashMap<>();
         List<String> order = new ArrayList<>();
         try (XSSFWorkbook wb = writer.build(base)) {
-            TemplateLayout layout = TemplateLayout.of(req.spec());
+            TemplateLayout layout = req.spec().layout();
             String carriedPart = carried.isEmpty() ? null
                     : wb.getSheet(layout.pos(carried.get(0)).sheet()).getPackagePart().getPartName().getName().substring(1);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package cn.nianbao.template;
 
+import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.model.Identity;
 import cn.nianbao.model.Numbers;
 import cn.nianbao.spec.CellDef;
@@ -81,7 +82,7 @@ public final class TemplateWriter {
     /** The template as a workbook, for callers that fill or inspect it before saving. */
     public XSSFWorkbook build(TemplateRequest req) {
         FormatSpec spec = req.spec();
-        TemplateLayout layout = TemplateLayout.of(spec);
+        TemplateLayout layout = spec.layout();
         for (String key : req.carriedOver().keySet()) {
             if (!spec.hasCell(key) || spec.cell(key).isTotal()) {
                 throw new IllegalArgumentException("carried-over value for " + key + " is not an input cell");
@@ -180,7 +181,7 @@ public final class TemplateWriter {
             }
             if (def.isTotal()) {
                 // Blank while every input it sums is blank: blank is not zero.
-                TemplateLayout layout = TemplateLayout.of(spec);
+                TemplateLayout layout = spec.layout();
                 cell.setCellFormula("IF(COUNT(" + Formulas.refs(spec.inputsOf(List.of(def.key())), layout, null)
                         + ")=0,\"\"," + Formulas.sum(spec.definingInstance(def.key()).right(), layout, null) + ")");
             } else if (carried != null) {
@@ -270,7 +271,7 @@ public final class TemplateWriter {
     /** Marks the cells of every broken rule of this table in red, live. */
     private static void liveChecks(XSSFSheet sheet, TemplateLayout.SheetLayout sl, FormatSpec spec, Styles st) {
         SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
-        TemplateLayout layout = TemplateLayout.of(spec);
+        TemplateLayout layout = spec.layout();
         for (RuleInstance ri : spec.ruleInstances()) {
             List<String> cells = ri.cells();
             if (!sl.cells().containsKey(cells.get(0))) {

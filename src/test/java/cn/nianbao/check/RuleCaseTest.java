@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
-import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.TestSupport;
+import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.template.TemplateWriter;
 import java.io.IOException;
@@ -45,8 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * requires of the cell the finding names, 实为 what that cell holds, for every rule alike.
  */
 class RuleCaseTest {
-    private static final FormatSpec SPEC = Specs.get("2021");
-    private static final TemplateLayout LAYOUT = TemplateLayout.of(SPEC);
+    private static final FormatSpec SPEC = TestSupport.FORMATS.get("2021");
+    private static final TemplateLayout LAYOUT = SPEC.layout();
 
     @TempDir
     Path dir;
@@ -104,7 +104,7 @@ class RuleCaseTest {
             Map<String, BigDecimal> last = TestSupport.zeros(SPEC);
             last.putAll(prev);
             Path p = TestSupport.filled(TestSupport.request("2021", 2023, "某局", ""), last, dir.resolve("prev.xlsx"));
-            findings.addAll(Checker.acrossYears(cur, new WorkbookReader().read(p).filing()));
+            findings.addAll(Checker.acrossYears(cur, new WorkbookReader(TestSupport.FORMATS).read(p).filing()));
         }
         List<String> actual = findings.stream()
                 .map(f -> f.ruleId() + "@" + (f.cell() == null ? "-" : f.sheet() + "!" + f.cell())).sorted().toList();
@@ -167,7 +167,7 @@ class RuleCaseTest {
         try (wb) {
             TestSupport.save(wb, file);
         }
-        ReadResult r = new WorkbookReader().read(file);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(file);
         assertThat(r.readable()).as(r.reason()).isTrue();
         return r.filing();
     }

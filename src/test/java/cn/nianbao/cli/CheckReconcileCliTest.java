@@ -3,7 +3,7 @@ package cn.nianbao.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ class CheckReconcileCliTest {
     Path dir;
 
     private Path filing(Path folder, String agency, int year, Map<String, BigDecimal> set) throws IOException {
-        Map<String, BigDecimal> v = TestSupport.zeros(Specs.get("2021"));
+        Map<String, BigDecimal> v = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
         v.putAll(set);
         return TestSupport.filled(TestSupport.request("2021", year, agency, ""), v,
                 Files.createDirectories(folder).resolve(agency + "-" + year + ".xlsx"));

@@ -41,7 +41,7 @@ class CliTest {
         assertThat(issue.code()).as(issue.err()).isZero();
         assertThat(issue.out()).contains("已生成模板").contains("2021年版");
 
-        Map<String, BigDecimal> values = TestSupport.zeros(cn.nianbao.spec.Specs.get("2021"));
+        Map<String, BigDecimal> values = TestSupport.zeros(cn.nianbao.TestSupport.FORMATS.get("2021"));
         values.put("t3.withheld_3.natural", new BigDecimal("7"));
         values.put("t3.received.natural", new BigDecimal("7"));
         values.put("t2.art20_8.fees.amount", new BigDecimal("24252.311082"));

@@ -192,9 +192,9 @@ class CollectCommandTest {
         Path roster = dir.resolve("名册.csv");
         Files.writeString(roster, "单位名称,统一社会信用代码,联系邮箱\n甲县财政局,,czj@example.cn\n甲县教育局,,jyj@example.cn\n");
         byte[] cz = Files.readAllBytes(TestSupport.filled(TestSupport.request("2021", 2024, "甲县财政局", ""),
-                TestSupport.zeros(cn.nianbao.spec.Specs.get("2021")), dir.resolve("cz.xlsx")));
+                TestSupport.zeros(cn.nianbao.TestSupport.FORMATS.get("2021")), dir.resolve("cz.xlsx")));
         byte[] jy = Files.readAllBytes(TestSupport.filled(TestSupport.request("2021", 2024, "甲县教育局", ""),
-                TestSupport.zeros(cn.nianbao.spec.Specs.get("2021")), dir.resolve("jy.xlsx")));
+                TestSupport.zeros(cn.nianbao.TestSupport.FORMATS.get("2021")), dir.resolve("jy.xlsx")));
         byte[] docx;
         try (org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument();
              java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream()) {
@@ -276,10 +276,10 @@ class CollectCommandTest {
         Path roster = Files.writeString(dir.resolve("名册.csv"), "单位名称,联系邮箱\n甲局,a@example.cn\n乙局,b@example.cn\n",
                 StandardCharsets.UTF_8);
         Path inbox = Files.createDirectories(dir.resolve("收件"));
-        java.util.Map<String, java.math.BigDecimal> bad = TestSupport.zeros(cn.nianbao.spec.Specs.get("2021"));
+        java.util.Map<String, java.math.BigDecimal> bad = TestSupport.zeros(cn.nianbao.TestSupport.FORMATS.get("2021"));
         bad.put("t3.received.natural", java.math.BigDecimal.valueOf(5)); // R1: nothing handled, nothing carried forward
         TestSupport.filled(TestSupport.request("2021", 2024, "甲局", ""), bad, inbox.resolve("甲局.xlsx"));
-        TestSupport.filled(TestSupport.request("2021", 2024, "乙局", ""), TestSupport.zeros(cn.nianbao.spec.Specs.get("2021")),
+        TestSupport.filled(TestSupport.request("2021", 2024, "乙局", ""), TestSupport.zeros(cn.nianbao.TestSupport.FORMATS.get("2021")),
                 inbox.resolve("乙局.xlsx"));
         Path returns = dir.resolve("退回");
         Path out = dir.resolve("情况.xlsx");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.read.label.LabelReader;
 import cn.nianbao.spec.CellDef;
@@ -28,8 +28,8 @@ class ImportCommandTest {
                 "-o", out.toString(), "--csv", csv.toString());
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("已写成填好的模板").contains("通过");
-        Filing imported = new LabelReader().readText(seed, new LabelReader.Hints("衢州市应急管理局", 2024, null)).filing();
-        ReadResult back = new WorkbookReader().read(out);
+        Filing imported = new LabelReader(TestSupport.FORMATS).readText(seed, new LabelReader.Hints("衢州市应急管理局", 2024, null)).filing();
+        ReadResult back = new WorkbookReader(TestSupport.FORMATS).read(out);
         assertThat(back.readable()).as(back.reason()).isTrue();
         assertThat(back.filing().findings()).isEmpty();
         assertThat(back.filing().agency()).isEqualTo("衢州市应急管理局");

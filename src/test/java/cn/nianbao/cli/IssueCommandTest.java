@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
 import cn.nianbao.read.WorkbookReader;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -36,11 +36,11 @@ class IssueCommandTest {
                 无名氏,BAD,x@example.cn,
                 """, StandardCharsets.UTF_8);
         Path prev = Files.createDirectories(dir.resolve("2023"));
-        Map<String, BigDecimal> q = TestSupport.zeros(Specs.get("2021"));
+        Map<String, BigDecimal> q = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
         q.put("t3.received.natural", BigDecimal.valueOf(4));
         q.put("t3.carry_forward.natural", BigDecimal.valueOf(4));
         TestSupport.filled(TestSupport.request("2021", 2023, "衢州市应急局", "11330800002618736G"), q, prev.resolve("q.xlsx"));
-        Map<String, BigDecimal> m = TestSupport.zeros(Specs.get("2021"));
+        Map<String, BigDecimal> m = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
         m.put("t3.received.legal", BigDecimal.valueOf(2));
         m.put("t3.carry_forward.legal", BigDecimal.valueOf(2));
         TestSupport.filled(TestSupport.request("2021", 2023, "某市安全生产监督管理局", ""), m, prev.resolve("m.xlsx"));
@@ -52,12 +52,12 @@ class IssueCommandTest {
         assertThat(r.out()).contains("名册问题（已跳过）：第5行（无名氏）").contains("已为 2 个单位生成模板和邮件草稿")
                 .contains("上年结转已预填 2 个").contains("某市应急管理局：名册中没有联系邮箱");
 
-        Filing f = new WorkbookReader().read(out.resolve("衢州市应急管理局-2024.xlsx")).filing();
+        Filing f = new WorkbookReader(TestSupport.FORMATS).read(out.resolve("衢州市应急管理局-2024.xlsx")).filing();
         assertThat(f.agency()).isEqualTo("衢州市应急管理局");
         assertThat(f.identity().code()).isEqualTo("11330800002618736G");
         assertThat(f.value("t3.carried_over.natural").plain()).isEqualTo("4");
         assertThat(f.identity().prefillSource()).contains("衢州市应急局 2023年报表");
-        Filing g = new WorkbookReader().read(out.resolve("某市应急管理局-2024.xlsx")).filing();
+        Filing g = new WorkbookReader(TestSupport.FORMATS).read(out.resolve("某市应急管理局-2024.xlsx")).filing();
         assertThat(g.value("t3.carried_over.legal").plain()).as("matched by alias").isEqualTo("2");
 
         MimeMessage mail;

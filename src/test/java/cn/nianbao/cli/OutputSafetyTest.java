@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.read.WorkbookReader;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ class OutputSafetyTest {
     Path dir;
 
     private Path filled(String agency, int year, Path file) throws IOException {
-        Map<String, BigDecimal> v = TestSupport.zeros(Specs.get("2021"));
+        Map<String, BigDecimal> v = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
         v.put("t3.received.natural", BigDecimal.valueOf(4));
         v.put("t3.disclosed.natural", BigDecimal.valueOf(4));
         return TestSupport.filled(TestSupport.request("2021", year, agency, ""), v, file);
@@ -103,7 +103,7 @@ class OutputSafetyTest {
         // --force replaces even a filled one, when the user says so.
         assertThat(CliTest.run("template", "--agency", "常山县教育局", "--year", "2023", "-o", target.toString(), "--force")
                 .code()).isZero();
-        assertThat(new WorkbookReader().read(target).filing().value("t3.received.natural").isBlank()).isTrue();
+        assertThat(new WorkbookReader(TestSupport.FORMATS).read(target).filing().value("t3.received.natural").isBlank()).isTrue();
     }
 
     @Test
@@ -173,7 +173,7 @@ class OutputSafetyTest {
 
         // Someone corrects a number in the imported workbook: it now holds typed content.
         try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(out.toFile())) {
-            var pos = cn.nianbao.template.TemplateLayout.of(Specs.get("2021")).pos("t3.received.natural");
+            var pos = cn.nianbao.TestSupport.FORMATS.get("2021").layout().pos("t3.received.natural");
             wb.getSheet(pos.sheet()).getRow(pos.row()).getCell(pos.col()).setCellValue(999);
             Path changed = dir.resolve("改过.xlsx");
             try (var o = Files.newOutputStream(changed)) {
@@ -190,7 +190,7 @@ class OutputSafetyTest {
     @Test
     void annotatedCopiesLyingInACheckedFolderAreSkippedNotReadAsDuplicates() throws IOException {
         Path in = Files.createDirectories(dir.resolve("2024"));
-        Map<String, BigDecimal> bad = TestSupport.zeros(Specs.get("2021"));
+        Map<String, BigDecimal> bad = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
         bad.put("t3.received.natural", BigDecimal.valueOf(5));
         TestSupport.filled(TestSupport.request("2021", 2024, "甲局", ""), bad, in.resolve("甲局.xlsx"));
         Path returns = dir.resolve("退回");
@@ -293,7 +293,7 @@ class OutputSafetyTest {
         }
         assertThat(written.stream().map(p -> p.getFileName().toString()).distinct()).hasSize(4);
         List<String> agencies = written.stream().filter(p -> p.toString().endsWith(".xlsx"))
-                .map(p -> new WorkbookReader().read(p).filing().agency()).sorted().toList();
+                .map(p -> new WorkbookReader(TestSupport.FORMATS).read(p).filing().agency()).sorted().toList();
         assertThat(agencies).as("the full names stay inside the files").containsExactlyInAnyOrder(a, b);
     }
 

@@ -1,13 +1,14 @@
 package cn.nianbao.read;
 
+import cn.nianbao.model.ReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.check.Checker;
 import cn.nianbao.cli.Main;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.Specs;
-import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.TestSupport;
+import cn.nianbao.spec.TemplateLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -75,7 +76,7 @@ class BrokenCorpusTest {
     void eachBrokenFileHasItsExpectedOutcome(Expected e) throws IOException {
         Path file = DIR.resolve(e.file());
         byte[] before = Files.readAllBytes(file);
-        ReadResult r = new WorkbookReader().read(file);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(file);
         List<Finding> findings = Checker.all(r);
         assertThat(r.readable()).as(e.file() + ": " + r.reason()).isEqualTo(e.readable());
         assertThat(findings).extracting(Finding::ruleId).containsAll(e.rules());
@@ -115,11 +116,11 @@ class BrokenCorpusTest {
     @Test
     void hugeAndExplosivePartsAreRefusedNotLoaded() throws IOException {
         byte[] base = filledTemplate();
-        String t3 = sheetPart(base, Specs.get("2021").table("t3").sheet());
+        String t3 = sheetPart(base, TestSupport.FORMATS.get("2021").table("t3").sheet());
         // A zip bomb: the 表三 part inflates to 300 MB of spaces.
         Path bomb = tmp.resolve("bomb.xlsx");
         write(bomb, base, Map.of(t3, huge(300L << 20, ' ')));
-        assertThat(new WorkbookReader().read(bomb).reason()).contains("压缩比异常");
+        assertThat(new WorkbookReader(TestSupport.FORMATS).read(bomb).reason()).contains("压缩比异常");
         // A million-row sheet, and a 50 MB shared-strings table: over the part size limit.
         StringBuilder rows = new StringBuilder("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         for (int r = 1; r <= 1_000_000; r++) {
@@ -128,7 +129,7 @@ class BrokenCorpusTest {
         rows.append("</sheetData></worksheet>");
         Path million = tmp.resolve("million.xlsx");
         write(million, base, Map.of(t3, rows.toString().getBytes(StandardCharsets.UTF_8)));
-        assertThat(new WorkbookReader().read(million).reason()).contains("超过 20 MB");
+        assertThat(new WorkbookReader(TestSupport.FORMATS).read(million).reason()).contains("超过 20 MB");
         StringBuilder sst = new StringBuilder("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
         String block = "政府信息公开".repeat(200);
         while (sst.length() < 26_000_000) {
@@ -137,7 +138,7 @@ class BrokenCorpusTest {
         sst.append("</sst>");
         Path strings = tmp.resolve("strings.xlsx");
         write(strings, base, Map.of("xl/sharedStrings.xml", sst.toString().getBytes(StandardCharsets.UTF_8)));
-        assertThat(new WorkbookReader().read(strings).reason()).contains("已拒绝读取");
+        assertThat(new WorkbookReader(TestSupport.FORMATS).read(strings).reason()).contains("已拒绝读取");
     }
 
     // ---- making the corpus ----
@@ -148,11 +149,11 @@ class BrokenCorpusTest {
     }
 
     static byte[] filledTemplate() throws IOException {
-        Map<String, BigDecimal> v = TestSupport.zeros(Specs.get("2021"));
+        Map<String, BigDecimal> v = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
         v.put("t3.received.natural", BigDecimal.valueOf(3));
         v.put("t3.disclosed.natural", BigDecimal.valueOf(3));
         try (XSSFWorkbook wb = new cn.nianbao.template.TemplateWriter().build(TestSupport.request("2021", 2024, "某局", ""))) {
-            TestSupport.fill(wb, Specs.get("2021"), v);
+            TestSupport.fill(wb, TestSupport.FORMATS.get("2021"), v);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
             return out.toByteArray();
@@ -207,7 +208,7 @@ class BrokenCorpusTest {
     static void generate() throws IOException {
         Files.createDirectories(DIR);
         byte[] base = filledTemplate();
-        String t3 = sheetPart(base, Specs.get("2021").table("t3").sheet());
+        String t3 = sheetPart(base, TestSupport.FORMATS.get("2021").table("t3").sheet());
         Files.write(DIR.resolve("empty.xlsx"), new byte[0]);
         Files.write(DIR.resolve("truncated.xlsx"), java.util.Arrays.copyOf(base, base.length / 2));
         Files.writeString(DIR.resolve("pdf-renamed.xlsx"), "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
@@ -248,7 +249,7 @@ class BrokenCorpusTest {
             out.finish();
             Files.write(DIR.resolve("macro.xlsm"), bytes.toByteArray());
         }
-        TemplateLayout layout = TemplateLayout.of(Specs.get("2021"));
+        TemplateLayout layout = TestSupport.FORMATS.get("2021").layout();
         try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(base))) {
             TemplateLayout.Pos a = layout.pos("t3.received.business");
             wb.getSheet(a.sheet()).getRow(a.row()).getCell(a.col()).setCellFormula("HYPERLINK(\"http://example.invalid/\",\"点这里\")");
@@ -270,7 +271,7 @@ class BrokenCorpusTest {
         }
         try (XSSFWorkbook wb = new cn.nianbao.template.TemplateWriter().build(
                 TestSupport.request("2021", 2024, "=cmd|' /C calc'!A0", ""))) {
-            TestSupport.fill(wb, Specs.get("2021"), TestSupport.zeros(Specs.get("2021")));
+            TestSupport.fill(wb, TestSupport.FORMATS.get("2021"), TestSupport.zeros(TestSupport.FORMATS.get("2021")));
             TestSupport.save(wb, DIR.resolve("injection-name.xlsx"));
         }
         Path soffice = Path.of("/usr/bin/soffice");

@@ -1,5 +1,6 @@
 package cn.nianbao.read;
 
+import cn.nianbao.model.ReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
@@ -49,7 +50,7 @@ class FuzzTest {
                 seeds.add(Files.readAllBytes(p));
             }
         }
-        WorkbookReader reader = new WorkbookReader();
+        WorkbookReader reader = new WorkbookReader(TestSupport.FORMATS);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         int runs = 0;
         int readable = 0;

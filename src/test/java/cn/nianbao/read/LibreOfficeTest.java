@@ -1,15 +1,16 @@
 package cn.nianbao.read;
 
+import cn.nianbao.model.ReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -70,13 +71,13 @@ class LibreOfficeTest {
         "2019, xls:MS Excel 97",
     })
     void aTemplateSavedByLibreOfficeReadsBackIdentically(String format, String target) throws Exception {
-        FormatSpec spec = Specs.get(format);
+        FormatSpec spec = TestSupport.FORMATS.get(format);
         Map<String, BigDecimal> values = TestSupport.distinctValues(spec);
         Path in = Files.createDirectories(dir.resolve("in-" + format + "-" + target.substring(0, 3)));
         Path filled = TestSupport.filled(TestSupport.request(format, 2020, "尖山区应急管理局", ""), values, in.resolve("f.xlsx"));
         Path saved = convert(filled, target, Files.createDirectories(in.resolve("out")));
 
-        ReadResult r = new WorkbookReader().read(saved);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(saved);
         assertThat(r.readable()).as(r.reason()).isTrue();
         Filing f = r.filing();
         assertThat(f.findings()).filteredOn(x -> x.severity() != Severity.INFO).isEmpty();
@@ -97,8 +98,8 @@ class LibreOfficeTest {
     void aDiscrepancyWorkbookOpensInLibreOffice() throws Exception {
         Path in = Files.createDirectories(dir.resolve("lists"));
         Path filled = TestSupport.filled(TestSupport.request("2021", 2024, "尖山区应急管理局", ""),
-                TestSupport.zeros(Specs.get("2021")), in.resolve("f.xlsx"));
-        ReadResult r = new WorkbookReader().read(filled);
+                TestSupport.zeros(TestSupport.FORMATS.get("2021")), in.resolve("f.xlsx"));
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(filled);
         Path lists = in.resolve("问题清单.xlsx");
         cn.nianbao.report.DiscrepancyWorkbook.write(lists,
                 List.of(new cn.nianbao.report.FileReport(r, cn.nianbao.check.Checker.all(r))), null);

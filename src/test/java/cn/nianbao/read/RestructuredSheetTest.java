@@ -1,5 +1,6 @@
 package cn.nianbao.read;
 
+import cn.nianbao.model.ReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -8,11 +9,11 @@ import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
-import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.TestSupport;
+import cn.nianbao.spec.TemplateLayout;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -35,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and no number is ever taken from a shifted position.
  */
 class RestructuredSheetTest {
-    static final FormatSpec SPEC = Specs.get("2021");
-    static final TemplateLayout LAYOUT = TemplateLayout.of(SPEC);
+    static final FormatSpec SPEC = TestSupport.FORMATS.get("2021");
+    static final TemplateLayout LAYOUT = SPEC.layout();
     static final String T3 = SPEC.table("t3").sheet();
     static final Map<String, BigDecimal> VALUES = TestSupport.distinctValues(SPEC);
     /** 0-based row of 三（三）5.属于三类内部事务信息: rows from here on move when a row is inserted above it. */
@@ -74,7 +75,7 @@ class RestructuredSheetTest {
     }
 
     static Filing read(Path file) {
-        ReadResult r = new WorkbookReader().read(file);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(file);
         assertThat(r.readable()).as(r.reason()).isTrue();
         return r.filing();
     }
@@ -251,10 +252,10 @@ class RestructuredSheetTest {
     @Test
     void theStreamingAndTheFullReaderAgreeOnARestructuredSheet() throws Exception {
         Path file = edited("agree.xlsx", RestructuredSheetTest::insertRow);
-        ReadResult streaming = new WorkbookReader().read(file);
+        ReadResult streaming = new WorkbookReader(TestSupport.FORMATS).read(file);
         ReadResult full;
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
-            full = new WorkbookReader().read(file.toString(), wb);
+            full = new WorkbookReader(TestSupport.FORMATS).read(file.toString(), wb);
         }
         assertThat(streaming.filing().values()).isEqualTo(full.filing().values());
         assertThat(streaming.filing().storedTotals()).isEqualTo(full.filing().storedTotals());

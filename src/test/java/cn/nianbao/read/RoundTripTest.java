@@ -1,5 +1,6 @@
 package cn.nianbao.read;
 
+import cn.nianbao.model.ReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
@@ -7,7 +8,7 @@ import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -24,11 +25,11 @@ class RoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"2021", "2019"})
     void everyNumberComesBackExactly(String format) throws IOException {
-        FormatSpec spec = Specs.get(format);
+        FormatSpec spec = TestSupport.FORMATS.get(format);
         Map<String, BigDecimal> values = TestSupport.distinctValues(spec);
         Path file = TestSupport.filled(TestSupport.request(format, 2020, "某单位", ""), values, dir.resolve("f.xlsx"));
 
-        ReadResult r = new WorkbookReader().read(file);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(file);
         assertThat(r.readable()).as(r.reason()).isTrue();
         Filing f = r.filing();
         assertThat(f.findings()).isEmpty();
@@ -48,14 +49,14 @@ class RoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"2021", "2019"})
     void largeAggregatedNumbersAndMoneyDecimalsSurvive(String format) throws IOException {
-        FormatSpec spec = Specs.get(format);
+        FormatSpec spec = TestSupport.FORMATS.get(format);
         String money = format.equals("2021") ? "t2.art20_8.fees.amount" : "t2.art20_9.procurement.amount";
         Map<String, BigDecimal> values = Map.of(
                 "t2.art20_6.penalty.decisions", new BigDecimal("2676474"),
                 money, new BigDecimal("24252.311082"),
                 "t3.received.natural", new BigDecimal("123456789012"));
         Path file = TestSupport.filled(TestSupport.request(format, 2022, "某市", ""), values, dir.resolve("big.xlsx"));
-        Filing f = new WorkbookReader().read(file).filing();
+        Filing f = new WorkbookReader(TestSupport.FORMATS).read(file).filing();
         assertThat(f.value("t2.art20_6.penalty.decisions").plain()).isEqualTo("2676474");
         assertThat(f.value(money).plain()).isEqualTo("24252.311082");
         assertThat(f.value("t3.received.natural").plain()).isEqualTo("123456789012");

@@ -1,15 +1,16 @@
 package cn.nianbao.read;
 
+import cn.nianbao.model.ReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
-import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.TestSupport;
+import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.template.TemplateWriter;
 import java.io.IOException;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the reader makes of cells a clerk typed wrongly, and of files that are not what they seem. */
 class WorkbookReaderTest {
-    private static final FormatSpec SPEC = Specs.get("2021");
-    private static final TemplateLayout LAYOUT = TemplateLayout.of(SPEC);
+    private static final FormatSpec SPEC = TestSupport.FORMATS.get("2021");
+    private static final TemplateLayout LAYOUT = SPEC.layout();
 
     @TempDir
     Path dir;
@@ -59,7 +60,7 @@ class WorkbookReaderTest {
     }
 
     private static Filing read(Path file) {
-        ReadResult r = new WorkbookReader().read(file);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(file);
         assertThat(r.readable()).as(r.reason()).isTrue();
         return r.filing();
     }
@@ -130,10 +131,10 @@ class WorkbookReaderTest {
             total.setCellFormula(total.getCellFormula()); // no cached value
             at(wb, "t3.received.natural").getSheet().getRow(0).getCell(0).setCellValue("改过的标题");
         });
-        ReadResult streaming = new WorkbookReader().read(file);
+        ReadResult streaming = new WorkbookReader(TestSupport.FORMATS).read(file);
         ReadResult full;
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
-            full = new WorkbookReader().read(file.toString(), wb);
+            full = new WorkbookReader(TestSupport.FORMATS).read(file.toString(), wb);
         } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw new IOException(e);
         }
@@ -231,7 +232,7 @@ class WorkbookReaderTest {
             wb.createSheet("Sheet1");
             wb.write(out);
         }
-        WorkbookReader reader = new WorkbookReader();
+        WorkbookReader reader = new WorkbookReader(TestSupport.FORMATS);
         assertThat(reader.read(empty).reason()).contains("空");
         assertThat(reader.read(text).reason()).contains("不是可以读取的Excel工作簿");
         assertThat(reader.read(plain).reason()).contains("不是本工具发出的模板");
@@ -257,7 +258,7 @@ class WorkbookReaderTest {
             }
         }
         byte[] before = Files.readAllBytes(enc);
-        assertThat(new WorkbookReader().read(enc).reason()).contains("加密");
+        assertThat(new WorkbookReader(TestSupport.FORMATS).read(enc).reason()).contains("加密");
         assertThat(Files.readAllBytes(enc)).as("inputs are never modified").isEqualTo(before);
     }
 }

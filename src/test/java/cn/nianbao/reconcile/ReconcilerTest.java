@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.read.WorkbookReader;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +24,10 @@ class ReconcilerTest {
     Path dir;
 
     private Filing filing(String format, int year, String agency, String code, Map<String, BigDecimal> set) throws IOException {
-        Map<String, BigDecimal> v = TestSupport.zeros(Specs.get(format));
+        Map<String, BigDecimal> v = TestSupport.zeros(TestSupport.FORMATS.get(format));
         v.putAll(set);
         Path f = dir.resolve(year + "-" + agency + "-" + System.nanoTime() + ".xlsx");
-        return new WorkbookReader().read(TestSupport.filled(TestSupport.request(format, year, agency, code), v, f)).filing();
+        return new WorkbookReader(TestSupport.FORMATS).read(TestSupport.filled(TestSupport.request(format, year, agency, code), v, f)).filing();
     }
 
     private static Map<String, BigDecimal> carried(String row, long natural) {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.nianbao.TestSupport;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Finding;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.reconcile.Reconciler;
-import cn.nianbao.spec.Specs;
-import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.TestSupport;
+import cn.nianbao.spec.TemplateLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -37,16 +37,16 @@ class DiscrepancyWorkbookTest {
 
     private List<FileReport> reports() throws IOException {
         Path in = Files.createDirectories(dir.resolve("in"));
-        Map<String, BigDecimal> bad = TestSupport.zeros(Specs.get("2021"));
+        Map<String, BigDecimal> bad = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
         bad.put("t3.received.natural", BigDecimal.valueOf(5));
         bad.put("t3.disclosed.natural", BigDecimal.valueOf(3));
         TestSupport.filled(TestSupport.request("2021", 2024, "=HYPERLINK(\"http://x\")局", ""), bad, in.resolve("b.xlsx"));
-        Map<String, BigDecimal> good = TestSupport.zeros(Specs.get("2021"));
+        Map<String, BigDecimal> good = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
         TestSupport.filled(TestSupport.request("2021", 2024, "乙局", ""), good, in.resolve("a.xlsx"));
         Files.writeString(in.resolve("c.xlsx"), "broken");
         List<FileReport> out = new ArrayList<>();
         for (String n : List.of("a.xlsx", "b.xlsx", "c.xlsx")) {
-            ReadResult r = new WorkbookReader().read(in.resolve(n));
+            ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(in.resolve(n));
             out.add(new FileReport(r, Checker.all(r)));
         }
         out.add(FileReport.skipped(in.resolve("readme.txt").toString(), "不是工作簿文件（.xlsx/.xls），已跳过"));
@@ -117,14 +117,14 @@ class DiscrepancyWorkbookTest {
 
     @Test
     void theAcrossYearsSheetPutsLastYearsFourBesideThisYearsTwo() throws IOException {
-        Map<String, BigDecimal> last = TestSupport.zeros(Specs.get("2021"));
+        Map<String, BigDecimal> last = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
         last.put("t3.received.natural", BigDecimal.valueOf(2));
         last.put("t3.carry_forward.natural", BigDecimal.valueOf(2));
-        Map<String, BigDecimal> now = TestSupport.zeros(Specs.get("2021"));
+        Map<String, BigDecimal> now = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
         now.put("t3.carried_over.natural", BigDecimal.valueOf(3));
         now.put("t3.disclosed.natural", BigDecimal.valueOf(3));
-        ReadResult p = new WorkbookReader().read(TestSupport.filled(TestSupport.request("2021", 2023, "某局", ""), last, dir.resolve("p.xlsx")));
-        ReadResult c = new WorkbookReader().read(TestSupport.filled(TestSupport.request("2021", 2024, "某局", ""), now, dir.resolve("c.xlsx")));
+        ReadResult p = new WorkbookReader(TestSupport.FORMATS).read(TestSupport.filled(TestSupport.request("2021", 2023, "某局", ""), last, dir.resolve("p.xlsx")));
+        ReadResult c = new WorkbookReader(TestSupport.FORMATS).read(TestSupport.filled(TestSupport.request("2021", 2024, "某局", ""), now, dir.resolve("c.xlsx")));
         Reconciler.Result rec = Reconciler.reconcile(List.of(c.filing()), List.of(p.filing()), Aliases.none(), null);
         List<FileReport> reports = List.of(new FileReport(c, rec.findings()), new FileReport(p, List.of()));
         Path out = dir.resolve("rec.xlsx");
@@ -149,7 +149,7 @@ class DiscrepancyWorkbookTest {
         List<Path> copies = ReturnCopies.write(dir.resolve("退回"), reports);
         assertThat(copies).hasSize(1);
         assertThat(Files.readAllBytes(source)).isEqualTo(before);
-        TemplateLayout.Pos bad = TemplateLayout.of(Specs.get("2021")).pos("t3.carry_forward.natural");
+        TemplateLayout.Pos bad = TestSupport.FORMATS.get("2021").layout().pos("t3.carry_forward.natural");
         try (InputStream in = Files.newInputStream(copies.get(0)); Workbook wb = WorkbookFactory.create(in)) {
             assertThat(wb.getSheetName(0)).isEqualTo(ReturnCopies.SHEET);
             assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("R1");
@@ -158,7 +158,7 @@ class DiscrepancyWorkbookTest {
             assertThat(cell.getCellStyle().getFillForegroundColor()).isNotEqualTo((short) 64);
             assertThat(cell.getCellStyle().getLocked()).as("the clerk can still correct it").isFalse();
         }
-        ReadResult again = new WorkbookReader().read(copies.get(0));
+        ReadResult again = new WorkbookReader(TestSupport.FORMATS).read(copies.get(0));
         assertThat(again.skipped()).as("an annotated copy nobody changed is no filing").isTrue();
         assertThat(again.reason()).contains("退回标注副本");
         assertThat(again.findings()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("F2"));
@@ -172,7 +172,7 @@ class DiscrepancyWorkbookTest {
                 wb.write(o);
             }
         }
-        ReadResult fixed = new WorkbookReader().read(corrected);
+        ReadResult fixed = new WorkbookReader(TestSupport.FORMATS).read(corrected);
         assertThat(fixed.skipped()).isFalse();
         assertThat(fixed.readable()).as("the corrected copy is still our template").isTrue();
         assertThat(fixed.filing().value("t3.carry_forward.natural").number()).isEqualByComparingTo("2");

@@ -6,12 +6,12 @@ import cn.nianbao.Rendering;
 import cn.nianbao.TestSupport;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
-import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.TestSupport;
+import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.template.TemplateWriter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The annotated return copy marks exactly the cells its findings name, in .xlsx and in .xls. */
 class ReturnCopiesTest {
-    static final FormatSpec SPEC = Specs.get("2021");
+    static final FormatSpec SPEC = TestSupport.FORMATS.get("2021");
     static final int ROSE = 0xFF99CC;
 
     @TempDir
@@ -61,7 +61,7 @@ class ReturnCopiesTest {
         Path file = in.resolve("尖山区应急管理局.xlsx");
         try (XSSFWorkbook wb = new TemplateWriter().build(TestSupport.request("2021", 2024, "尖山区应急管理局", ""))) {
             TestSupport.fill(wb, SPEC, values);
-            TemplateLayout.Pos total = TemplateLayout.of(SPEC).pos("t3.received.total");
+            TemplateLayout.Pos total = SPEC.layout().pos("t3.received.total");
             Cell c = wb.getSheet(total.sheet()).getRow(total.row()).getCell(total.col());
             c.removeFormula();
             c.setCellValue(4);
@@ -71,7 +71,7 @@ class ReturnCopiesTest {
     }
 
     private static FileReport report(Path file) {
-        ReadResult r = new WorkbookReader().read(file);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(file);
         assertThat(r.readable()).as(r.reason()).isTrue();
         return new FileReport(r, Checker.all(r));
     }
@@ -144,7 +144,7 @@ class ReturnCopiesTest {
             assertThat(wb.getSheet(TemplateLayout.CHECK_SHEET).getSheetConditionalFormatting().getNumConditionalFormattings())
                     .as("the 校验 sheet keeps its live pass/fail").isPositive();
         }
-        ReadResult again = new WorkbookReader().read(copies.get(0));
+        ReadResult again = new WorkbookReader(TestSupport.FORMATS).read(copies.get(0));
         assertThat(again.skipped()).as("the copy is still read as our template, and known for an unchanged copy (.xlsx and .xls)")
                 .isTrue();
         assertThat(again.reason()).contains("退回标注副本");

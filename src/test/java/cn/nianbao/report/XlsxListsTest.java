@@ -122,7 +122,7 @@ class XlsxListsTest {
     void aLongListPrintsOnePageWideWithTheHeaderOnEveryPage() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         List<FileReport> reports = new java.util.ArrayList<>();
-        cn.nianbao.spec.FormatSpec spec = cn.nianbao.spec.Specs.get("2021");
+        cn.nianbao.spec.FormatSpec spec = cn.nianbao.TestSupport.FORMATS.get("2021");
         for (String agency : List.of("甲县财政局", "甲县教育局")) {
             java.util.Map<String, BigDecimal> half = new java.util.LinkedHashMap<>();
             int i = 0;
@@ -133,7 +133,7 @@ class XlsxListsTest {
             }
             Path f = cn.nianbao.TestSupport.filled(cn.nianbao.TestSupport.request("2021", 2024, agency, ""), half,
                     in.resolve(agency + ".xlsx"));
-            cn.nianbao.read.ReadResult r = new cn.nianbao.read.WorkbookReader().read(f);
+            cn.nianbao.model.ReadResult r = new cn.nianbao.read.WorkbookReader(cn.nianbao.TestSupport.FORMATS).read(f);
             reports.add(new FileReport(r, cn.nianbao.check.Checker.all(r)));
         }
         Path lists = dir.resolve("问题清单.xlsx");

@@ -45,7 +45,7 @@ class CollectionWorkbookTest {
         Path wrong = TestSupport.filled(TestSupport.request("2021", 2024, "甲县教育局", ""), bad, inbox.resolve("b.xlsx"));
         CollectorTest.at(good, LocalDateTime.of(2025, 1, 10, 9, 0));
         CollectorTest.at(wrong, LocalDateTime.of(2025, 1, 10, 9, 0));
-        Collector.Round round = new Collector(Roster.load(roster), 2024, CollectorTest.SPEC, LocalDate.of(2025, 1, 31))
+        Collector.Round round = new Collector(TestSupport.FORMATS, Roster.load(roster), 2024, CollectorTest.SPEC, LocalDate.of(2025, 1, 31))
                 .collect(Inbox.open(inbox, tmp.resolve("附件")), null, 2, n -> { });
         assertThat(round.count(Collector.Status.PASSED)).isEqualTo(1);
         assertThat(round.count(Collector.Status.ERRORS)).isEqualTo(1);

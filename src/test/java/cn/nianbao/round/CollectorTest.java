@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import cn.nianbao.template.Protection;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Matching submissions to the roster, superseded and late ones, the round's states and its total. */
 class CollectorTest {
-    static final FormatSpec SPEC = Specs.get("2021");
+    static final FormatSpec SPEC = TestSupport.FORMATS.get("2021");
     static final String ROSTER = """
             单位名称,统一社会信用代码,联系邮箱,上级单位,别名
             甲县财政局,11330800002618736G,czj@example.cn,,
@@ -86,7 +86,7 @@ class CollectorTest {
 
     Collector.Round collect() throws IOException {
         List<Inbox.Item> items = Inbox.open(inbox(), tmp.resolve("附件"));
-        return new Collector(roster(), 2024, SPEC, LocalDate.of(2025, 1, 31)).collect(items, null, 2, n -> { });
+        return new Collector(TestSupport.FORMATS, roster(), 2024, SPEC, LocalDate.of(2025, 1, 31)).collect(items, null, 2, n -> { });
     }
 
     static Collector.AgencyStatus of(Collector.Round r, String name) {
@@ -144,8 +144,8 @@ class CollectorTest {
     byte[] ownWorkbook(Map<String, BigDecimal> values) throws IOException {
         Path f = TestSupport.filled(TestSupport.request("2021", 2024, "随便什么", ""), values, tmp.resolve("own.xlsx"));
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
-            for (String name : List.of(cn.nianbao.template.TemplateLayout.ID_SHEET, cn.nianbao.template.TemplateLayout.COVER_SHEET,
-                    cn.nianbao.template.TemplateLayout.CHECK_SHEET)) {
+            for (String name : List.of(cn.nianbao.spec.TemplateLayout.ID_SHEET, cn.nianbao.spec.TemplateLayout.COVER_SHEET,
+                    cn.nianbao.spec.TemplateLayout.CHECK_SHEET)) {
                 wb.removeSheetAt(wb.getSheetIndex(name));
             }
             wb.getProperties().getCustomProperties().getUnderlyingProperties().getPropertyList().clear();
@@ -200,7 +200,7 @@ class CollectorTest {
         Files.write(in.resolve("6.eml"), new Mail("sjj@example.cn", "Thu, 30 Jan 2025 10:00:00 +0800", "old")
                 .attach(Mail.XLSX, "; filename=\"sj.xlsx\"", workbook("甲县审计局", "", 2023, values(2))).bytes());
         // 统计局: this year, but on a 2019-format template (Y1).
-        Path old = TestSupport.filled(TestSupport.request("2019", 2024, "甲县统计局", ""), TestSupport.zeros(Specs.get("2019")),
+        Path old = TestSupport.filled(TestSupport.request("2019", 2024, "甲县统计局", ""), TestSupport.zeros(TestSupport.FORMATS.get("2019")),
                 tmp.resolve("old-format.xlsx"));
         Files.write(in.resolve("7.eml"), new Mail("tjj@example.cn", "Thu, 30 Jan 2025 10:00:00 +0800", "format")
                 .attach(Mail.XLSX, "; filename=\"tj.xlsx\"", Files.readAllBytes(old)).bytes());
@@ -488,7 +488,7 @@ class CollectorTest {
         // Written as a workbook our reader reads back to the same numbers, and as CSV.
         Path xlsx = tmp.resolve("out/合计.xlsx");
         RoundTotal.write(sum, xlsx, tmp.resolve("out/合计.csv"));
-        var back = new WorkbookReader().read(xlsx);
+        var back = new WorkbookReader(TestSupport.FORMATS).read(xlsx);
         assertThat(back.readable()).isTrue();
         assertThat(back.filing().agency()).isEqualTo("甲县合计");
         for (CellDef c : SPEC.cells()) {

@@ -3,7 +3,7 @@ package cn.nianbao.round;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ class InboxFuzzTest {
             try {
                 List<Inbox.Item> items = Inbox.open(in, extract);
                 assertThat(items).isNotEmpty();
-                new Collector(roster, 2024, Specs.forYear(2024), LocalDate.of(2025, 1, 31)).collect(items, null, 1, n -> { });
+                new Collector(TestSupport.FORMATS, roster, 2024, TestSupport.FORMATS.forYear(2024), LocalDate.of(2025, 1, 31)).collect(items, null, 1, n -> { });
                 try (Stream<Path> all = Files.walk(dir)) {
                     assertThat(all.filter(Files::isRegularFile).filter(p -> !p.startsWith(in) && !p.startsWith(extract)
                             && !p.getFileName().toString().startsWith("fuzz-")).filter(p -> !isEarlierRun(p)).toList()).isEmpty();

@@ -3,7 +3,7 @@ package cn.nianbao.round;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ class InboxTest {
     void setUp() throws IOException {
         inbox = Files.createDirectories(tmp.resolve("收件"));
         extract = tmp.resolve("out/附件");
-        Path wb = TestSupport.filled(TestSupport.request("2021", 2024, "某局", ""), TestSupport.zeros(Specs.get("2021")),
+        Path wb = TestSupport.filled(TestSupport.request("2021", 2024, "某局", ""), TestSupport.zeros(TestSupport.FORMATS.get("2021")),
                 tmp.resolve("src.xlsx"));
         workbook = Files.readAllBytes(wb);
         Files.delete(wb);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
 import cn.nianbao.read.WorkbookReader;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +36,10 @@ class RoundFixtureTest {
         Roster roster = Roster.load(fixtures.resolve("round/名册.csv"));
         List<Filing> previous = new java.util.ArrayList<>();
         for (String n : List.of("焦作市应急管理局-2023.xlsx", "聊城市应急管理局-2023.xlsx", "尖山区应急管理局-2023.xlsx")) {
-            previous.add(new WorkbookReader().read(fixtures.resolve("seeds").resolve(n)).filing());
+            previous.add(new WorkbookReader(TestSupport.FORMATS).read(fixtures.resolve("seeds").resolve(n)).filing());
         }
         List<Inbox.Item> items = Inbox.open(inbox, tmp.resolve("附件"));
-        return new Collector(roster, 2024, Specs.forYear(2024), LocalDate.of(2025, 1, 31)).collect(items, previous, 1, n -> { });
+        return new Collector(TestSupport.FORMATS, roster, 2024, TestSupport.FORMATS.forYear(2024), LocalDate.of(2025, 1, 31)).collect(items, previous, 1, n -> { });
     }
 
     @Test

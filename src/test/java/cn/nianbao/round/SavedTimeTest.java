@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import cn.nianbao.TestSupport;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ class SavedTimeTest {
     @Test
     void theSavedTimeLibreOfficeWritesIsReadFromXlsxAndXls() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
-        Path filled = TestSupport.filled(TestSupport.request("2021", 2024, "甲县财政局", ""), TestSupport.zeros(Specs.get("2021")),
+        Path filled = TestSupport.filled(TestSupport.request("2021", 2024, "甲县财政局", ""), TestSupport.zeros(TestSupport.FORMATS.get("2021")),
                 in.resolve("filled.xlsx"));
         // A clerk's save (Excel writes dcterms:modified), then LibreOffice saving it again in both formats.
         Path clerk = in.resolve("clerk.xlsx");

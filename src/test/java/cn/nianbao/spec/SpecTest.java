@@ -3,10 +3,13 @@ package cn.nianbao.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.nianbao.TestSupport;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,7 +18,7 @@ class SpecTest {
 
     @Test
     void the2021FormatHasTheNationalTables() {
-        FormatSpec s = Specs.get("2021");
+        FormatSpec s = TestSupport.FORMATS.get("2021");
         assertThat(s.tables()).extracting(TableDef::number).containsExactly("二", "三", "四");
         // 二: 2x3 + 1 + 2 + 1 = 10 cells; 三: 25 rows x 7 columns; 四: 3 groups x 5.
         assertThat(s.cells()).hasSize(10 + 25 * 7 + 15);
@@ -32,10 +35,10 @@ class SpecTest {
 
     @Test
     void rulesAreWrittenOnceAndExpandedPerColumnOrRow() {
-        FormatSpec s = Specs.get("2021");
+        FormatSpec s = TestSupport.FORMATS.get("2021");
         assertThat(s.filingRules()).extracting(RuleDef::id).containsExactly("R1", "R2", "R3", "R4");
         assertThat(s.yearRules()).extracting(RuleDef::id).containsExactly("C1", "C2");
-        assertThat(Specs.get("2019").yearRules()).extracting(RuleDef::id).containsExactly("C1");
+        assertThat(TestSupport.FORMATS.get("2019").yearRules()).extracting(RuleDef::id).containsExactly("C1");
         RuleInstance c1 = s.rule("C1").instances().get(0);
         assertThat(c1.right().terms()).singleElement()
                 .isEqualTo(new cn.nianbao.spec.Expr.Term(false, "t3.carry_forward.natural", true));
@@ -58,7 +61,7 @@ class SpecTest {
 
     @Test
     void the2019FormatDiffersInTable二AndTheOtherRow() {
-        FormatSpec s = Specs.get("2019");
+        FormatSpec s = TestSupport.FORMATS.get("2019");
         assertThat(s.table("t3").only().rows()).hasSize(23);
         assertThat(s.rule("R3").instances().get(0).right().terms()).hasSize(19);
         assertThat(s.cell("t2.art20_5.licensing.change").kind()).isEqualTo(Kind.SIGNED);
@@ -69,25 +72,25 @@ class SpecTest {
 
     @Test
     void formatsSayHowTheirCellsMapToEachOther() {
-        FormatSpec s19 = Specs.get("2019");
+        FormatSpec s19 = TestSupport.FORMATS.get("2019");
         assertThat(s19.sameTables()).containsExactly("t3", "t4");
         assertThat(s19.maps()).hasSize(7);
         CellMap m = s19.maps().get(0);
         assertThat(m.otherFormat()).isEqualTo("2021");
         assertThat(m.left().cells()).containsExactly("t3.other.natural");
         assertThat(m.right().cells()).containsExactly("t3.other_1.natural", "t3.other_2.natural", "t3.other_3.natural");
-        assertThat(Specs.get("2021").maps().get(0).right().cells()).containsExactly("t3.other.natural");
+        assertThat(TestSupport.FORMATS.get("2021").maps().get(0).right().cells()).containsExactly("t3.other.natural");
     }
 
     @ParameterizedTest
     @CsvSource({"2019,2019", "2020,2019", "2021,2021", "2025,2021"})
     void theFormatFollowsTheYear(int year, String format) {
-        assertThat(Specs.forYear(year).id()).isEqualTo(format);
+        assertThat(TestSupport.FORMATS.forYear(year).id()).isEqualTo(format);
     }
 
     @Test
     void theShippedSpecFilesParse() throws IOException {
-        for (String id : Specs.IDS) {
+        for (String id : TestSupport.FORMATS.ids()) {
             Path p = cn.nianbao.TestSupport.repo().resolve("templates").resolve(id + ".spec");
             FormatSpec s = SpecLoader.parse(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
             assertThat(s.id()).isEqualTo(id);
@@ -155,5 +158,14 @@ class SpecTest {
                 .isInstanceOf(SpecException.class).hasMessageContaining("k.spec:5").hasMessageContaining("unknown kind");
         assertThatThrownBy(() -> SpecLoader.parse("k.spec", MINI + "colour red\n"))
                 .isInstanceOf(SpecException.class).hasMessageContaining("unknown statement 'colour'");
+    }
+
+    @Test
+    void everySpecFileInTheTemplatesFolderIsBuiltIn() throws IOException {
+        List<String> files;
+        try (java.util.stream.Stream<Path> st = Files.list(TestSupport.repo().resolve("templates"))) {
+            files = st.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".spec")).sorted().toList();
+        }
+        assertThat(TestSupport.FORMATS.all()).extracting(f -> f.source().replace("templates/", "")).containsExactlyElementsOf(files);
     }
 }

@@ -1,11 +1,12 @@
 package cn.nianbao.template;
 
+import cn.nianbao.spec.TemplateLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
 import cn.nianbao.read.WorkbookReader;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -34,11 +35,11 @@ class CarryOverTest {
 
     @Test
     void lastYearsCarryForwardIsPrefilledAndLocked() throws IOException {
-        Filing prev = new WorkbookReader().read(lastYear("2021", 2023)).filing();
-        CarryOver.Result carry = CarryOver.from(prev, Specs.get("2021"), 2024);
+        Filing prev = new WorkbookReader(TestSupport.FORMATS).read(lastYear("2021", 2023)).filing();
+        CarryOver.Result carry = CarryOver.from(prev, TestSupport.FORMATS.get("2021"), 2024);
         assertThat(carry.warnings()).isEmpty();
         assertThat(carry.values()).hasSize(6).containsEntry("t3.carried_over.research", new BigDecimal("2"));
-        TemplateLayout layout = TemplateLayout.of(Specs.get("2021"));
+        TemplateLayout layout = TestSupport.FORMATS.get("2021").layout();
         try (XSSFWorkbook wb = new TemplateWriter().build(TestSupport.request("2021", 2024, "某局", "")
                 .withCarriedOver(carry.values(), carry.source()))) {
             TemplateLayout.Pos p = layout.pos("t3.carried_over.research");
@@ -48,14 +49,14 @@ class CarryOverTest {
             TemplateLayout.Pos first = layout.pos("t3.carried_over.natural");
             assertThat(wb.getSheet(first.sheet()).getRow(first.row()).getCell(first.col()).getCellComment().getString()
                     .getString()).contains("来源：某局 2023年报表（2023.xlsx）");
-            assertThat(IdentitySheet.read(wb).prefilled()).containsEntry("t3.carried_over.research", "2");
+            assertThat(cn.nianbao.read.IdentityReader.read(wb).prefilled()).containsEntry("t3.carried_over.research", "2");
         }
     }
 
     @Test
     void aFilingInThe2019FormatCarriesIntoA2021Template() throws IOException {
-        Filing prev = new WorkbookReader().read(lastYear("2019", 2020)).filing();
-        CarryOver.Result carry = CarryOver.from(prev, Specs.get("2021"), 2021);
+        Filing prev = new WorkbookReader(TestSupport.FORMATS).read(lastYear("2019", 2020)).filing();
+        CarryOver.Result carry = CarryOver.from(prev, TestSupport.FORMATS.get("2021"), 2021);
         assertThat(carry.values()).containsEntry("t3.carried_over.other_org", new BigDecimal("5"));
         assertThat(carry.warnings()).isEmpty();
     }
@@ -64,7 +65,7 @@ class CarryOverTest {
     void blankColumnsAndAWrongYearAreWarnedNotGuessed() throws IOException {
         Path file = TestSupport.filled(TestSupport.request("2021", 2021, "某局", ""),
                 Map.of("t3.carry_forward.natural", BigDecimal.ONE), dir.resolve("p.xlsx"));
-        CarryOver.Result carry = CarryOver.from(new WorkbookReader().read(file).filing(), Specs.get("2021"), 2024);
+        CarryOver.Result carry = CarryOver.from(new WorkbookReader(TestSupport.FORMATS).read(file).filing(), TestSupport.FORMATS.get("2021"), 2024);
         assertThat(carry.values()).containsOnlyKeys("t3.carried_over.natural");
         assertThat(carry.warnings()).hasSize(6).first().asString().contains("2021年，不是2023年");
         assertThat(carry.warnings().get(1)).contains("“商业企业”列是空白");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -50,7 +50,7 @@ class TemplateBatchTest {
         }
         assertThat(a).containsExactlyElementsOf(b);
 
-        ReadResult r = new WorkbookReader().read(stamped);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(stamped);
         assertThat(r.readable()).as(r.reason()).isTrue();
         Filing f = r.filing();
         assertThat(f.agency()).isEqualTo(req.agency());

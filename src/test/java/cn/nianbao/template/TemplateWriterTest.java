@@ -1,12 +1,13 @@
 package cn.nianbao.template;
 
+import cn.nianbao.spec.TemplateLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Kind;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.TestSupport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,8 +73,8 @@ class TemplateWriterTest {
     @ParameterizedTest
     @ValueSource(strings = {"2021", "2019"})
     void onlyInputCellsAreUnlockedAndEveryInputIsValidated(String format) throws IOException {
-        FormatSpec spec = Specs.get(format);
-        TemplateLayout layout = TemplateLayout.of(spec);
+        FormatSpec spec = TestSupport.FORMATS.get(format);
+        TemplateLayout layout = spec.layout();
         try (XSSFWorkbook wb = issueAndReopen(format, null)) {
             Set<String> inputs = new HashSet<>();
             for (CellDef c : spec.inputCells()) {
@@ -134,7 +135,7 @@ class TemplateWriterTest {
         try (XSSFWorkbook wb = issueAndReopen(format, null)) {
             int idx = wb.getSheetIndex(TemplateLayout.ID_SHEET);
             assertThat(wb.getSheetVisibility(idx)).isEqualTo(SheetVisibility.VERY_HIDDEN);
-            var id = IdentitySheet.read(wb);
+            var id = cn.nianbao.read.IdentityReader.read(wb);
             assertThat(id.format()).isEqualTo(format);
             assertThat(id.agency()).isEqualTo("衢州市应急管理局");
             assertThat(id.code()).isEqualTo("11330800002618736G");
@@ -144,14 +145,14 @@ class TemplateWriterTest {
             assertThat(custom.getProperty("nianbao.agency").getLpwstr()).isEqualTo("衢州市应急管理局");
             // With the hidden sheet gone, the properties still identify the template.
             wb.removeSheetAt(idx);
-            assertThat(IdentitySheet.read(wb).templateId()).isEqualTo(TestSupport.FIXED_ID);
+            assertThat(cn.nianbao.read.IdentityReader.read(wb).templateId()).isEqualTo(TestSupport.FIXED_ID);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2021", "2019"})
     void everyRuleIsALiveCheckAndAConditionalFormat(String format) throws IOException {
-        FormatSpec spec = Specs.get(format);
+        FormatSpec spec = TestSupport.FORMATS.get(format);
         try (XSSFWorkbook wb = issueAndReopen(format, null)) {
             XSSFSheet check = wb.getSheet(TemplateLayout.CHECK_SHEET);
             assertThat(check.getLastRowNum() - 3).isEqualTo(spec.ruleInstances().size());
@@ -162,7 +163,7 @@ class TemplateWriterTest {
             assertThat(wb.getSheet(spec.table("t4").sheet()).getSheetConditionalFormatting().getNumConditionalFormattings())
                     .isEqualTo(3);
             // 四、结转下年度继续办理 is an input, so R1 stays a real check.
-            TemplateLayout.Pos p = TemplateLayout.of(spec).pos("t3.carry_forward.natural");
+            TemplateLayout.Pos p = spec.layout().pos("t3.carry_forward.natural");
             assertThat(wb.getSheet(t3).getRow(p.row()).getCell(p.col()).getCellStyle().getLocked()).isFalse();
         }
     }
@@ -175,8 +176,8 @@ class TemplateWriterTest {
     @ParameterizedTest
     @ValueSource(strings = {"2021", "2019"})
     void countCellsShowTheDecimalsThatWereTyped(String format) throws IOException {
-        FormatSpec spec = Specs.get(format);
-        TemplateLayout layout = TemplateLayout.of(spec);
+        FormatSpec spec = TestSupport.FORMATS.get(format);
+        TemplateLayout layout = spec.layout();
         java.util.Map<String, java.math.BigDecimal> values = new java.util.LinkedHashMap<>();
         values.put("t3.received.natural", new java.math.BigDecimal("3.5"));
         TemplateRequest req = TestSupport.request(format, format.equals("2019") ? 2020 : 2024, "衢州市应急管理局", "")
@@ -205,7 +206,7 @@ class TemplateWriterTest {
     /** The same in a real spreadsheet: LibreOffice, saving 表三 as text "as shown", writes 3.5 and 2.25. */
     @org.junit.jupiter.api.Test
     void libreOfficeShowsTheDecimalsThatWereTyped(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        FormatSpec spec = Specs.get("2021");
+        FormatSpec spec = TestSupport.FORMATS.get("2021");
         TemplateRequest req = TestSupport.request("2021", 2024, "衢州市应急管理局", "")
                 .withCarriedOver(java.util.Map.of("t3.carried_over.natural", new java.math.BigDecimal("2.25")), "上年报表");
         Path file = dir.resolve("filled.xlsx");
@@ -221,7 +222,7 @@ class TemplateWriterTest {
         Path csv = cn.nianbao.Rendering.convert(file,
                 "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false," + sheet, dir.resolve("csv"));
         String text = Files.readString(csv, StandardCharsets.UTF_8);
-        TemplateLayout layout = TemplateLayout.of(spec);
+        TemplateLayout layout = spec.layout();
         List<String> lines = text.lines().toList();
         for (String key : List.of("t3.received.natural", "t3.received.total", "t3.carried_over.natural")) {
             TemplateLayout.Pos p = layout.pos(key);

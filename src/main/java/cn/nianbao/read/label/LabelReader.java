@@ -1,20 +1,22 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.check.Totals;
+import cn.nianbao.util.Labels;
+import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Identity;
-import cn.nianbao.model.Severity;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.Specs;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.spec.TableDef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -28,6 +30,13 @@ import org.apache.poi.ss.usermodel.Workbook;
  * from the report's own words, else from the file name — and a finding says which.
  */
 public final class LabelReader {
+    private final Formats formats;
+
+    /** A label reader for the tables of {@code formats}: the format of a table is told by its labels. */
+    public LabelReader(Formats formats) {
+        this.formats = formats;
+    }
+
     /**
      * What the caller knows about the report; null fields are taken from the report itself.
      * {@code knownAgencies} are the names a roster knows (names and aliases): when the agency can
@@ -81,7 +90,7 @@ public final class LabelReader {
      */
     public SheetRead readSheet(String file, Sheet sheet, FormatSpec spec, TableDef table) {
         Source src = WorkbookSource.of(file, sheet);
-        TableParser.Result r = TableParser.parse(Targets.of(spec, table), src, Segments.of(src));
+        TableParser.Result r = TableParser.parse(spec.labelTargets(table), src, Segments.of(src));
         return new SheetRead(r.inputs(), r.stored(), r.locations(), r.findings());
     }
 
@@ -118,7 +127,7 @@ public final class LabelReader {
         String code = hints.code() != null ? hints.code() : found.code();
 
         FormatSpec spec = chooseFormat(segs, year, file, findings);
-        TableParser.Result r = TableParser.parse(Targets.of(spec), src, segs);
+        TableParser.Result r = TableParser.parse(spec.labelTargets(), src, segs);
         findings.addAll(r.findings());
         Identity identity = new Identity(spec.id(), year, agency, code, "", "", "", "", Map.of());
         Map<String, CellValue> values = Totals.complete(spec, r.inputs());
@@ -140,35 +149,41 @@ public final class LabelReader {
         return best;
     }
 
-    /** 2019 or 2021 by the labels only one of them uses; by the year when the labels do not tell. */
-    private static FormatSpec chooseFormat(List<Segments.Segment> segs, int year, String file, List<Finding> findings) {
-        Targets t21 = Targets.of(Specs.get("2021"));
-        Targets t19 = Targets.of(Specs.get("2019"));
-        synchronized (Targets.class) {
-            if (t21.own.isEmpty()) {
-                t21.distinguishFrom(t19);
-                t19.distinguishFrom(t21);
+    /**
+     * The format whose own labels the table uses (phrases no other format of the family has: 2019
+     * and 2021 differ in table 二 and in 三（六）); the format for the year when the labels do not tell.
+     */
+    private FormatSpec chooseFormat(List<Segments.Segment> segs, int year, String file, List<Finding> findings) {
+        Map<FormatSpec, Integer> scores = new LinkedHashMap<>();
+        for (FormatSpec f : formats.all()) {
+            java.util.Set<String> own = formats.distinctivePhrases(f);
+            int n = 0;
+            for (Segments.Segment s : segs) {
+                for (Segments.Tok t : s.labels) {
+                    n += own.contains(t.norm()) || own.contains(Labels.core(t.norm())) ? 1 : 0;
+                }
             }
+            scores.put(f, n);
         }
-        int s21 = 0;
-        int s19 = 0;
-        for (Segments.Segment s : segs) {
-            for (Segments.Tok t : s.labels) {
-                String core = Labels.core(t.norm());
-                s21 += t21.own.contains(t.norm()) || t21.own.contains(core) ? 1 : 0;
-                s19 += t19.own.contains(t.norm()) || t19.own.contains(core) ? 1 : 0;
+        List<FormatSpec> all = formats.all();
+        FormatSpec byYear = all.stream().filter(f -> f.coversYear(year)).findFirst()
+                .orElse(formats.byFirstYear().get(all.size() - 1));
+        int best = scores.values().stream().max(Integer::compare).orElse(0);
+        List<FormatSpec> top = all.stream().filter(f -> scores.get(f) == best).toList();
+        FormatSpec chosen = best == 0 || top.contains(byYear) ? byYear : top.get(0);
+        List<FormatSpec> seen = all.stream().filter(f -> scores.get(f) > 0).toList();
+        if (seen.size() > 1) {
+            StringBuilder what = new StringBuilder("表格中既有");
+            for (int i = 0; i < seen.size(); i++) {
+                what.append(i == 0 ? "" : "也有").append(seen.get(i).id()).append("年版的标签（").append(scores.get(seen.get(i)))
+                        .append("处）");
             }
+            findings.add(Finding.ofFile("L4", Severity.WARNING, file, what + "，按" + chosen.id() + "年版读取"));
         }
-        String byYear = Specs.IDS.stream().filter(id -> Specs.get(id).coversYear(year)).findFirst().orElse("2021");
-        String id = s21 > s19 ? "2021" : s19 > s21 ? "2019" : byYear;
-        if (s21 > 0 && s19 > 0) {
-            findings.add(Finding.ofFile("L4", Severity.WARNING, file, "表格中既有2021年版的标签（" + s21 + "处）也有2019年版的标签（"
-                    + s19 + "处），按" + id + "年版读取"));
+        if (chosen != byYear) {
+            findings.add(Finding.ofFile("L4", Severity.INFO, file, "表格的标签是" + chosen.id() + "年版格式（" + year + "年度通常用"
+                    + byYear.id() + "年版），按标签读取"));
         }
-        if (!id.equals(byYear)) {
-            findings.add(Finding.ofFile("L4", Severity.INFO, file, "表格的标签是" + id + "年版格式（" + year + "年度通常用"
-                    + byYear + "年版），按标签读取"));
-        }
-        return Specs.get(id);
+        return chosen;
     }
 }

@@ -1,9 +1,10 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.util.Labels;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;

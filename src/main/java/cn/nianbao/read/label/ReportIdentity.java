@@ -1,5 +1,6 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.util.Labels;
 import cn.nianbao.util.CreditCode;
 import java.util.ArrayList;
 import java.util.HashMap;

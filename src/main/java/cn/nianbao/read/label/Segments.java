@@ -1,5 +1,6 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.util.Labels;
 import java.util.ArrayList;
 import java.util.List;
 

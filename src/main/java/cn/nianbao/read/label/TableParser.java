@@ -1,15 +1,17 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.check.Totals;
+import cn.nianbao.util.Labels;
+import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
-import cn.nianbao.read.CellReader;
+import cn.nianbao.spec.Severity;
+import cn.nianbao.model.CellCheck;
 import cn.nianbao.read.label.Segments.Kind;
 import cn.nianbao.read.label.Segments.Segment;
 import cn.nianbao.read.label.Segments.Tok;
-import cn.nianbao.read.label.Targets.Target;
+import cn.nianbao.spec.LabelTargets;
+import cn.nianbao.spec.LabelTargets.Target;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.RuleInstance;
 import cn.nianbao.spec.TableDef;
@@ -44,7 +46,7 @@ final class TableParser {
 
     private static final List<String> T4_LEAVES = List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计");
 
-    private final Targets targets;
+    private final LabelTargets targets;
     private final Source src;
     private final Map<String, CellValue> inputs = new LinkedHashMap<>();
     private final Map<String, CellValue> stored = new LinkedHashMap<>();
@@ -56,12 +58,12 @@ final class TableParser {
     private final Map<String, int[]> zones = new LinkedHashMap<>();
     private final Set<Integer> matched = new java.util.HashSet<>();
 
-    private TableParser(Targets targets, Source src) {
+    private TableParser(LabelTargets targets, Source src) {
         this.targets = targets;
         this.src = src;
     }
 
-    static Result parse(Targets targets, Source src, List<Segment> segs) {
+    static Result parse(LabelTargets targets, Source src, List<Segment> segs) {
         TableParser p = new TableParser(targets, src);
         p.run(segs);
         return new Result(p.inputs, p.stored, p.locations, p.findings, p.zones.keySet());
@@ -141,8 +143,8 @@ final class TableParser {
         if (best != null) {
             return new Match(best, false, null);
         }
-        if (targets.t4Line != null && (chunk.contains("尚未审结") || chunk.contains("结果维持") || chunk.contains("结果纠正"))) {
-            return new Match(targets.t4Line, false, null);
+        if (targets.t4Line() != null && (chunk.contains("尚未审结") || chunk.contains("结果维持") || chunk.contains("结果纠正"))) {
+            return new Match(targets.t4Line(), false, null);
         }
         best = longestSuffix(chunk, false);
         if (best != null) {
@@ -151,7 +153,7 @@ final class TableParser {
         // Typos ("行政法复议"): one edit in a label of 4 or more characters, two in 12 or more.
         int bestDist = Integer.MAX_VALUE;
         String bestTail = null;
-        for (Target t : targets.rows) {
+        for (Target t : targets.rows()) {
             for (String core : t.cores()) {
                 if (core.length() < 4) {
                     continue;
@@ -178,7 +180,7 @@ final class TableParser {
     private Target longestSuffix(String chunk, boolean table4Only) {
         Target best = null;
         int bestLen = 0;
-        for (Target t : targets.rows) {
+        for (Target t : targets.rows()) {
             if (table4Only && t.table().layout() != TableLayout.HORIZONTAL) {
                 continue;
             }
@@ -231,7 +233,7 @@ final class TableParser {
     }
 
     private boolean anyFilled(Target line) {
-        return targets.rows.stream().anyMatch(r -> r.table() == line.table() && filled.contains(r));
+        return targets.rows().stream().anyMatch(r -> r.table() == line.table() && filled.contains(r));
     }
 
     /** Column positions from the header cells above the row, remembered for the rows below it. */
@@ -247,7 +249,7 @@ final class TableParser {
                 cols = leaves;
             }
         } else {
-            List<List<String>> names = Targets.columnNames(t);
+            List<List<String>> names = LabelTargets.columnNames(t);
             List<Integer> found = new ArrayList<>();
             for (List<String> n : names) {
                 above.stream().filter(x -> n.contains(x.norm()) || n.contains(Labels.core(x.norm())))
@@ -308,7 +310,7 @@ final class TableParser {
             for (int j = 0; j < split.size(); j++) {
                 CellDef def = t.cells().get(j);
                 BigDecimal v = split.get(j);
-                put(def, v == null ? CellValue.BLANK : CellReader.checked(v, def.kind(), null, false, false).value(), at);
+                put(def, v == null ? CellValue.BLANK : CellCheck.of(v, def.kind(), null, false).value(), at);
             }
             // "0000000": one digit per cell is the only reading, nothing worth a note.
             boolean digitPerCell = vals.size() == 1 && raw.length() == split.size();
@@ -383,7 +385,7 @@ final class TableParser {
                         + cn.nianbao.model.Numbers.normalize(n).toPlainString() + "读取"));
             }
         }
-        CellReader.Read r = CellReader.checked(n, def.kind(), v.raw(), false, false);
+        CellCheck.Result r = CellCheck.of(n, def.kind(), v.raw(), false);
         if (r.rule() != null && r.value() instanceof CellValue.Invalid inv) {
             findings.add(cellFinding(r.rule(), Severity.ERROR, def, at, null,
                     "“" + inv.raw() + "”" + inv.reason() + "（本格按无效值处理，不计为0）"));
@@ -401,7 +403,7 @@ final class TableParser {
     /** Labels and numbers inside a table's stretch of the source that belong to no national row. */
     private void unplaced(List<Segment> segs) {
         for (Map.Entry<String, int[]> z : zones.entrySet()) {
-            TableDef table = targets.spec.table(z.getKey());
+            TableDef table = targets.spec().table(z.getKey());
             for (int i = z.getValue()[0]; i <= z.getValue()[1]; i++) {
                 Segment seg = segs.get(i);
                 // The first segment's labels run back into whatever precedes the table (narrative, headings).
@@ -424,8 +426,8 @@ final class TableParser {
     }
 
     private void missing() {
-        for (TableDef table : targets.spec.tables()) {
-            if (targets.rows.stream().noneMatch(t -> t.table() == table)) {
+        for (TableDef table : targets.spec().tables()) {
+            if (targets.rows().stream().noneMatch(t -> t.table() == table)) {
                 continue; // not looked for
             }
             if (!zones.containsKey(table.key())) {
@@ -433,8 +435,8 @@ final class TableParser {
                         null, "没有找到表" + table.number() + "（" + table.title() + "）：该表的数字全部按空白处理，没有推测任何数字"));
                 continue;
             }
-            boolean line = targets.t4Line != null && targets.t4Line.table() == table && filled.contains(targets.t4Line);
-            for (Target t : targets.rows) {
+            boolean line = targets.t4Line() != null && targets.t4Line().table() == table && filled.contains(targets.t4Line());
+            for (Target t : targets.rows()) {
                 if (t.table() == table && !filled.contains(t) && !line) {
                     findings.add(new Finding("L2", Severity.ERROR, src.file(), table.number(), t.cells().get(0).rowLabel(),
                             null, null, null, null, null, "表" + table.number() + "中没有找到“" + t.row().label()

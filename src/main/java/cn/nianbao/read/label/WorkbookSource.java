@@ -1,7 +1,7 @@
 package cn.nianbao.read.label;
 
 import cn.nianbao.model.Numbers;
-import cn.nianbao.template.TemplateLayout;
+import cn.nianbao.spec.TemplateLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;

@@ -1,13 +1,14 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.util.Labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
 import java.io.IOException;
@@ -33,7 +34,7 @@ class LabelReaderTest {
     Path tmp;
 
     private static Filing text(String name) {
-        ReadResult r = new LabelReader().readText(DIR.resolve(name), LabelReader.Hints.NONE);
+        ReadResult r = new LabelReader(TestSupport.FORMATS).readText(DIR.resolve(name), LabelReader.Hints.NONE);
         assertThat(r.readable()).as(r.reason()).isTrue();
         return r.filing();
     }
@@ -48,7 +49,7 @@ class LabelReaderTest {
     }
 
     private static Filing seed000() {
-        return new LabelReader().readText(SEED_000, LabelReader.Hints.NONE).filing();
+        return new LabelReader(TestSupport.FORMATS).readText(SEED_000, LabelReader.Hints.NONE).filing();
     }
 
     @Test
@@ -119,7 +120,7 @@ class LabelReaderTest {
                 org.assertj.core.groups.Tuple.tuple(new BigDecimal("57"), new BigDecimal("77")));
         assertThat(t1.get(1).message()).contains("行政复议案件134件");
         // The seeds' own sentences agree with their tables ("2023年共受理依申请公开5件…无行政复议或诉讼情况").
-        Filing liaocheng = new LabelReader().readText(TestSupport.fixtures().resolve("seeds/003_11e9bec94f43c9ea.txt"),
+        Filing liaocheng = new LabelReader(TestSupport.FORMATS).readText(TestSupport.fixtures().resolve("seeds/003_11e9bec94f43c9ea.txt"),
                 LabelReader.Hints.NONE).filing();
         assertThat(liaocheng.findings()).noneMatch(x -> x.ruleId().equals("T1"));
     }
@@ -128,7 +129,7 @@ class LabelReaderTest {
     void aWorkbookLaidOutUnlikeOursIsReadByItsLabels() throws IOException {
         Path file = DIR.resolve("other-layout.xlsx");
         byte[] before = Files.readAllBytes(file);
-        ReadResult r = new WorkbookReader().read(file);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(file);
         assertThat(r.readable()).as(r.reason()).isTrue();
         Filing f = r.filing();
         assertThat(f.agency()).isEqualTo("某某县应急管理局");
@@ -175,7 +176,7 @@ class LabelReaderTest {
             put(t2, 7, "行政强制", null);   // present, left blank
             wb.write(Files.newOutputStream(file));
         }
-        ReadResult r = new WorkbookReader().read(file);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(file);
         assertThat(r.readable()).as(r.reason()).isTrue();
         Filing f = r.filing();
         assertThat(f.agency()).as("from the file name").isEqualTo("甲局");
@@ -200,7 +201,7 @@ class LabelReaderTest {
             put(s, 3, "行政许可", "1,234");
             wb.write(Files.newOutputStream(xls));
         }
-        ReadResult r = new WorkbookReader().read(xls);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(xls);
         assertThat(r.readable()).as(r.reason()).isTrue();
         assertThat(r.filing().agency()).isEqualTo("乙局");
         assertThat(r.filing().value("t2.art20_5.licensing.decisions").number()).isEqualByComparingTo("1234");
@@ -210,7 +211,7 @@ class LabelReaderTest {
             put(wb.createSheet("预算"), 0, "项目", "金额");
             wb.write(Files.newOutputStream(none));
         }
-        assertThat(new WorkbookReader().read(none).reason()).contains("不是本工具发出的模板").contains("没有找到");
+        assertThat(new WorkbookReader(TestSupport.FORMATS).read(none).reason()).contains("不是本工具发出的模板").contains("没有找到");
     }
 
     @Test
@@ -241,7 +242,7 @@ class LabelReaderTest {
             Path src = sources.get(i % sources.size());
             Path f = tmp.resolve("m" + i + src.getFileName());
             Files.write(f, TestSupport.mutateBytes(Files.readAllBytes(src), rnd));
-            ReadResult r = new LabelReader().readText(f, LabelReader.Hints.NONE);
+            ReadResult r = new LabelReader(TestSupport.FORMATS).readText(f, LabelReader.Hints.NONE);
             assertThat(r.readable() || (r.reason() != null && !r.reason().isBlank())).as(f.toString()).isTrue();
             assertThat(r.reason()).as("no internal failure hidden as a reason").satisfiesAnyOf(
                     x -> assertThat(x).isNull(), x -> assertThat(x).doesNotContain("Exception"));

@@ -1,9 +1,10 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.TestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.model.Filing;
-import cn.nianbao.read.ReadResult;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,7 +64,7 @@ class ReportIdentityTest {
             }
             wb.write(out);
         }
-        ReadResult r = new WorkbookReader().read(file);
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(file);
         assertThat(r.readable()).as(r.reason()).isTrue();
         Filing f = r.filing();
         assertThat(f.agency()).isEqualTo("常山县教育局");

@@ -1,4 +1,4 @@
-package cn.nianbao.read.label;
+package cn.nianbao.util;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,7 +67,7 @@ public final class Labels {
     }
 
     /** Levenshtein distance, bounded: returns {@code max + 1} as soon as it must exceed {@code max}. */
-    static int distance(String a, String b, int max) {
+    public static int distance(String a, String b, int max) {
         if (Math.abs(a.length() - b.length()) > max) {
             return max + 1;
         }

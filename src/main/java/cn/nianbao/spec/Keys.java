@@ -1,4 +1,4 @@
-package cn.nianbao.model;
+package cn.nianbao.spec;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,5 @@
-package cn.nianbao.template;
+package cn.nianbao.spec;
 
-import cn.nianbao.spec.BlockDef;
-import cn.nianbao.spec.CellDef;
-import cn.nianbao.spec.ColumnDef;
-import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.RowDef;
-import cn.nianbao.spec.TableDef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,13 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import cn.nianbao.util.TextWidth;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.poi.ss.util.CellReference;
 
 /**
  * Where every label and cell of a format sits in our template: one sheet per table, drawn like
  * the national tables (same merged headers and label columns). The writer draws it; the reader
- * finds values and checks labels with it. Computed once per format.
+ * finds values and checks labels with it. Part of the compiled format ({@link FormatSpec#layout()}).
  */
 public final class TemplateLayout {
     public static final String COVER_SHEET = "封面";
@@ -39,18 +31,18 @@ public final class TemplateLayout {
         }
 
         public String a1() {
-            return new CellReference(row, col).formatAsString(false);
+            return cn.nianbao.util.A1.of(row, col);
         }
     }
 
     /** Where a value cell sits; {@code lastCol > col} when it is merged to the right (table 二). */
     public record Pos(String sheet, int row, int col, int lastCol) {
         public String a1() {
-            return new CellReference(row, col).formatAsString(false);
+            return cn.nianbao.util.A1.of(row, col);
         }
 
         public String absolute() {
-            return new CellReference(row, col, true, true).formatAsString(false);
+            return cn.nianbao.util.A1.absolute(row, col);
         }
     }
 
@@ -59,13 +51,12 @@ public final class TemplateLayout {
                               int[] colWidths, Map<Integer, Integer> rowHeights, int lastRow) {
     }
 
-    private static final Map<String, TemplateLayout> CACHE = new ConcurrentHashMap<>();
-
     private final FormatSpec spec;
     private final List<SheetLayout> sheets;
     private final Map<String, Pos> positions;
 
-    private TemplateLayout(FormatSpec spec) {
+    /** Made once, by the format itself ({@link FormatSpec#layout()}). */
+    TemplateLayout(FormatSpec spec) {
         this.spec = spec;
         List<SheetLayout> list = new ArrayList<>();
         Map<String, Pos> pos = new HashMap<>();
@@ -80,10 +71,6 @@ public final class TemplateLayout {
         }
         this.sheets = List.copyOf(list);
         this.positions = Map.copyOf(pos);
-    }
-
-    public static TemplateLayout of(FormatSpec spec) {
-        return CACHE.computeIfAbsent(spec.id(), id -> new TemplateLayout(spec));
     }
 
     public FormatSpec spec() {

@@ -1,4 +1,4 @@
-package cn.nianbao.model;
+package cn.nianbao.spec;
 
 /** How serious a finding is; the Chinese word is what users see. */
 public enum Severity {

@@ -1,13 +1,7 @@
-package cn.nianbao.read.label;
+package cn.nianbao.spec;
 
-import cn.nianbao.spec.BlockDef;
-import cn.nianbao.spec.CellDef;
-import cn.nianbao.spec.ColumnDef;
-import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.spec.RowDef;
-import cn.nianbao.spec.RuleInstance;
-import cn.nianbao.spec.TableDef;
-import cn.nianbao.spec.TableLayout;
+import cn.nianbao.util.Labels;
+import cn.nianbao.util.Labels;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,47 +11,36 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rows of one format version as the label reader looks for them: every national row with the
+ * The rows of one format version as the label reader looks for them (part of the compiled
+ * {@link FormatSpec}: {@link FormatSpec#labelTargets()}): every national row with the
  * normalized forms of its label, its cells in column order and the rules that hold within it; the
  * one-line form of table 四 (15 numbers under a three-row header); and every phrase the tables'
  * headers use, so that a label found nowhere in them can be reported.
  */
-final class Targets {
+public final class LabelTargets {
     /** One row to find. {@code row} is null for table 四 printed as one line of 15 numbers. */
-    record Target(TableDef table, BlockDef block, RowDef row, List<CellDef> cells, List<String> cores,
-                  List<RuleInstance> rules) {
-        String name() {
+    public record Target(TableDef table, BlockDef block, RowDef row, List<CellDef> cells, List<String> cores,
+                         List<RuleInstance> rules) {
+        public String name() {
             return row == null ? "表四（15个数字的一行）" : "表" + table.number() + "“" + row.label() + "”";
         }
 
-        String headerKey() {
+        public String headerKey() {
             return table.key() + "." + block.key();
         }
     }
 
-    final FormatSpec spec;
-    final List<Target> rows = new ArrayList<>();
+    private final FormatSpec spec;
+    private final List<Target> rows;
     /** Table 四 as one line: the national layout. */
-    Target t4Line;
+    private final Target t4Line;
     /** Normalized phrases of every header, title, corner and label of the format. */
-    final Set<String> phrases = new HashSet<>();
-    /** Phrases of this format that the other version does not use: they tell 2019 from 2021. */
-    final Set<String> own = new HashSet<>();
+    private final Set<String> phrases;
     private final String joinedPhrases;
     private final List<String> byLength;
 
-    private static final Map<String, Targets> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
-
-    static Targets of(FormatSpec spec) {
-        return CACHE.computeIfAbsent(spec.id(), id -> new Targets(spec, null));
-    }
-
-    /** The rows of one table only (every phrase of the format is still known): a sheet that holds that table alone. */
-    static Targets of(FormatSpec spec, TableDef table) {
-        return CACHE.computeIfAbsent(spec.id() + "/" + table.key(), id -> new Targets(spec, table));
-    }
-
-    private Targets(FormatSpec spec, TableDef only) {
+    /** The targets of {@code spec}'s tables, or of table {@code only} alone (a sheet that holds that table alone). */
+    LabelTargets(FormatSpec spec, TableDef only) {
         this.spec = spec;
         Map<String, List<CellDef>> byRow = new LinkedHashMap<>();
         for (CellDef c : spec.cells()) {
@@ -67,6 +50,7 @@ final class Targets {
             byRow.computeIfAbsent(c.table().key() + "." + c.block().key() + "." + c.row().key(), k -> new ArrayList<>()).add(c);
         }
         List<RuleInstance> instances = spec.ruleInstances();
+        List<Target> rows = new ArrayList<>();
         List<CellDef> t4 = new ArrayList<>();
         for (List<CellDef> cells : byRow.values()) {
             CellDef first = cells.get(0);
@@ -76,45 +60,56 @@ final class Targets {
                 t4.addAll(cells);
             }
         }
-        if (!t4.isEmpty()) {
-            CellDef first = t4.get(0);
-            t4Line = new Target(first.table(), first.block(), null, List.copyOf(t4), List.of(), rulesWithin(t4, instances));
-        }
+        this.rows = List.copyOf(rows);
+        CellDef firstOf4 = t4.isEmpty() ? null : t4.get(0);
+        this.t4Line = firstOf4 == null ? null
+                : new Target(firstOf4.table(), firstOf4.block(), null, List.copyOf(t4), List.of(), rulesWithin(t4, instances));
+        Set<String> phrases = new HashSet<>();
         for (TableDef t : spec.tables()) {
-            addPhrase(t.title());
+            addPhrase(phrases, t.title());
             for (BlockDef b : t.blocks()) {
-                addPhrase(b.label());
-                addPhrase(b.corner());
+                addPhrase(phrases, b.label());
+                addPhrase(phrases, b.corner());
                 for (ColumnDef c : b.cols()) {
-                    c.path().forEach(this::addPhrase);
-                    c.aliases().forEach(this::addPhrase);
+                    c.path().forEach(x -> addPhrase(phrases, x));
+                    c.aliases().forEach(x -> addPhrase(phrases, x));
                 }
                 for (RowDef r : b.rows()) {
-                    r.path().forEach(this::addPhrase);
-                    r.aliases().forEach(this::addPhrase);
+                    r.path().forEach(x -> addPhrase(phrases, x));
+                    r.aliases().forEach(x -> addPhrase(phrases, x));
                 }
             }
         }
         for (String extra : List.of("信息内容", "申请人情况", "法人或其他组织", "行政诉讼", "单位:万元", "单位:件",
                 "因政府信息公开工作被申请行政复议、提起行政诉讼情况", "结果", "维持", "纠正", "审结", "尚未")) {
-            addPhrase(extra);
+            addPhrase(phrases, extra);
         }
+        this.phrases = Set.copyOf(phrases);
         joinedPhrases = String.join("|", phrases);
         byLength = phrases.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()
                 .thenComparing(java.util.Comparator.naturalOrder())).toList();
     }
 
-    /** Marks the phrases this format has and {@code other} lacks. */
-    void distinguishFrom(Targets other) {
-        own.clear();
-        for (String p : phrases) {
-            if (!other.phrases.contains(p) && p.length() >= 3) {
-                own.add(p);
-            }
-        }
+    public FormatSpec spec() {
+        return spec;
     }
 
-    private void addPhrase(String s) {
+    /** Every national row to find, in table order. */
+    public List<Target> rows() {
+        return rows;
+    }
+
+    /** Table 四 printed as one line of numbers; null when the format has no such table. */
+    public Target t4Line() {
+        return t4Line;
+    }
+
+    /** Normalized phrases of every header, title, corner and label of the format. */
+    public Set<String> phrases() {
+        return phrases;
+    }
+
+    private static void addPhrase(Set<String> phrases, String s) {
         if (s == null || s.isBlank() || s.equals("-")) {
             return;
         }
@@ -124,7 +119,7 @@ final class Targets {
     }
 
     /** Whether a label cell is part of the national tables' wording (whole, or a wrapped piece of it). */
-    boolean known(String norm) {
+    public boolean known(String norm) {
         if (norm.isEmpty() || phrases.contains(norm) || phrases.contains(Labels.core(norm))) {
             return true;
         }
@@ -175,7 +170,7 @@ final class Targets {
     }
 
     /** Leaf labels (and aliases) of a target's columns, normalized, in column order. */
-    static List<List<String>> columnNames(Target t) {
+    public static List<List<String>> columnNames(Target t) {
         List<List<String>> out = new ArrayList<>();
         for (CellDef c : t.cells()) {
             List<String> names = new ArrayList<>();

@@ -1,8 +1,6 @@
-package cn.nianbao.read;
+package cn.nianbao.model;
 
-import cn.nianbao.model.Filing;
-import cn.nianbao.model.Finding;
-import cn.nianbao.model.Severity;
+import cn.nianbao.spec.Severity;
 import java.util.List;
 
 /**
