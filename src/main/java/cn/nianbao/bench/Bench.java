@@ -2,6 +2,7 @@ package cn.nianbao.bench;
 
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Finding;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
@@ -204,8 +205,8 @@ public final class Bench {
             String file = dir.resolve("虚拟文件" + f + ".xlsx").toString();
             List<Finding> list = new ArrayList<>();
             for (int i = 0; i < perFile && f * perFile + i < count; i++) {
-                list.add(new Finding("R1", Severity.ERROR, file, "三", "四、结转下年度继续办理", "自然人", "表三_依申请公开",
-                        "D" + (6 + i), BigDecimal.valueOf(i + 1), BigDecimal.ZERO, "表三“自然人”列：一 + 二 应等于 三（七）总计 + 四"));
+                list.add(Finding.atCell(FindingCode.R1, file, formats.forYear(2024).cell("t3.carry_forward.natural"), "表三_依申请公开",
+                        "D" + (6 + i), "表三“自然人”列：一 + 二 应等于 三（七）总计 + 四").withSides(BigDecimal.valueOf(i + 1), BigDecimal.ZERO));
             }
             reports.add(new FileReport(ReadResult.unreadable(file, "基准测试"), list));
         }

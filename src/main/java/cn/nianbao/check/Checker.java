@@ -4,6 +4,7 @@ import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.CompiledRule;
@@ -76,12 +77,11 @@ public final class Checker {
             CellLocation loc = filing.location(at);
             if (loc != null && filing.value(at).isBlank()) {
                 CellDef c = filing.spec().inputCells().get(i);
-                out.add(new Finding("V7", Severity.WARNING, filing.file(), c.table().number(), c.rowLabel(),
-                        c.colLabel(), loc.sheet(), loc.cell(), null, null, "未填写：空白不等于0，没有发生的请填0"));
+                out.add(Finding.atCell(FindingCode.V7, filing.file(), c, loc.sheet(), loc.cell(), "未填写：空白不等于0，没有发生的请填0"));
             }
         }
         if (!out.isEmpty() && out.size() == inputs.length) {
-            return List.of(Finding.ofFile("V7", Severity.ERROR, filing.file(), "报表没有填写任何数字（所有填写单元格都是空白）"));
+            return List.of(Finding.ofFile(FindingCode.V7, filing.file(), "报表没有填写任何数字（所有填写单元格都是空白）").withSeverity(Severity.ERROR));
         }
         return out;
     }
@@ -157,9 +157,9 @@ public final class Checker {
             }
         }
         BigDecimal[] sides = required(c, values, left.subtract(right));
-        return new Finding(c.rule().id(), c.rule().severity(), cur.file(), def.table().number(), def.rowLabel(),
-                def.colLabel(), loc == null ? null : loc.sheet(), loc == null ? null : loc.cell(), sides[0], sides[1],
-                message.toString());
+        FindingCode code = FindingCode.valueOf(c.rule().id()); // every rule of a loaded format is in the catalogue (Formats)
+        return Finding.atCell(code, cur.file(), def, loc == null ? null : loc.sheet(), loc == null ? null : loc.cell(),
+                message.toString()).withSides(sides[0], sides[1]).withSeverity(c.rule().severity());
     }
 
     /**

@@ -91,7 +91,7 @@ final class ImportCommand implements Callable<Integer> {
                 continue;
             }
             Filing f = r.filing();
-            if (f.findings().stream().filter(x -> x.ruleId().equals("L1")).count() == f.spec().tables().size()) {
+            if (f.findings().stream().filter(x -> x.code() == cn.nianbao.spec.FindingCode.L1).count() == f.spec().tables().size()) {
                 out.println("没有写出模板：" + r.file() + " 中没有找到任何一张统计表（表二、三、四），不会凭空生成数字。");
                 continue;
             }

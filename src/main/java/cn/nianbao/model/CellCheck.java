@@ -1,5 +1,6 @@
 package cn.nianbao.model;
 
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Kind;
 import java.math.BigDecimal;
 
@@ -13,7 +14,7 @@ public final class CellCheck {
     }
 
     /** A cell's value and the value rule it breaks or notes ({@code null} when none). */
-    public record Result(CellValue value, String rule) {
+    public record Result(CellValue value, FindingCode rule) {
     }
 
     /**
@@ -23,15 +24,15 @@ public final class CellCheck {
      */
     public static Result of(BigDecimal v, Kind kind, String raw, boolean fromText) {
         if (kind != Kind.SIGNED && v.signum() < 0) {
-            return new Result(new CellValue.Invalid(shown(v, raw), "不能为负数"), "V2");
+            return new Result(new CellValue.Invalid(shown(v, raw), "不能为负数"), FindingCode.V2);
         }
         if (kind != Kind.MONEY && !Numbers.isWhole(v)) {
-            return new Result(new CellValue.Invalid(shown(v, raw), "件数必须是整数，不能有小数"), "V3");
+            return new Result(new CellValue.Invalid(shown(v, raw), "件数必须是整数，不能有小数"), FindingCode.V3);
         }
         if (kind == Kind.MONEY && v.scale() > Kind.MONEY_DECIMALS) {
-            return new Result(new CellValue.Invalid(shown(v, raw), "金额最多保留6位小数"), "V4");
+            return new Result(new CellValue.Invalid(shown(v, raw), "金额最多保留6位小数"), FindingCode.V4);
         }
-        return new Result(CellValue.Num.of(v, fromText), fromText ? "V5" : null);
+        return new Result(CellValue.Num.of(v, fromText), fromText ? FindingCode.V5 : null);
     }
 
     private static String shown(BigDecimal v, String raw) {

@@ -1,5 +1,6 @@
 package cn.nianbao.model;
 
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Severity;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public record ReadResult(String file, Filing filing, String reason, boolean skip
         if (filing != null) {
             return filing.findings();
         }
-        return List.of(skipped ? Finding.ofFile("F2", Severity.INFO, file, "跳过：" + reason)
-                : Finding.ofFile("F1", Severity.ERROR, file, reason));
+        return List.of(skipped ? Finding.ofFile(FindingCode.F2, file, "跳过：" + reason)
+                : Finding.ofFile(FindingCode.F1, file, reason));
     }
 }

@@ -2,6 +2,7 @@ package cn.nianbao.read;
 
 import cn.nianbao.model.CellCheck;
 import cn.nianbao.model.CellValue;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.model.Numbers;
 import cn.nianbao.spec.Kind;
 import java.math.BigDecimal;
@@ -12,7 +13,7 @@ public final class CellReader {
     }
 
     /** A cell's value; {@code rule} names the value rule it breaks (null if none); {@code formula} if it held one. */
-    public record Read(CellValue value, String rule, boolean formula) {
+    public record Read(CellValue value, FindingCode rule, boolean formula) {
     }
 
     static Read read(RawCell cell, Kind kind) {
@@ -22,8 +23,8 @@ public final class CellReader {
             case BLANK -> new Read(CellValue.BLANK, null, formula);
             case NUMBER -> checked(Numbers.fromDouble(cell.number()), kind, null, false, formula);
             case STRING -> text(cell.text(), kind, formula);
-            case BOOLEAN -> new Read(new CellValue.Invalid(cell.text(), "不是数字"), "V1", formula);
-            case ERROR -> new Read(new CellValue.Invalid(cell.text(), "单元格显示错误值，不是数字"), "V1", formula);
+            case BOOLEAN -> new Read(new CellValue.Invalid(cell.text(), "不是数字"), FindingCode.V1, formula);
+            case ERROR -> new Read(new CellValue.Invalid(cell.text(), "单元格显示错误值，不是数字"), FindingCode.V1, formula);
         };
     }
 
@@ -33,7 +34,7 @@ public final class CellReader {
         }
         BigDecimal v = TextNumbers.parse(raw);
         if (v == null) {
-            return new Read(new CellValue.Invalid(raw.strip(), "不是数字"), "V1", formula);
+            return new Read(new CellValue.Invalid(raw.strip(), "不是数字"), FindingCode.V1, formula);
         }
         return checked(Numbers.normalize(v), kind, raw.strip(), true, formula);
     }

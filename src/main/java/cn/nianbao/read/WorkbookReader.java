@@ -6,6 +6,7 @@ import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.model.Identity;
 import cn.nianbao.model.Numbers;
 import cn.nianbao.spec.Severity;
@@ -200,7 +201,7 @@ public final class WorkbookReader {
         if (mark != null && Identity.RETURN_COPY.equals(mark[0]) && mark[1].equals(ValuesDigest.of(r.filing()))) {
             return ReadResult.skip(file, UNCHANGED_COPY);
         }
-        long missing = r.filing().findings().stream().filter(f -> f.ruleId().equals("L1")).count();
+        long missing = r.filing().findings().stream().filter(f -> f.code() == FindingCode.L1).count();
         if (missing == r.filing().spec().tables().size()) {
             return ReadResult.unreadable(file, "不是本工具发出的模板，按标签也没有找到国家格式的表二、三、四");
         }
@@ -228,7 +229,7 @@ public final class WorkbookReader {
         TemplateLayout layout = spec.layout();
         List<Finding> findings = new ArrayList<>();
         if (grid.hasMacros()) {
-            findings.add(Finding.ofFile("F5", Severity.WARNING, file,
+            findings.add(Finding.ofFile(FindingCode.F5, file,
                     "文件含有宏（VBA）：本工具不会运行宏，也没有读取宏；请用发出的模板重新保存为 .xlsx"));
         }
         cn.nianbao.spec.Keys keys = spec.cellKeys();
@@ -243,8 +244,8 @@ public final class WorkbookReader {
         for (int s = 0; s < sheets.size(); s++) {
             TemplateLayout.SheetLayout sl = sheets.get(s);
             if (!grid.hasSheet(sl.name())) {
-                findings.add(new Finding("F3", Severity.ERROR, file, sl.table().number(), null, null, sl.name(), null,
-                        null, null, "缺少工作表“" + sl.name() + "”，表" + sl.table().number() + "的数据全部按空白处理"));
+                findings.add(Finding.inTable(FindingCode.F3, file, sl.table().number(), sl.name(), null,
+                        "缺少工作表“" + sl.name() + "”，表" + sl.table().number() + "的数据全部按空白处理"));
                 missing.add(sl.name());
                 continue;
             }
@@ -265,8 +266,7 @@ public final class WorkbookReader {
                 readCells(file, grid, sl.name(), slots.get(s), inputs, stored, findings);
                 continue;
             }
-            findings.add(new Finding("F4", Severity.WARNING, file, sl.table().number(), null, null, sl.name(), null,
-                    null, null, "工作表“" + sl.name() + "”的表格结构被改动（插入或删除了行、列，标签已不在模板原来的位置）：表"
+            findings.add(Finding.inTable(FindingCode.F4, file, sl.table().number(), sl.name(), null, "工作表“" + sl.name() + "”的表格结构被改动（插入或删除了行、列，标签已不在模板原来的位置）：表"
                     + sl.table().number() + "已按标签读取，每个数字取自其行、列标签所对应的单元格；没有找到的行按空白处理"));
             readByLabels(file, grid, sl.name(), slots.get(s), byLabels, inputs, stored, moved, findings);
         }
@@ -315,7 +315,7 @@ public final class WorkbookReader {
         if (def.isTotal()) {
             stored[at] = r.value();
             if (!r.formula() && !(r.value() instanceof CellValue.Blank)) {
-                findings.add(cellFinding("F6", Severity.WARNING, file, def, sheet, p.a1(), null,
+                findings.add(cellFinding(FindingCode.F6, Severity.WARNING, file, def, sheet, p.a1(), null,
                         r.value().number(), "总计单元格的公式被改成了填写的值（模板的保护被去掉过）：总计已按分项重新计算"));
             }
             return;
@@ -325,7 +325,7 @@ public final class WorkbookReader {
             findings.add(valueFinding(file, def, sheet, p.a1(), r));
         }
         if (r.formula()) {
-            findings.add(cellFinding("V6", Severity.WARNING, file, def, sheet, p.a1(), null, null,
+            findings.add(cellFinding(FindingCode.V6, Severity.WARNING, file, def, sheet, p.a1(), null, null,
                     "填写单元格中是公式而不是数字，已按公式的计算结果读取：请直接填写数字"));
         }
     }
@@ -361,7 +361,8 @@ public final class WorkbookReader {
     }
 
     /** Label findings that a cell read exactly, where it really is, replaces (its value is read as in place). */
-    private static final java.util.Set<String> SUPERSEDED = java.util.Set.of("L3", "L7", "V1", "V2", "V3", "V4");
+    private static final java.util.Set<FindingCode> SUPERSEDED = java.util.EnumSet.of(FindingCode.L3, FindingCode.L7,
+            FindingCode.V1, FindingCode.V2, FindingCode.V3, FindingCode.V4);
 
     /**
      * A restructured sheet: each cell the label reader placed on a cell of its own is read there
@@ -390,7 +391,7 @@ public final class WorkbookReader {
             }
         }
         for (Finding x : byLabels.findings()) {
-            if (!(SUPERSEDED.contains(x.ruleId()) && exact.contains(x.cell()))) {
+            if (!(SUPERSEDED.contains(x.code()) && exact.contains(x.cell()))) {
                 findings.add(x);
             }
         }
@@ -428,10 +429,9 @@ public final class WorkbookReader {
                 "数字以文本形式填写，已按数字" + r.value().plain() + "读取");
     }
 
-    static Finding cellFinding(String rule, Severity sev, String file, CellDef def, String sheet, String a1,
-                               BigDecimal expected, BigDecimal actual, String message) {
-        return new Finding(rule, sev, file, def.table().number(), def.rowLabel(), def.colLabel(), sheet, a1,
-                expected, actual, message);
+    static Finding cellFinding(FindingCode code, Severity sev, String file, CellDef def, String sheet, String a1,
+                               BigDecimal required, BigDecimal held, String message) {
+        return Finding.atCell(code, file, def, sheet, a1, message).withSides(required, held).withSeverity(sev);
     }
 
     /** Labels are part of the template; a changed one means the sheet was edited or is not ours. */
@@ -446,8 +446,7 @@ public final class WorkbookReader {
                 if (findings.isEmpty()) {
                     findings = new ArrayList<>();
                 }
-                findings.add(new Finding("F4", Severity.WARNING, file, sl.table().number(), null, null, sl.name(),
-                        l.a1(), null, null, "表格标签被改动：应为“" + l.text() + "”，实为“" + actual.strip() + "”"));
+                findings.add(Finding.inTable(FindingCode.F4, file, sl.table().number(), sl.name(), l.a1(), "表格标签被改动：应为“" + l.text() + "”，实为“" + actual.strip() + "”"));
             }
         }
         return findings;
@@ -466,7 +465,7 @@ public final class WorkbookReader {
             if (e.getValue() instanceof CellValue.Invalid inv && !(values.get(e.getKey()) instanceof CellValue.Invalid)) {
                 CellDef def = spec.cell(e.getKey());
                 CellLocation loc = locations.get(def.key());
-                findings.add(cellFinding("V1", Severity.ERROR, file, def, loc == null ? null : loc.sheet(),
+                findings.add(cellFinding(FindingCode.V1, Severity.ERROR, file, def, loc == null ? null : loc.sheet(),
                         loc == null ? null : loc.cell(),
                         values.get(def.key()).number(), null,
                         "总计单元格显示“" + inv.raw() + "”，" + inv.reason() + "；已按分项重新计算"));
@@ -483,14 +482,14 @@ public final class WorkbookReader {
             }
             BigDecimal parsed = TextNumbers.parse(e.getValue());
             if (parsed == null) {
-                findings.add(Finding.ofFile("P1", Severity.ERROR, file, "模板标识中的上年结转记录被改动：" + e.getKey()));
+                findings.add(Finding.ofFile(FindingCode.P1, file, "模板标识中的上年结转记录被改动：" + e.getKey()));
                 continue;
             }
             BigDecimal issued = Numbers.normalize(parsed);
             CellValue now = values.getOrDefault(e.getKey(), CellValue.BLANK);
             if (!(now instanceof CellValue.Num n) || n.value().compareTo(issued) != 0) {
                 CellLocation loc = locations.get(e.getKey());
-                findings.add(cellFinding("P1", Severity.ERROR, file, spec.cell(e.getKey()),
+                findings.add(cellFinding(FindingCode.P1, Severity.ERROR, file, spec.cell(e.getKey()),
                         loc == null ? null : loc.sheet(), loc == null ? null : loc.cell(), issued, now.number(),
                         "上年结转按上年报告预填为" + issued.toPlainString() + "，文件中被改为“"
                                 + (now instanceof CellValue.Invalid i ? i.raw() : now.plain()) + "”"));

@@ -3,6 +3,7 @@ package cn.nianbao.reconcile;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,7 +51,7 @@ public final class Reconciler {
             Match m = hit == null ? null : new Match(c, hit.filing(), hit.by());
             if (m == null) {
                 onlyCurrent.add(c);
-                findings.add(Finding.ofFile("M1", Severity.WARNING, c.file(), "上年没有找到" + c.agency()
+                findings.add(Finding.ofFile(FindingCode.M1, c.file(), "上年没有找到" + c.agency()
                         + "的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转"));
                 continue;
             }
@@ -60,7 +61,7 @@ public final class Reconciler {
         }
         List<Filing> onlyPrevious = prev.stream().filter(p -> !used.containsKey(p)).toList();
         for (Filing p : onlyPrevious) {
-            findings.add(Finding.ofFile("M2", Severity.WARNING, p.file(), p.agency() + "上年（" + p.year()
+            findings.add(Finding.ofFile(FindingCode.M2, p.file(), p.agency() + "上年（" + p.year()
                     + "年）有报表，本年（" + y + "年）没有收到"));
         }
         return new Result(y, matches, onlyCurrent, onlyPrevious, findings);
@@ -85,7 +86,7 @@ public final class Reconciler {
             if (f.year() == year) {
                 out.add(f);
             } else {
-                findings.add(Finding.ofFile("Y1", Severity.ERROR, f.file(), "报表年度为" + f.year() + "年，不是本次核对的"
+                findings.add(Finding.ofFile(FindingCode.Y1, f.file(), "报表年度为" + f.year() + "年，不是本次核对的"
                         + year + "年（可能放错了文件夹，或用了别的年度的模板），未参与跨年核对"));
             }
         }
@@ -110,8 +111,8 @@ public final class Reconciler {
             if (first != null && codesAgree(first, f)) {
                 String msg = f.agency() + "在" + f.year() + "年有两份报表：" + first.file() + " 和 " + f.file()
                         + "；跨年核对只使用前一份，请确认哪一份有效";
-                findings.add(Finding.ofFile("D1", Severity.ERROR, first.file(), msg));
-                findings.add(Finding.ofFile("D1", Severity.ERROR, f.file(), msg));
+                findings.add(Finding.ofFile(FindingCode.D1, first.file(), msg));
+                findings.add(Finding.ofFile(FindingCode.D1, f.file(), msg));
                 continue;
             }
             if (!code.isEmpty()) {

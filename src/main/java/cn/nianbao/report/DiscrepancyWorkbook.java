@@ -269,7 +269,7 @@ public final class DiscrepancyWorkbook {
                 s.number(3, BigDecimal.valueOf(filing.year()));
                 s.text(4, filing.spec().id());
             }
-            s.text(5, f.status(), !f.status().equals("通过") && !f.status().equals("有警告"));
+            s.text(5, f.status().chinese(), f.status().bad() || f.status() == cn.nianbao.model.FileStatus.SKIPPED);
             s.number(6, BigDecimal.valueOf(f.count(Severity.ERROR)));
             s.number(7, BigDecimal.valueOf(f.count(Severity.WARNING)));
             s.number(8, BigDecimal.valueOf(f.count(Severity.INFO)));
@@ -307,8 +307,8 @@ public final class DiscrepancyWorkbook {
             s.text(7, x.ruleId());
             s.text(8, x.severity().chinese(), x.severity() == Severity.ERROR);
             s.text(9, x.message());
-            s.number(10, x.expected());
-            s.number(11, x.actual());
+            s.number(10, x.required());
+            s.number(11, x.held());
             s.number(12, x.difference());
             s.text(13, x.file());
         }

@@ -1,5 +1,6 @@
 package cn.nianbao.report;
 
+import cn.nianbao.model.FileStatus;
 import cn.nianbao.model.Finding;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.model.ReadResult;
@@ -29,18 +30,17 @@ public record FileReport(ReadResult read, List<Finding> findings, boolean skippe
         return new FileReport(read, all, skipped);
     }
 
+    /** The same file with only the findings the agency can act on (not the supervisor's own, M1 and M2). */
+    public FileReport forAgency() {
+        return new FileReport(read, findings.stream().filter(f -> !f.code().supervisorOnly()).toList(), skipped);
+    }
+
     public long count(Severity s) {
         return findings.stream().filter(f -> f.severity() == s).count();
     }
 
-    /** 通过 / 有警告 / 有错误 / 无法读取. */
-    public String status() {
-        if (skipped) {
-            return "跳过";
-        }
-        if (!read.readable()) {
-            return "无法读取";
-        }
-        return count(Severity.ERROR) > 0 ? "有错误" : count(Severity.WARNING) > 0 ? "有警告" : "通过";
+    /** 通过 / 有警告 / 有错误 / 无法读取 / 跳过. */
+    public FileStatus status() {
+        return FileStatus.of(skipped, read.readable(), count(Severity.ERROR), count(Severity.WARNING));
     }
 }

@@ -41,7 +41,6 @@ import org.apache.poi.ss.util.CellReference;
 public final class ReturnCopies {
     public static final String SHEET = "问题清单";
     /** Findings for the supervisor, not the clerk: which filings exist in which year. */
-    static final java.util.Set<String> SUPERVISOR_ONLY = java.util.Set.of("M1", "M2");
 
     private ReturnCopies() {
     }
@@ -65,7 +64,7 @@ public final class ReturnCopies {
         Map<String, Path> out = new LinkedHashMap<>();
         Map<String, Integer> names = new HashMap<>();
         for (FileReport report : files) {
-            FileReport f = forAgency(report);
+            FileReport f = report.forAgency();
             if (!f.read().readable() || f.count(Severity.ERROR) + f.count(Severity.WARNING) == 0) {
                 continue;
             }
@@ -86,7 +85,7 @@ public final class ReturnCopies {
             if (target == null) {
                 continue;
             }
-            FileReport f = forAgency(report);
+            FileReport f = report.forAgency();
             Filing filing = f.read().filing();
             try (InputStream in = Files.newInputStream(Path.of(f.read().file())); Workbook wb = WorkbookFactory.create(in)) {
                 annotate(wb, filing, f.findings());
@@ -99,11 +98,6 @@ public final class ReturnCopies {
         return plan;
     }
 
-    /** The findings the agency can act on (not the supervisor's M1/M2). */
-    private static FileReport forAgency(FileReport report) {
-        return new FileReport(report.read(),
-                report.findings().stream().filter(x -> !SUPERVISOR_ONLY.contains(x.ruleId())).toList());
-    }
 
     static void annotate(Workbook wb, Filing filing, List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
@@ -223,8 +217,8 @@ public final class ReturnCopies {
                     row.setHeightInPoints(lines * ListSheet.LINE_HEIGHT);
                 }
             }
-            number(row, 7, x.expected());
-            number(row, 8, x.actual());
+            number(row, 7, x.required());
+            number(row, 8, x.held());
             number(row, 9, x.difference());
         }
         s.createFreezePane(0, 1);

@@ -47,7 +47,7 @@ public final class TextSummary {
                 continue;
             }
             Filing f = r.filing();
-            String status = e > 0 ? "有错误" : w > 0 ? "有警告" : "通过";
+            String status = cn.nianbao.model.FileStatus.of(false, true, e, w).chinese();
             out.printf("[%d/%d] %s  %s%n", i, total, status, r.file());
             out.printf("  %s（统一社会信用代码：%s）%d年，%s%n", f.agency(),
                     f.identity().code().isEmpty() ? "未提供" : f.identity().code(), f.year(), f.spec().title());

@@ -291,8 +291,8 @@ public final class CollectionWorkbook {
             s.text(7, x.matchedBy());
             s.text(8, x.agency() == null || x.item().time() == null ? "" : x.late() ? "逾期" : "按时");
             FileReport rep = x.report();
-            FileReport own = Collector.withoutSupervisorNotes(rep);
-            s.text(9, own.status());
+            FileReport own = rep.forAgency();
+            s.text(9, own.status().chinese());
             s.number(10, BigDecimal.valueOf(own.count(Severity.ERROR)));
             s.number(11, BigDecimal.valueOf(own.count(Severity.WARNING)));
             List<String> notes = new ArrayList<>();
@@ -340,7 +340,7 @@ public final class CollectionWorkbook {
                 s.text(0, a.agency().name());
                 s.text(1, x.item().origin());
                 s.text(2, time(x.item().time(), x.item().timeSource()));
-                s.text(3, x.report().status());
+                s.text(3, x.report().status().chinese());
                 s.number(4, BigDecimal.valueOf(x.report().count(Severity.ERROR)));
                 s.text(5, a.current().item().origin());
                 s.text(6, time(a.current().item().time(), a.current().item().timeSource()));

@@ -3,6 +3,7 @@ package cn.nianbao.round;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
@@ -116,7 +117,7 @@ public final class Collector {
          */
         public long count(Severity s) {
             long own = current == null || current.report() == null ? 0 : current.report().findings().stream()
-                    .filter(f -> f.severity() == s && !SUPERVISOR_ONLY.contains(f.ruleId())).count();
+                    .filter(f -> f.severity() == s && !f.code().supervisorOnly()).count();
             return s == Severity.WARNING ? own + sentForOthers.size() : own;
         }
     }
@@ -137,13 +138,7 @@ public final class Collector {
         }
     }
 
-    static final Set<String> SUPERVISOR_ONLY = Set.of("M1", "M2");
 
-    /** A report without the supervisor's own notes (M1, M2): what its status means for the agency. */
-    public static FileReport withoutSupervisorNotes(FileReport r) {
-        return new FileReport(r.read(), r.findings().stream().filter(f -> !SUPERVISOR_ONLY.contains(f.ruleId())).toList(),
-                r.skipped());
-    }
 
     private final Formats formats;
     private final Roster roster;
@@ -223,7 +218,7 @@ public final class Collector {
     private Submission match(Inbox.Item item, FileReport report) {
         List<Finding> more = new ArrayList<>();
         for (String n : item.notes()) {
-            more.add(Finding.ofFile("F7", Severity.WARNING, report.read().file(), n));
+            more.add(Finding.ofFile(FindingCode.F7, report.read().file(), n));
         }
         Agency agency = null;
         String by = "";
@@ -237,7 +232,7 @@ public final class Collector {
                 agency = byName.get(aliases.key(f.agency()));
                 by = AgencyNames.normalize(f.agency()).equals(AgencyNames.normalize(agency.name())) ? "单位名称" : "别名";
                 if (!code.isEmpty() && !agency.code().isEmpty()) {
-                    more.add(Finding.ofFile("U1", Severity.WARNING, f.file(), "报表中的统一社会信用代码为" + code + "，名册中"
+                    more.add(Finding.ofFile(FindingCode.U1, f.file(), "报表中的统一社会信用代码为" + code + "，名册中"
                             + agency.name() + "的代码为" + agency.code() + "；按单位名称认定。请核对哪一个是对的"));
                 }
             }
@@ -246,7 +241,7 @@ public final class Collector {
         Agency sentBy = null;
         if (agency != null && f != null && senders.size() == 1 && senders.get(0) != agency) {
             sentBy = senders.get(0);
-            more.add(Finding.ofFile("U1", Severity.WARNING, f.file(), "发件人 " + item.sender() + " 是名册中" + senders.get(0).name()
+            more.add(Finding.ofFile(FindingCode.U1, f.file(), "发件人 " + item.sender() + " 是名册中" + senders.get(0).name()
                     + "的邮箱，报表却是" + agency.name() + "的；按报表认定为" + agency.name() + "的报送。若是"
                     + senders.get(0).name() + "误用了别的单位的模板，请让它用自己的模板重新填报"));
         }
@@ -262,17 +257,17 @@ public final class Collector {
                 }
             }
             if (agency != null && f != null) {
-                more.add(Finding.ofFile("U1", Severity.WARNING, f.file(), "报表中的单位为“" + f.agency() + "”"
+                more.add(Finding.ofFile(FindingCode.U1, f.file(), "报表中的单位为“" + f.agency() + "”"
                         + (f.identity().code().isEmpty() ? "" : "（代码" + f.identity().code() + "）")
                         + "，名册中没有这个单位；按" + by + "认定为" + agency.name() + "的报送。可能用了别的单位的模板，请核对"));
             }
         }
         if (f != null && agency != null) {
             if (f.year() != year) {
-                more.add(Finding.ofFile("Y1", Severity.ERROR, f.file(), "报表年度为" + f.year() + "年，本轮收集的是" + year
+                more.add(Finding.ofFile(FindingCode.Y1, f.file(), "报表年度为" + f.year() + "年，本轮收集的是" + year
                         + "年：可能发错了文件或用了别的年度的模板"));
             } else if (!f.spec().id().equals(spec.id())) {
-                more.add(Finding.ofFile("Y1", Severity.ERROR, f.file(), "报表使用" + f.spec().title() + "，" + year + "年应使用"
+                more.add(Finding.ofFile(FindingCode.Y1, f.file(), "报表使用" + f.spec().title() + "，" + year + "年应使用"
                         + spec.title() + "：请用本轮发出的模板重新填报"));
             }
         }
@@ -435,7 +430,7 @@ public final class Collector {
         if (!cur.readable()) {
             return Status.UNREADABLE;
         }
-        FileReport own = withoutSupervisorNotes(cur.report());
+        FileReport own = cur.report().forAgency();
         return own.count(Severity.ERROR) > 0 ? Status.ERRORS
                 : own.count(Severity.WARNING) > 0 || !sentForOthers.isEmpty() ? Status.WARNINGS : Status.PASSED;
     }
@@ -465,7 +460,7 @@ public final class Collector {
             List<Finding> add = new ArrayList<>();
             if (hit == null) {
                 onlyCurrent.add(c);
-                add.add(Finding.ofFile("M1", Severity.WARNING, c.file(), "上年（" + (year - 1) + "年）没有找到" + a.name()
+                add.add(Finding.ofFile(FindingCode.M1, c.file(), "上年（" + (year - 1) + "年）没有找到" + a.name()
                         + "的报表，无法核对上年结转"));
             } else {
                 used.put(hit.filing(), true);

@@ -355,6 +355,19 @@ public final class SpecLoader {
                 throw fail("total cell " + c.key() + " is not the left side of any rule, so nothing computes it");
             }
         }
+        for (RuleDef r : ruleDefs) {
+            // Every finding code is in one catalogue, with the severities README documents.
+            FindingCode code;
+            try {
+                code = FindingCode.valueOf(r.id());
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(source, 0, "rule " + r.id() + " is not in the finding catalogue (FindingCode); add it there and to README's table");
+            }
+            if (!code.allows(r.severity())) {
+                throw new SpecException(source, 0, "rule " + r.id() + " is " + r.severity() + " here but " + code.severities()
+                        + " in the finding catalogue");
+            }
+        }
         checkAcyclic(defining, source);
         return new FormatSpec(id, title, yearFrom, yearTo, source, tableDefs, cells, ruleDefs, defining,
                 sameTables, rawMaps, List.of());

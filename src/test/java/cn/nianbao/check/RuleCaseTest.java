@@ -113,7 +113,7 @@ class RuleCaseTest {
         sides.forEach((at, want) -> {
             Finding f = findings.stream().filter(x -> (x.ruleId() + "@" + (x.cell() == null ? "-" : x.sheet() + "!" + x.cell()))
                     .equals(at)).findFirst().orElseThrow();
-            assertThat("应为=" + plain(f.expected()) + " 实为=" + plain(f.actual())).as(at + " " + f.message()).isEqualTo(want);
+            assertThat("应为=" + plain(f.required()) + " 实为=" + plain(f.held())).as(at + " " + f.message()).isEqualTo(want);
         });
     }
 

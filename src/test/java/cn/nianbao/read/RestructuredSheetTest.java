@@ -244,7 +244,7 @@ class RestructuredSheetTest {
         restructured(f);
         assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("P1")).singleElement().satisfies(x -> {
             assertThat(x.cell()).isEqualTo(new CellReference(carried.row() + 1, carried.col()).formatAsString(false));
-            assertThat(x.actual()).isEqualByComparingTo("99");
+            assertThat(x.held()).isEqualByComparingTo("99");
         });
         assertThat(f.value("t3.carried_over.business")).isEqualTo(new CellValue.Num(VALUES.get("t3.carried_over.business"), false));
     }

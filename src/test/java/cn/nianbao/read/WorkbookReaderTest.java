@@ -93,8 +93,8 @@ class WorkbookReaderTest {
         assertThat(f.findings().get(0).cell()).isEqualTo(LAYOUT.pos("t3.received.business").a1());
         // Excel's SUM skips text, so the total the clerk saw (1) was wrong; the check says why.
         Finding total = rule(f, "R2");
-        assertThat(total.expected()).as("应为: the sum of its parts").isEqualByComparingTo("1259");
-        assertThat(total.actual()).as("实为: the total as filed").isEqualByComparingTo("1");
+        assertThat(total.required()).as("应为: the sum of its parts").isEqualByComparingTo("1259");
+        assertThat(total.held()).as("实为: the total as filed").isEqualByComparingTo("1");
         assertThat(total.message()).contains("文本形式");
     }
 
@@ -162,8 +162,8 @@ class WorkbookReaderTest {
         assertThat(f.findings()).isEmpty();
         Finding x = rule(f, "R3");
         assertThat(x.cell()).isEqualTo(LAYOUT.pos("t3.result_total.natural").a1());
-        assertThat(x.expected()).as("应为: the sub-rows' sum").isEqualByComparingTo("1");
-        assertThat(x.actual()).as("实为: the total typed over").isEqualByComparingTo("5");
+        assertThat(x.required()).as("应为: the sub-rows' sum").isEqualByComparingTo("1");
+        assertThat(x.held()).as("实为: the total typed over").isEqualByComparingTo("5");
         assertThat(x.difference()).isEqualByComparingTo("-4");
         assertThat(x.row()).isEqualTo("三、本年度办理结果/（七）总计");
         assertThat(f.value("t3.result_total.natural").plain()).isEqualTo("1");
@@ -214,8 +214,8 @@ class WorkbookReaderTest {
         Filing f = read(workbook(req, wb -> at(wb, "t3.carried_over.natural").setCellValue(4)));
         Finding x = only(f, "P1");
         assertThat(x.severity()).isEqualTo(Severity.ERROR);
-        assertThat(x.expected()).isEqualByComparingTo("3");
-        assertThat(x.actual()).isEqualByComparingTo("4");
+        assertThat(x.required()).isEqualByComparingTo("3");
+        assertThat(x.held()).isEqualByComparingTo("4");
     }
 
     @Test

@@ -78,8 +78,8 @@ class ReconcilerTest {
         assertThat(f).extracting(Finding::ruleId).containsExactly("C1", "C1");
         assertThat(f.get(0).column()).isEqualTo("自然人");
         // 应为: what 二 must hold (last year's 四); 实为: what this year's 二 holds.
-        assertThat(f.get(0).expected()).isEqualByComparingTo("3");
-        assertThat(f.get(0).actual()).isEqualByComparingTo("4");
+        assertThat(f.get(0).required()).isEqualByComparingTo("3");
+        assertThat(f.get(0).held()).isEqualByComparingTo("4");
         assertThat(f.get(0).cell()).isEqualTo("D7");
         assertThat(f.get(0).message()).contains("上年“四、结转下年度继续办理”");
     }

@@ -90,8 +90,8 @@ class DiscrepancyWorkbookTest {
                     assertThat(link.getCellFormula()).isEqualTo("HYPERLINK(\"../in/" + Path.of(f.file()).getFileName()
                             + "#'" + f.sheet() + "'!" + f.cell() + "\",\"" + f.sheet() + "!" + f.cell() + "\")");
                 }
-                if (f.expected() != null) {
-                    assertThat(BigDecimal.valueOf(row.getCell(10).getNumericCellValue())).isEqualByComparingTo(f.expected());
+                if (f.required() != null) {
+                    assertThat(BigDecimal.valueOf(row.getCell(10).getNumericCellValue())).isEqualByComparingTo(f.required());
                     assertThat(BigDecimal.valueOf(row.getCell(12).getNumericCellValue())).isEqualByComparingTo(f.difference());
                 }
             }

@@ -97,8 +97,8 @@ class ThirdFormatTest {
         wb.close();
         List<Finding> r3 = Checker.check(reader.read(broken).filing()).stream().filter(x -> x.ruleId().equals("R3")).toList();
         assertThat(r3).singleElement().satisfies(x -> {
-            assertThat(x.expected()).isEqualByComparingTo("1");
-            assertThat(x.actual()).isEqualByComparingTo("0");
+            assertThat(x.required()).isEqualByComparingTo("1");
+            assertThat(x.held()).isEqualByComparingTo("0");
         });
 
         // Next year against this one: C1 across two filings of the third format.
@@ -108,8 +108,8 @@ class ThirdFormatTest {
         assertThat(rec.year()).isEqualTo(2031);
         assertThat(rec.matches()).hasSize(1);
         assertThat(rec.findings()).extracting(Finding::ruleId).containsExactly("C1", "C1");
-        assertThat(rec.findings().get(0).expected()).isEqualByComparingTo("2");
-        assertThat(rec.findings().get(0).actual()).isEqualByComparingTo("5");
+        assertThat(rec.findings().get(0).required()).isEqualByComparingTo("2");
+        assertThat(rec.findings().get(0).held()).isEqualByComparingTo("5");
 
         // The built-in readers know nothing of it, and say so.
         ReadResult unknown = new WorkbookReader(TestSupport.FORMATS).read(y2030);

@@ -6,6 +6,7 @@ import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.model.Identity;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.model.ReadResult;
@@ -104,10 +105,10 @@ public final class LabelReader {
             return ReadResult.unreadable(file, "按标签读取时无法确定报告年度（标题、统计期限和文件名中都没有）：请在文件名中写明年度，或用 import --year 指定");
         }
         if (hints.year() == null) {
-            findings.add(Finding.ofFile("L8", Severity.INFO, file, "报告年度 " + year + " 取自" + found.yearSource()));
+            findings.add(Finding.ofFile(FindingCode.L8, file, "报告年度 " + year + " 取自" + found.yearSource()));
         } else if (found.year() != null && !found.year().equals(hints.year())) {
-            findings.add(Finding.ofFile("L8", Severity.WARNING, file, "指定的年度 " + hints.year() + " 与报告中的年度 "
-                    + found.year() + "（取自" + found.yearSource() + "）不同，按指定的年度读取"));
+            findings.add(Finding.ofFile(FindingCode.L8, file, "指定的年度 " + hints.year() + " 与报告中的年度 "
+                    + found.year() + "（取自" + found.yearSource() + "）不同，按指定的年度读取").withSeverity(Severity.WARNING));
         }
         String agency = hints.agency() != null ? hints.agency() : found.agency();
         String agencySource = found.agencySource();
@@ -122,7 +123,7 @@ public final class LabelReader {
             return ReadResult.unreadable(file, "按标签读取时无法确定报告单位（标题和文件名中都没有）：请把单位名称写进文件名，或用 import --agency 指定");
         }
         if (hints.agency() == null) {
-            findings.add(Finding.ofFile("L8", Severity.INFO, file, "报告单位“" + agency + "”取自" + agencySource));
+            findings.add(Finding.ofFile(FindingCode.L8, file, "报告单位“" + agency + "”取自" + agencySource));
         }
         String code = hints.code() != null ? hints.code() : found.code();
 
@@ -178,10 +179,10 @@ public final class LabelReader {
                 what.append(i == 0 ? "" : "也有").append(seen.get(i).id()).append("年版的标签（").append(scores.get(seen.get(i)))
                         .append("处）");
             }
-            findings.add(Finding.ofFile("L4", Severity.WARNING, file, what + "，按" + chosen.id() + "年版读取"));
+            findings.add(Finding.ofFile(FindingCode.L4, file, what + "，按" + chosen.id() + "年版读取").withSeverity(Severity.WARNING));
         }
         if (chosen != byYear) {
-            findings.add(Finding.ofFile("L4", Severity.INFO, file, "表格的标签是" + chosen.id() + "年版格式（" + year + "年度通常用"
+            findings.add(Finding.ofFile(FindingCode.L4, file, "表格的标签是" + chosen.id() + "年版格式（" + year + "年度通常用"
                     + byYear.id() + "年版），按标签读取"));
         }
         return chosen;

@@ -4,6 +4,7 @@ import cn.nianbao.util.Labels;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Severity;
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -83,9 +84,8 @@ final class Narrative {
                 quoted = quoted.substring(0, 120) + "…";
             }
             var def = filing.spec().cell(c.cells().get(0));
-            out.add(new Finding("T1", Severity.WARNING, filing.file(), def.table().number(), def.rowLabel(), def.colLabel(),
-                    null, null, said, table, "正文说" + c.what() + said.toPlainString() + "件，表" + def.table().number()
-                    + "中为" + table.toPlainString() + "：“" + quoted + "”"));
+            out.add(Finding.atCell(FindingCode.T1, filing.file(), def, null, null, "正文说" + c.what() + said.toPlainString() + "件，表" + def.table().number()
+                    + "中为" + table.toPlainString() + "：“" + quoted + "”").withSides(said, table));
         }
     }
 }

@@ -5,6 +5,7 @@ import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Finding;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.model.CellCheck;
 import cn.nianbao.read.label.Segments.Kind;
@@ -85,7 +86,7 @@ final class TableParser {
             matched.add(i);
             zone(m.target().table(), i);
             if (m.fuzzy()) {
-                findings.add(rowFinding("L4", Severity.INFO, m.target(), seg.firstValueCell(),
+                findings.add(rowFinding(FindingCode.L4, Severity.INFO, m.target(), seg.firstValueCell(),
                         "标签“" + m.tail() + "”与国家格式的“" + m.target().row().label() + "”不完全一致，已按后者读取"));
             }
             assign(seg, m.target());
@@ -204,7 +205,7 @@ final class TableParser {
 
     private void assign(Segment seg, Target t) {
         if (filled.contains(t) || (t.row() == null && anyFilled(t))) {
-            findings.add(rowFinding("L3", Severity.WARNING, t, seg.firstValueCell(),
+            findings.add(rowFinding(FindingCode.L3, Severity.WARNING, t, seg.firstValueCell(),
                     t.name() + "出现了不止一次：已按第一次出现的数字读取，这一次的数字（" + shown(seg.trimmedValues()) + "）未读取"));
             return;
         }
@@ -227,7 +228,7 @@ final class TableParser {
             runTogether(seg, t, vals);
         } else {
             blankRow(t, seg.firstValueCell());
-            findings.add(rowFinding("L5", Severity.ERROR, t, seg.firstValueCell(),
+            findings.add(rowFinding(FindingCode.L5, Severity.ERROR, t, seg.firstValueCell(),
                     t.name() + "应有" + n + "个数字，找到" + vals.size() + "个（" + shown(vals) + "）：无法确定哪个数字属于哪一列，该行按空白处理"));
         }
     }
@@ -290,9 +291,8 @@ final class TableParser {
             }
         }
         for (Tok s : stray) {
-            findings.add(new Finding("L3", Severity.WARNING, src.file(), t.table().number(),
-                    t.row() == null ? null : t.cells().get(0).rowLabel(), null, s.cell().sheet(), s.cell().where(),
-                    null, null, "数字“" + s.text().strip() + "”不在表头的任何一列下，未读取"));
+            findings.add(Finding.inRow(FindingCode.L3, src.file(), t.table().number(),
+                    t.row() == null ? null : t.cells().get(0).rowLabel(), s.cell().sheet(), s.cell().where(), "数字“" + s.text().strip() + "”不在表头的任何一列下，未读取"));
         }
     }
 
@@ -315,18 +315,18 @@ final class TableParser {
             // "0000000": one digit per cell is the only reading, nothing worth a note.
             boolean digitPerCell = vals.size() == 1 && raw.length() == split.size();
             if (!digitPerCell) {
-                findings.add(rowFinding("L6", Severity.INFO, t, at, t.name() + "的数字连在一起（“" + raw + "”），按"
+                findings.add(rowFinding(FindingCode.L6, Severity.INFO, t, at, t.name() + "的数字连在一起（“" + raw + "”），按"
                         + (t.rules().isEmpty() ? "每格不以0开头" : "本行的规则（总计等于各项之和）") + "只有一种拆法：" + joined(split)));
             }
         } else {
             blankRow(t, at);
             if (found.isEmpty()) {
-                findings.add(rowFinding("L5", Severity.ERROR, t, at, t.name() + "应有" + t.cells().size() + "个数字，找到“"
+                findings.add(rowFinding(FindingCode.L5, Severity.ERROR, t, at, t.name() + "应有" + t.cells().size() + "个数字，找到“"
                         + raw + "”，按本行的规则无法拆分：该行按空白处理"));
             } else {
                 StringJoiner c = new StringJoiner("；");
                 found.stream().limit(5).forEach(s -> c.add(joined(s)));
-                findings.add(rowFinding("L6", Severity.ERROR, t, at, t.name() + "的数字连在一起（“" + raw + "”），有"
+                findings.add(rowFinding(FindingCode.L6, Severity.ERROR, t, at, t.name() + "的数字连在一起（“" + raw + "”），有"
                         + (found.size() > RunTogether.MAX_CANDIDATES ? "很多" : String.valueOf(found.size()))
                         + "种拆法都符合规则，无法确定，该行按空白处理。可能的拆法：" + c + (found.size() > 5 ? "……" : "")));
             }
@@ -370,7 +370,7 @@ final class TableParser {
         ValueText.Value v = tok.value();
         if (v.blankMark()) {
             put(def, CellValue.BLANK, at);
-            findings.add(cellFinding("L7", Severity.INFO, def, at, null,
+            findings.add(cellFinding(FindingCode.L7, Severity.INFO, def, at, null,
                     "“" + v.raw() + "”按空白读取（不是0）：若本项为0，请填写0"));
             return;
         }
@@ -378,10 +378,10 @@ final class TableParser {
         if (v.unit() != null) {
             if (def.kind() == cn.nianbao.spec.Kind.MONEY && v.unit().equals("元")) {
                 n = n.movePointLeft(4);
-                findings.add(cellFinding("L7", Severity.INFO, def, at, n,
+                findings.add(cellFinding(FindingCode.L7, Severity.INFO, def, at, n,
                         "“" + v.raw() + "”以元为单位，已换算为" + cn.nianbao.model.Numbers.normalize(n).toPlainString() + "万元"));
             } else {
-                findings.add(cellFinding("L7", Severity.INFO, def, at, n, "“" + v.raw() + "”带单位，已按数字"
+                findings.add(cellFinding(FindingCode.L7, Severity.INFO, def, at, n, "“" + v.raw() + "”带单位，已按数字"
                         + cn.nianbao.model.Numbers.normalize(n).toPlainString() + "读取"));
             }
         }
@@ -409,15 +409,13 @@ final class TableParser {
                 // The first segment's labels run back into whatever precedes the table (narrative, headings).
                 for (Tok t : i == z.getValue()[0] ? List.<Tok>of() : seg.labels) {
                     if (!targets.known(t.norm())) {
-                        findings.add(new Finding("L3", Severity.WARNING, src.file(), table.number(), null, null,
-                                t.cell().sheet(), t.cell().where(), null, null,
+                        findings.add(Finding.inTable(FindingCode.L3, src.file(), table.number(), t.cell().sheet(), t.cell().where(),
                                 "表" + table.number() + "中的标签“" + brief(t.text()) + "”不是国家格式中的标签，未能对应到任何行或列"));
                     }
                 }
                 if (!matched.contains(i) && seg.hasValues()) {
                     SourceCell at = seg.firstValueCell();
-                    findings.add(new Finding("L3", Severity.WARNING, src.file(), table.number(), null, null, at.sheet(),
-                            at.where(), null, null, "表" + table.number() + "中有一行数字（" + shown(seg.trimmedValues())
+                    findings.add(Finding.inTable(FindingCode.L3, src.file(), table.number(), at.sheet(), at.where(), "表" + table.number() + "中有一行数字（" + shown(seg.trimmedValues())
                             + "）找不到对应的行标签" + (seg.labels.isEmpty() ? "" : "（前面的文字是“" + brief(seg.labelText()) + "”）")
                             + "，未读取"));
                 }
@@ -431,29 +429,28 @@ final class TableParser {
                 continue; // not looked for
             }
             if (!zones.containsKey(table.key())) {
-                findings.add(new Finding("L1", Severity.ERROR, src.file(), table.number(), null, null, null, null, null,
-                        null, "没有找到表" + table.number() + "（" + table.title() + "）：该表的数字全部按空白处理，没有推测任何数字"));
+                findings.add(Finding.inTable(FindingCode.L1, src.file(), table.number(), null, null, "没有找到表" + table.number() + "（" + table.title() + "）：该表的数字全部按空白处理，没有推测任何数字"));
                 continue;
             }
             boolean line = targets.t4Line() != null && targets.t4Line().table() == table && filled.contains(targets.t4Line());
             for (Target t : targets.rows()) {
                 if (t.table() == table && !filled.contains(t) && !line) {
-                    findings.add(new Finding("L2", Severity.ERROR, src.file(), table.number(), t.cells().get(0).rowLabel(),
-                            null, null, null, null, null, "表" + table.number() + "中没有找到“" + t.row().label()
+                    findings.add(Finding.inRow(FindingCode.L2, src.file(), table.number(), t.cells().get(0).rowLabel(), null, null,
+                            "表" + table.number() + "中没有找到“" + t.row().label()
                             + "”这一行：该行按空白处理"));
                 }
             }
         }
     }
 
-    private Finding rowFinding(String rule, Severity sev, Target t, SourceCell at, String message) {
-        return new Finding(rule, sev, src.file(), t.table().number(), t.row() == null ? null : t.cells().get(0).rowLabel(),
-                null, at == null ? null : at.sheet(), at == null ? null : at.where(), null, null, message);
+    private Finding rowFinding(FindingCode code, Severity sev, Target t, SourceCell at, String message) {
+        return Finding.inRow(code, src.file(), t.table().number(), t.row() == null ? null : t.cells().get(0).rowLabel(),
+                at == null ? null : at.sheet(), at == null ? null : at.where(), message).withSeverity(sev);
     }
 
-    private Finding cellFinding(String rule, Severity sev, CellDef def, SourceCell at, BigDecimal actual, String message) {
-        return new Finding(rule, sev, src.file(), def.table().number(), def.rowLabel(), def.colLabel(),
-                at == null ? null : at.sheet(), at == null ? null : at.where(), null, actual, message);
+    private Finding cellFinding(FindingCode code, Severity sev, CellDef def, SourceCell at, BigDecimal held, String message) {
+        return Finding.atCell(code, src.file(), def, at == null ? null : at.sheet(), at == null ? null : at.where(), message)
+                .withSides(null, held).withSeverity(sev);
     }
 
     private static String shown(List<Tok> vals) {

@@ -114,7 +114,7 @@ class LabelReaderTest {
         Filing f = text("narrative-mismatch.txt");
         List<Finding> t1 = f.findings().stream().filter(x -> x.ruleId().equals("T1")).toList();
         assertThat(t1).allMatch(x -> x.severity() == Severity.WARNING).hasSize(3);
-        assertThat(t1).extracting(Finding::expected, Finding::actual).containsExactly(
+        assertThat(t1).extracting(Finding::required, Finding::held).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(new BigDecimal("2"), new BigDecimal("1")),
                 org.assertj.core.groups.Tuple.tuple(new BigDecimal("134"), new BigDecimal("170")),
                 org.assertj.core.groups.Tuple.tuple(new BigDecimal("57"), new BigDecimal("77")));
