@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A small bench run: the real reconcile must find exactly the planted errors (a fast wrong answer is no answer). */
-class BenchCommandTest {
+/**
+ * A small bench run: the real reconcile must find exactly the planted errors (a fast wrong answer
+ * is no answer). A benchmark, not a unit test: Failsafe runs it in `mvn verify` (integration-test
+ * phase), so CI checks it and `mvn test` does not spend half a minute on it.
+ */
+class BenchCommandIT {
     @TempDir
     Path dir;
 
