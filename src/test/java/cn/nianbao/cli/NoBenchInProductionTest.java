@@ -46,6 +46,14 @@ class NoBenchInProductionTest {
     }
 
     @Test
+    void theUnitTestsRunWithoutTheBenchClasses() {
+        for (String name : BENCH_CLASSES) {
+            assertThatThrownBy(() -> Class.forName(name, false, NoBenchInProductionTest.class.getClassLoader())).as(name)
+                    .isInstanceOf(ClassNotFoundException.class);
+        }
+    }
+
+    @Test
     void nianbaosCommandsDoNotOfferBench() {
         assertThat(Main.commandLine().getSubcommands()).doesNotContainKey("bench");
         CliTest.Run help = CliTest.run("--help");
