@@ -84,5 +84,7 @@ class SeedImportTest {
         assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L1")).allMatch(x -> x.severity() == Severity.ERROR)
                 .allMatch(x -> x.message().contains("没有找到表"));
         assertThat(f.spec().cells()).allMatch(c -> f.value(c.key()).isBlank() && f.asFiled(c.key()).isBlank());
+        assertThat(f.findings()).extracting(Finding::ruleId).as("agency and year from the title, and the three tables not found")
+                .containsExactlyInAnyOrder("L8", "L8", "L1", "L1", "L1");
     }
 }

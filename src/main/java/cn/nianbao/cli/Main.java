@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 import picocli.CommandLine;
@@ -25,6 +26,14 @@ public final class Main {
 
     /** Runs nianbao; {@code out}/{@code err} null means the console. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, Map.of());
+    }
+
+    /**
+     * Runs nianbao with subcommands the production jar does not ship (the bench jar adds
+     * {@code bench}), under the same help, handlers and exit codes.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, Object> extraSubcommands) {
         // POI logs through log4j-api; without this it complains that no logging backend is present.
         if (System.getProperty("log4j2.loggerContextFactory") == null) {
             System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
@@ -34,7 +43,7 @@ public final class Main {
         if (System.getProperty("org.apache.logging.log4j.simplelog.level") == null) {
             System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
         }
-        return run(new NianbaoCommand(), args, out, err);
+        return run(new NianbaoCommand(), extraSubcommands, args, out, err);
     }
 
     /**
@@ -43,9 +52,14 @@ public final class Main {
      * is still an internal error with exit code 3, never the JVM's exit code 1, which means findings.
      */
     static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
+        return run(command, Map.of(), args, out, err);
+    }
+
+    private static int run(Object command, Map<String, Object> extraSubcommands, String[] args, PrintWriter out,
+                           PrintWriter err) {
         PrintWriter e = err;
         try {
-            CommandLine cl = commandLine(command);
+            CommandLine cl = commandLine(command, extraSubcommands);
             if (out != null) {
                 cl.setOut(out);
             }
@@ -63,11 +77,12 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        return commandLine(new NianbaoCommand());
+        return commandLine(new NianbaoCommand(), Map.of());
     }
 
-    private static CommandLine commandLine(Object command) {
+    private static CommandLine commandLine(Object command, Map<String, Object> extraSubcommands) {
         CommandLine cl = new CommandLine(command);
+        extraSubcommands.forEach(cl::addSubcommand);
         cl.setResourceBundle(usageHelp());
         // Subcommands have -V (mixinStandardHelpOptions) but no version of their own: they say nianbao's.
         CommandSpec root = cl.getCommandSpec();

@@ -123,7 +123,7 @@ class UsageMessagesTest {
     @Test
     void everySubcommandsHelpIsChinese() {
         Set<String> names = Main.commandLine().getSubcommands().keySet();
-        assertThat(names).contains("template", "read", "check", "reconcile", "collect", "issue", "import", "demo", "bench", "help");
+        assertThat(names).contains("template", "read", "check", "reconcile", "collect", "issue", "import", "demo", "help");
         for (String name : names) {
             Run r = run(name, "--help");
             assertThat(r.code()).as(name).isZero();

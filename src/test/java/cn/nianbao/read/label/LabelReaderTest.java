@@ -48,6 +48,11 @@ class LabelReaderTest {
         return f.findings().stream().filter(x -> x.severity().compareTo(atLeast) <= 0).toList();
     }
 
+    /** Every finding's rule, to be compared as a whole: a spurious extra finding fails. */
+    private static List<String> rules(Filing f) {
+        return f.findings().stream().map(Finding::ruleId).toList();
+    }
+
     private static Filing seed000() {
         return new LabelReader(TestSupport.FORMATS).readText(SEED_000, LabelReader.Hints.NONE).filing();
     }
@@ -61,6 +66,8 @@ class LabelReaderTest {
                 .satisfies(x -> assertThat(x.message()).contains("属于国家秘蜜").contains("1.属于国家秘密"));
         assertThat(f.findings()).as("the page mark and the repeated header are not unplaced labels")
                 .noneMatch(x -> x.severity() != Severity.INFO);
+        assertThat(rules(f)).as("agency and year from the title, the one label read as the nearest")
+                .containsExactlyInAnyOrder("L8", "L8", "L4");
     }
 
     @Test
@@ -70,6 +77,7 @@ class LabelReaderTest {
         assertThat(numbers(f)).isEqualTo(numbers(seed000()));
         assertThat(f.locations().get("t3.received.natural").sheet()).isEqualTo("网页表格2");
         assertThat(f.findings()).allMatch(x -> x.severity() == Severity.INFO);
+        assertThat(rules(f)).as("only where agency and year came from").containsExactlyInAnyOrder("L8", "L8");
     }
 
     @Test
@@ -83,6 +91,7 @@ class LabelReaderTest {
                 .allMatch(x -> x.severity() == Severity.INFO).hasSize(4);
         assertThat(f.findings()).filteredOn(x -> x.severity() != Severity.INFO)
                 .extracting(Finding::ruleId).containsExactly("L1", "L1"); // this fixture carries table 三 only
+        assertThat(rules(f)).containsExactlyInAnyOrder("L8", "L8", "L6", "L6", "L6", "L6", "L1", "L1");
     }
 
     @Test
@@ -92,6 +101,9 @@ class LabelReaderTest {
         assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L6") && x.severity() == Severity.ERROR).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("011000011").contains("2种拆法")
                         .contains("0、1、10、0、0、0、11").contains("0、11、0、0、0、0、11").contains("按空白处理"));
+        assertThat(rules(f)).as("the four unique splits of the same rows as run-together-unique, and this one")
+                .containsExactlyInAnyOrder("L8", "L8", "L6", "L6", "L6", "L6", "L6", "L1", "L1");
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L6") && x.severity() == Severity.INFO).hasSize(4);
     }
 
     @Test
@@ -105,8 +117,9 @@ class LabelReaderTest {
         assertThat(f.value("t2.art20_6.coercion.change")).as("“—” is blank, not 0").isEqualTo(CellValue.BLANK);
         assertThat(f.value("t2.art20_9.procurement.amount").number()).as("251000元 in 万元").isEqualByComparingTo("25.1");
         assertThat(f.value("t3.other.natural").number()).as("2019's single （六） row").isEqualByComparingTo("0");
-        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L7")).extracting(Finding::message)
-                .anyMatch(m -> m.contains("—") && m.contains("空白")).anyMatch(m -> m.contains("251000元") && m.contains("25.1万元"));
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L7")).extracting(Finding::message).satisfiesExactly(
+                m -> assertThat(m).contains("—").contains("空白"), m -> assertThat(m).contains("251000元").contains("25.1万元"));
+        assertThat(rules(f)).containsExactlyInAnyOrder("L8", "L8", "L7", "L7");
     }
 
     @Test
@@ -119,6 +132,7 @@ class LabelReaderTest {
                 org.assertj.core.groups.Tuple.tuple(new BigDecimal("134"), new BigDecimal("170")),
                 org.assertj.core.groups.Tuple.tuple(new BigDecimal("57"), new BigDecimal("77")));
         assertThat(t1.get(1).message()).contains("行政复议案件134件");
+        assertThat(rules(f)).containsExactlyInAnyOrder("L8", "L8", "T1", "T1", "T1");
         // The seeds' own sentences agree with their tables ("2023年共受理依申请公开5件…无行政复议或诉讼情况").
         Filing liaocheng = new LabelReader(TestSupport.FORMATS).readText(TestSupport.fixtures().resolve("seeds/003_11e9bec94f43c9ea.txt"),
                 LabelReader.Hints.NONE).filing();
@@ -151,6 +165,9 @@ class LabelReaderTest {
             assertThat(l.cell()).isEqualTo("E14");
         });
         assertThat(noted(f, Severity.WARNING)).isEmpty();
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L7")).extracting(Finding::cell)
+                .as("“—” in 部分公开/科研机构, “251000元” in 收费金额").containsExactlyInAnyOrder("G17", "D55");
+        assertThat(rules(f)).containsExactlyInAnyOrder("L8", "L8", "L7", "L7");
         assertThat(cn.nianbao.check.Checker.all(r)).filteredOn(x -> x.severity() == Severity.ERROR).isEmpty();
         assertThat(Files.readAllBytes(file)).as("inputs are never modified").isEqualTo(before);
     }
@@ -180,11 +197,13 @@ class LabelReaderTest {
         assertThat(r.readable()).as(r.reason()).isTrue();
         Filing f = r.filing();
         assertThat(f.agency()).as("from the file name").isEqualTo("甲局");
-        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L3")).extracting(Finding::cell).contains("B4");
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L3")).extracting(Finding::cell)
+                .as("the unknown label and its number").containsExactlyInAnyOrder("A4", "B4");
         assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L1")).extracting(Finding::table).containsExactly("三");
         assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L2")).extracting(Finding::row)
-                .contains("第二十条第（一）项/规章", "第二十条第（八）项/行政事业性收费")
-                .doesNotContain("第二十条第（六）项/行政强制");
+                .as("行政强制 is present (left blank), so not missing").containsExactlyInAnyOrder("第二十条第（一）项/规章",
+                        "第二十条第（一）项/行政规范性文件", "第二十条第（八）项/行政事业性收费");
+        assertThat(rules(f)).containsExactlyInAnyOrder("L8", "L8", "L3", "L3", "L2", "L2", "L2", "L1");
         assertThat(f.value("t2.art20_6.coercion.decisions")).isEqualTo(CellValue.BLANK);
         assertThat(f.locations().get("t2.art20_6.coercion.decisions").cell()).isEqualTo("B8");
         assertThat(f.value("t2.art20_5.licensing.decisions").number()).isEqualByComparingTo("3");

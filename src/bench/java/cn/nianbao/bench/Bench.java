@@ -35,7 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The benchmark behind {@code nianbao bench}: generates last year's and this year's filings
+ * The benchmark behind {@code nianbao bench} (target/nianbao-bench.jar): generates last year's and this year's filings
  * (seeded, valid, with planted errors), runs the real {@code reconcile} command on them, checks
  * that it finds exactly the planted errors, and times reading alone, an openpyxl reader of the
  * same files, a batch of templates and a large discrepancy workbook.
@@ -152,9 +152,9 @@ public final class Bench {
     private void compareOpenpyxl(Path cur, double ourMs) throws IOException {
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         Path script = dir.resolve("openpyxl_read.py");
-        try (InputStream in = Bench.class.getClassLoader().getResourceAsStream("bench/openpyxl_read.py")) {
+        try (InputStream in = Bench.class.getResourceAsStream("openpyxl_read.py")) {
             if (in == null) {
-                out.println("openpyxl 对比：缺少脚本 bench/openpyxl_read.py，跳过");
+                out.println("openpyxl 对比：缺少脚本 openpyxl_read.py，跳过");
                 return;
             }
             Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

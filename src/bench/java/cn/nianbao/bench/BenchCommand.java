@@ -1,6 +1,8 @@
-package cn.nianbao.cli;
+package cn.nianbao.bench;
 
-import cn.nianbao.bench.Bench;
+import cn.nianbao.cli.ExitCodes;
+import cn.nianbao.cli.Main;
+import cn.nianbao.cli.NianbaoException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -49,9 +51,9 @@ final class BenchCommand implements Callable<Integer> {
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("nianbao-bench") : Files.createDirectories(dir);
         try {
+            // The production command line, as `java -jar nianbao.jar` runs it.
             Bench.Result r = new Bench(work, filings, seed, threads, out).run(
-                    (args, commandOut) -> Main.commandLine().setOut(commandOut)
-                            .setErr(new PrintWriter(java.io.Writer.nullWriter())).execute(args),
+                    (args, commandOut) -> Main.run(args, commandOut, new PrintWriter(java.io.Writer.nullWriter())),
                     templates, findings, !noOpenpyxl);
             out.flush();
             return r.countsMatch() ? ExitCodes.OK : ExitCodes.FINDINGS;
