@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Matches this year's filings with last year's and applies the rules across years. An agency is
- * matched by 统一社会信用代码 first, then by its name after normalization, then by an alias.
+ * matched by 统一社会信用代码 first, then by its name after normalization, then by an alias
+ * ({@link AgencyIndex}).
  * Agencies found in one year only, two filings of one agency in a year, and filings for another
  * year are findings, never skipped.
  */
@@ -22,12 +23,20 @@ public final class Reconciler {
     private Reconciler() {
     }
 
-    /** A matched pair and how it was matched (统一社会信用代码 / 单位名称 / 别名). */
-    public record Match(Filing current, Filing previous, String by) {
+    /** A matched pair and how it was matched (by code, name or alias). */
+    public record Match(Filing current, Filing previous, MatchedBy matchedBy) {
+        /** How it was matched, as the workbooks print it (统一社会信用代码 / 单位名称 / 别名). */
+        public String by() {
+            return matchedBy.chinese();
+        }
     }
 
     public record Result(int year, List<Match> matches, List<Filing> onlyCurrent, List<Filing> onlyPrevious,
                          List<Finding> findings) {
+        /** How many pairs were matched this way. */
+        public long matched(MatchedBy by) {
+            return matches.stream().filter(m -> m.matchedBy() == by).count();
+        }
     }
 
     /**
@@ -42,13 +51,13 @@ public final class Reconciler {
         cur = firstOfDuplicates(cur, aliases, findings);
         prev = firstOfDuplicates(prev, aliases, findings);
 
-        FilingIndex index = new FilingIndex(prev, aliases);
+        AgencyIndex<Filing> index = AgencyIndex.ofFilings(prev, aliases);
         List<Match> matches = new ArrayList<>();
         List<Filing> onlyCurrent = new ArrayList<>();
         Map<Filing, Boolean> used = new java.util.IdentityHashMap<>();
         for (Filing c : cur) {
-            FilingIndex.Hit hit = index.find(c.identity().code(), c.agency(), p -> !used.containsKey(p));
-            Match m = hit == null ? null : new Match(c, hit.filing(), hit.by());
+            AgencyIndex.Hit<Filing> hit = lastYears(index, c.identity().code(), c.agency(), used);
+            Match m = hit == null ? null : new Match(c, hit.entry(), hit.by());
             if (m == null) {
                 onlyCurrent.add(c);
                 findings.add(Finding.ofFile(FindingCode.M1, c.file(), "上年没有找到" + c.agency()
@@ -67,9 +76,14 @@ public final class Reconciler {
         return new Result(y, matches, onlyCurrent, onlyPrevious, findings);
     }
 
-    private static boolean codesAgree(Filing a, Filing b) {
-        return a.identity().code().isEmpty() || b.identity().code().isEmpty()
-                || a.identity().code().equals(b.identity().code());
+    /**
+     * Last year's filing of the agency with this code and name not yet paired: by code, name or
+     * alias; one found by name whose code is another's is not the agency's.
+     */
+    private static AgencyIndex.Hit<Filing> lastYears(AgencyIndex<Filing> index, String code, String name,
+                                                     Map<Filing, Boolean> used) {
+        AgencyIndex.Hit<Filing> hit = index.find(code, name, p -> !used.containsKey(p));
+        return hit == null || hit.codeDisagrees() ? null : hit;
     }
 
     static int commonYear(List<Filing> filings) {
@@ -95,30 +109,25 @@ public final class Reconciler {
 
     /**
      * Two filings of one agency in one year (same code, or same name after normalization and
-     * aliases): both are reported; the first by file name takes part in the reconciliation.
-     * Filings of one agency for different years are no duplicates.
+     * aliases, their codes not disagreeing): both are reported; the first by file name takes part
+     * in the reconciliation. Filings of one agency for different years are no duplicates.
      */
     public static List<Filing> firstOfDuplicates(List<Filing> filings, Aliases aliases, List<Finding> findings) {
         List<Filing> sorted = new ArrayList<>(filings);
         sorted.sort(Comparator.comparing(Filing::file));
-        Map<String, Filing> byCode = new HashMap<>();
-        Map<String, Filing> byName = new HashMap<>();
+        Map<Integer, AgencyIndex<Filing>> byYear = new HashMap<>();
         List<Filing> kept = new ArrayList<>();
         for (Filing f : sorted) {
-            String code = f.identity().code().isEmpty() ? "" : f.year() + "|" + f.identity().code();
-            String name = f.year() + "|" + aliases.key(f.agency());
-            Filing first = !code.isEmpty() && byCode.containsKey(code) ? byCode.get(code) : byName.get(name);
-            if (first != null && codesAgree(first, f)) {
-                String msg = f.agency() + "在" + f.year() + "年有两份报表：" + first.file() + " 和 " + f.file()
+            AgencyIndex<Filing> seen = byYear.computeIfAbsent(f.year(), y -> new AgencyIndex<>(aliases, AgencyIndex::keys));
+            AgencyIndex.Hit<Filing> first = seen.find(f.identity().code(), f.agency());
+            if (first != null && !first.codeDisagrees()) {
+                String msg = f.agency() + "在" + f.year() + "年有两份报表：" + first.entry().file() + " 和 " + f.file()
                         + "；跨年核对只使用前一份，请确认哪一份有效";
-                findings.add(Finding.ofFile(FindingCode.D1, first.file(), msg));
+                findings.add(Finding.ofFile(FindingCode.D1, first.entry().file(), msg));
                 findings.add(Finding.ofFile(FindingCode.D1, f.file(), msg));
                 continue;
             }
-            if (!code.isEmpty()) {
-                byCode.put(code, f);
-            }
-            byName.putIfAbsent(name, f);
+            seen.add(f);
             kept.add(f);
         }
         return kept;

@@ -7,9 +7,9 @@ import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
-import cn.nianbao.reconcile.AgencyNames;
+import cn.nianbao.reconcile.AgencyIndex;
 import cn.nianbao.reconcile.Aliases;
-import cn.nianbao.reconcile.FilingIndex;
+import cn.nianbao.reconcile.MatchedBy;
 import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.spec.FormatSpec;
@@ -60,11 +60,11 @@ public final class Collector {
     }
 
     /**
-     * One inbox item with its reading, the agency it was matched to (or null), how, and its fate.
+     * One inbox item with its reading, the agency it was matched to (or null), how (null when unmatched), and its fate.
      * {@code sentBy} is the roster agency whose address sent a report that is another agency's
      * (matched by the report's code or name to {@code agency}); null otherwise.
      */
-    public record Submission(Inbox.Item item, FileReport report, Agency agency, String matchedBy, boolean late,
+    public record Submission(Inbox.Item item, FileReport report, Agency agency, MatchedBy matchedBy, boolean late,
                              State state, String note, Agency sentBy) {
         Submission with(State s, String n) {
             return new Submission(item, report, agency, matchedBy, late, s, n, sentBy);
@@ -146,9 +146,7 @@ public final class Collector {
     private final int year;
     private final FormatSpec spec;
     private final LocalDate deadline;
-    private final Map<String, Agency> byCode = new HashMap<>();
-    private final Map<String, Agency> byName = new HashMap<>();
-    private final Map<String, List<Agency>> byEmail = new HashMap<>();
+    private final AgencyIndex<Agency> index;
 
     /** A round of {@code roster} for {@code year} in format {@code spec}, reading returns of any of {@code formats}. */
     public Collector(Formats formats, Roster roster, int year, FormatSpec spec, LocalDate deadline) {
@@ -158,25 +156,7 @@ public final class Collector {
         this.year = year;
         this.spec = spec;
         this.deadline = deadline;
-        for (Agency a : roster.agencies()) {
-            if (!a.code().isEmpty()) {
-                byCode.put(a.code(), a);
-            }
-            byName.put(aliases.key(a.name()), a);
-            for (String e : emails(a.email())) {
-                byEmail.computeIfAbsent(e, k -> new ArrayList<>()).add(a);
-            }
-        }
-    }
-
-    static List<String> emails(String field) {
-        List<String> out = new ArrayList<>();
-        for (String e : field.split("[,;，；\\s]+")) {
-            if (e.contains("@")) {
-                out.add(e.strip().toLowerCase(Locale.ROOT));
-            }
-        }
-        return out;
+        this.index = roster.index();
     }
 
     /** The instant the deadline day ends in Beijing. */
@@ -220,24 +200,16 @@ public final class Collector {
         for (String n : item.notes()) {
             more.add(Finding.ofFile(FindingCode.F7, report.read().file(), n));
         }
-        Agency agency = null;
-        String by = "";
         Filing f = report.read().filing();
-        if (f != null) {
-            String code = f.identity().code();
-            if (!code.isEmpty() && byCode.containsKey(code)) {
-                agency = byCode.get(code);
-                by = "统一社会信用代码";
-            } else if (byName.containsKey(aliases.key(f.agency()))) {
-                agency = byName.get(aliases.key(f.agency()));
-                by = AgencyNames.normalize(f.agency()).equals(AgencyNames.normalize(agency.name())) ? "单位名称" : "别名";
-                if (!code.isEmpty() && !agency.code().isEmpty()) {
-                    more.add(Finding.ofFile(FindingCode.U1, f.file(), "报表中的统一社会信用代码为" + code + "，名册中"
-                            + agency.name() + "的代码为" + agency.code() + "；按单位名称认定。请核对哪一个是对的"));
-                }
-            }
+        String code = f == null ? "" : f.identity().code();
+        AgencyIndex.Hit<Agency> hit = index.find(code, f == null ? "" : f.agency(), item.sender(), item.name());
+        Agency agency = hit == null ? null : hit.entry();
+        MatchedBy by = hit == null ? null : hit.by();
+        if (hit != null && (by == MatchedBy.NAME || by == MatchedBy.ALIAS) && hit.codeDisagrees()) {
+            more.add(Finding.ofFile(FindingCode.U1, f.file(), "报表中的统一社会信用代码为" + code + "，名册中"
+                    + agency.name() + "的代码为" + agency.code() + "；按单位名称认定。请核对哪一个是对的"));
         }
-        List<Agency> senders = item.sender().isEmpty() ? List.of() : byEmail.getOrDefault(item.sender(), List.of());
+        List<Agency> senders = index.withSender(item.sender());
         Agency sentBy = null;
         if (agency != null && f != null && senders.size() == 1 && senders.get(0) != agency) {
             sentBy = senders.get(0);
@@ -245,22 +217,10 @@ public final class Collector {
                     + "的邮箱，报表却是" + agency.name() + "的；按报表认定为" + agency.name() + "的报送。若是"
                     + senders.get(0).name() + "误用了别的单位的模板，请让它用自己的模板重新填报"));
         }
-        if (agency == null) {
-            if (senders.size() == 1) {
-                agency = senders.get(0);
-                by = "发件人邮箱";
-            } else {
-                Agency named = byFileName(item.name());
-                if (named != null) {
-                    agency = named;
-                    by = "文件名";
-                }
-            }
-            if (agency != null && f != null) {
-                more.add(Finding.ofFile(FindingCode.U1, f.file(), "报表中的单位为“" + f.agency() + "”"
-                        + (f.identity().code().isEmpty() ? "" : "（代码" + f.identity().code() + "）")
-                        + "，名册中没有这个单位；按" + by + "认定为" + agency.name() + "的报送。可能用了别的单位的模板，请核对"));
-            }
+        if (agency != null && f != null && (by == MatchedBy.SENDER || by == MatchedBy.FILE_NAME)) {
+            more.add(Finding.ofFile(FindingCode.U1, f.file(), "报表中的单位为“" + f.agency() + "”"
+                    + (code.isEmpty() ? "" : "（代码" + code + "）")
+                    + "，名册中没有这个单位；按" + by.chinese() + "认定为" + agency.name() + "的报送。可能用了别的单位的模板，请核对"));
         }
         if (f != null && agency != null) {
             if (f.year() != year) {
@@ -281,25 +241,6 @@ public final class Collector {
                 + "：请在名册中补上这个单位、它的别名或邮箱"
                 : sentBy != null ? "从名册中" + sentBy.name() + "的邮箱 " + item.sender() + " 发来" : "";
         return new Submission(item, r, agency, by, late, state, note, sentBy);
-    }
-
-    /** The roster agency whose name (or an alias) the file name contains; the longest such name wins. */
-    private Agency byFileName(String fileName) {
-        String n = AgencyNames.normalize(fileName);
-        Agency best = null;
-        int bestLength = 0;
-        for (Agency a : roster.agencies()) {
-            List<String> names = new ArrayList<>(a.aliases());
-            names.add(a.name());
-            for (String name : names) {
-                String k = AgencyNames.normalize(name);
-                if (k.length() >= 4 && n.contains(k) && k.length() > bestLength) {
-                    best = a;
-                    bestLength = k.length();
-                }
-            }
-        }
-        return best;
     }
 
     private static final Comparator<Submission> BY_TIME = Comparator
@@ -402,7 +343,7 @@ public final class Collector {
                 sentForOthers.computeIfAbsent(s.sentBy(), k -> new ArrayList<>()).add(s);
                 notes.computeIfAbsent(s.sentBy(), k -> new ArrayList<>()).add("U1：收到从本单位邮箱 " + s.item().sender()
                         + " 发来的文件“" + s.item().name() + "”（" + s.item().origin() + "），但报表是" + s.agency().name() + "的（按"
-                        + s.matchedBy() + "认定），" + (s.state() == State.CURRENT ? "已计为" + s.agency().name() + "的报送"
+                        + s.matchedBy().chinese() + "认定），" + (s.state() == State.CURRENT ? "已计为" + s.agency().name() + "的报送"
                         : s.agency().name() + "自己另有报送，此件未采用")
                         + "。若是本单位误用了" + s.agency().name() + "的模板，请让它用自己的模板重新填报");
             }
@@ -440,8 +381,8 @@ public final class Collector {
      * name or alias: C1 and C2 on every pair, M1 (a supervisor's note) where last year's is missing.
      */
     private Reconciler.Result reconcile(Map<Agency, Submission> current, List<Filing> previous, List<Submission> out) {
-        List<Filing> lastYear = previous.stream().filter(p -> p.year() == year - 1).sorted(Comparator.comparing(Filing::file)).toList();
-        FilingIndex index = new FilingIndex(lastYear, aliases);
+        List<Filing> lastYearsFilings = previous.stream().filter(p -> p.year() == year - 1).sorted(Comparator.comparing(Filing::file)).toList();
+        AgencyIndex<Filing> lastYear = AgencyIndex.ofFilings(lastYearsFilings, aliases);
         List<Reconciler.Match> matches = new ArrayList<>();
         List<Filing> onlyCurrent = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -456,21 +397,24 @@ public final class Collector {
             if (c.year() != year) {
                 continue; // Y1 already says it
             }
-            FilingIndex.Hit hit = index.find(a.code(), a.name(), p -> !used.containsKey(p));
+            AgencyIndex.Hit<Filing> hit = lastYear.find(a.code(), a.name(), p -> !used.containsKey(p));
+            if (hit != null && hit.codeDisagrees()) {
+                hit = null;
+            }
             List<Finding> add = new ArrayList<>();
             if (hit == null) {
                 onlyCurrent.add(c);
                 add.add(Finding.ofFile(FindingCode.M1, c.file(), "上年（" + (year - 1) + "年）没有找到" + a.name()
                         + "的报表，无法核对上年结转"));
             } else {
-                used.put(hit.filing(), true);
-                matches.add(new Reconciler.Match(c, hit.filing(), hit.by()));
-                add.addAll(Checker.acrossYears(c, hit.filing()));
+                used.put(hit.entry(), true);
+                matches.add(new Reconciler.Match(c, hit.entry(), hit.by()));
+                add.addAll(Checker.acrossYears(c, hit.entry()));
             }
             findings.addAll(add);
             byFile.put(c.file(), add);
         }
-        List<Filing> onlyPrevious = lastYear.stream().filter(p -> !used.containsKey(p)).toList();
+        List<Filing> onlyPrevious = lastYearsFilings.stream().filter(p -> !used.containsKey(p)).toList();
         for (int i = 0; i < out.size(); i++) {
             Submission s = out.get(i);
             if (s.state() == State.CURRENT && s.readable()) {

@@ -116,7 +116,7 @@ class CollectorTest {
         Collector.Round r = collect();
 
         Map<String, String> got = new LinkedHashMap<>();
-        r.agencies().forEach(a -> got.put(a.agency().name(), a.status().chinese() + "/" + (a.current() == null ? "" : a.current().matchedBy())));
+        r.agencies().forEach(a -> got.put(a.agency().name(), a.status().chinese() + "/" + (a.current() == null ? "" : a.current().matchedBy().chinese())));
         assertThat(got).containsExactly(
                 // 教育局's template came from 财政局's address: a U1 warning on both rows.
                 Map.entry("甲县财政局", "已提交-有警告/统一社会信用代码"),
@@ -166,10 +166,10 @@ class CollectorTest {
         Collector.Round r = collect();
         Collector.AgencyStatus health = of(r, "甲县卫生健康委员会");
         assertThat(health.current()).isNotNull();
-        assertThat(health.current().matchedBy()).isEqualTo("别名");
+        assertThat(health.current().matchedBy().chinese()).isEqualTo("别名");
         assertThat(health.current().report().read().filing().agency()).isEqualTo("甲县卫生和计划生育委员会");
         Collector.AgencyStatus stats = of(r, "甲县统计局");
-        assertThat(stats.current().matchedBy()).isEqualTo("单位名称");
+        assertThat(stats.current().matchedBy().chinese()).isEqualTo("单位名称");
         assertThat(stats.current().report().read().filing().agency()).isEqualTo("甲县统计局");
         for (Collector.AgencyStatus a : List.of(health, stats)) {
             assertThat(a.current().report().findings()).as("no U1: the name came from the file, and the roster knows it")

@@ -47,7 +47,7 @@ class RoundFixtureTest {
         Collector.Round round = demoRound(tmp);
         Map<String, String> status = new LinkedHashMap<>();
         round.agencies().forEach(a -> status.put(a.agency().name(), a.status().chinese() + (a.late() ? "，逾期" : "")
-                + (a.current() == null ? "" : "，" + a.current().matchedBy())));
+                + (a.current() == null ? "" : "，" + a.current().matchedBy().chinese())));
         assertThat(status).containsExactly(
                 Map.entry("衢州市应急管理局", "已提交-通过，统一社会信用代码"),
                 Map.entry("焦作市应急管理局", "已提交-通过，单位名称"),
