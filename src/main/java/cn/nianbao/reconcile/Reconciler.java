@@ -40,6 +40,20 @@ public final class Reconciler {
     }
 
     /**
+     * A filing of this year and the agency it is known to be of: the code and name it carries
+     * ({@link #of(Filing)}), or those of the roster agency it was found to be (collect).
+     */
+    public record Claim(Filing filing, String code, String name) {
+        public static Claim of(Filing f) {
+            return new Claim(f, f.identity().code(), f.agency());
+        }
+    }
+
+    /**
+     * Every filing of two years: filings for other years (Y1) and second filings of one agency in
+     * one year (D1) are reported and left out, each of this year's is paired with last year's
+     * (C1, C2; M1 where there is none), and last year's left unpaired are M2.
+     *
      * @param year the reporting year of {@code current}; null takes the most common year among them
      */
     public static Result reconcile(List<Filing> current, List<Filing> previous, Aliases aliases, Integer year) {
@@ -50,30 +64,49 @@ public final class Reconciler {
         List<Filing> prev = ofYear(previous, y - 1, findings);
         cur = firstOfDuplicates(cur, aliases, findings);
         prev = firstOfDuplicates(prev, aliases, findings);
-
-        AgencyIndex<Filing> index = AgencyIndex.ofFilings(prev, aliases);
-        List<Match> matches = new ArrayList<>();
-        List<Filing> onlyCurrent = new ArrayList<>();
-        Map<Filing, Boolean> used = new java.util.IdentityHashMap<>();
-        for (Filing c : cur) {
-            AgencyIndex.Hit<Filing> hit = lastYears(index, c.identity().code(), c.agency(), used);
-            Match m = hit == null ? null : new Match(c, hit.entry(), hit.by());
-            if (m == null) {
-                onlyCurrent.add(c);
-                findings.add(Finding.ofFile(FindingCode.M1, c.file(), "上年没有找到" + c.agency()
-                        + "的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转"));
-                continue;
-            }
-            used.put(m.previous(), true);
-            matches.add(m);
-            findings.addAll(Checker.acrossYears(c, m.previous()));
-        }
-        List<Filing> onlyPrevious = prev.stream().filter(p -> !used.containsKey(p)).toList();
-        for (Filing p : onlyPrevious) {
+        Result r = pair(y, cur.stream().map(Claim::of).toList(), prev, aliases, findings);
+        for (Filing p : r.onlyPrevious()) {
             findings.add(Finding.ofFile(FindingCode.M2, p.file(), p.agency() + "上年（" + p.year()
                     + "年）有报表，本年（" + y + "年）没有收到"));
         }
-        return new Result(y, matches, onlyCurrent, onlyPrevious, findings);
+        return new Result(y, r.matches(), r.onlyCurrent(), r.onlyPrevious(), findings);
+    }
+
+    /**
+     * A collection round's current filings, each of a roster agency, against last year's filings
+     * ({@code previous} of other years than {@code year - 1} are not looked at): each agency is found
+     * among last year's by its roster code, name or alias, C1 and C2 on every pair, M1 where none is
+     * found. Filings of {@code current} for another year are left out (the round reports them as Y1);
+     * last year's files are no submissions of the round, so nothing is said of them (no Y1, D1, M2).
+     */
+    public static Result reconcileRound(int year, List<Claim> current, List<Filing> previous, Aliases aliases) {
+        List<Filing> lastYear = previous.stream().filter(p -> p.year() == year - 1).sorted(Comparator.comparing(Filing::file)).toList();
+        return pair(year, current.stream().filter(c -> c.filing().year() == year).toList(), lastYear, aliases, new ArrayList<>());
+    }
+
+    /**
+     * Pairs each of this year's filings with last year's filing of its agency, each of last year's
+     * used once; the findings of each pair (on this year's file) and M1 are added to {@code findings}.
+     */
+    private static Result pair(int year, List<Claim> current, List<Filing> previous, Aliases aliases, List<Finding> findings) {
+        AgencyIndex<Filing> index = AgencyIndex.ofFilings(previous, aliases);
+        List<Match> matches = new ArrayList<>();
+        List<Filing> onlyCurrent = new ArrayList<>();
+        Map<Filing, Boolean> used = new java.util.IdentityHashMap<>();
+        for (Claim c : current) {
+            AgencyIndex.Hit<Filing> hit = lastYears(index, c.code(), c.name(), used);
+            if (hit == null) {
+                onlyCurrent.add(c.filing());
+                findings.add(Finding.ofFile(FindingCode.M1, c.filing().file(), "上年（" + (year - 1) + "年）没有找到" + c.name()
+                        + "的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转"));
+                continue;
+            }
+            used.put(hit.entry(), true);
+            matches.add(new Match(c.filing(), hit.entry(), hit.by()));
+            findings.addAll(Checker.acrossYears(c.filing(), hit.entry()));
+        }
+        List<Filing> onlyPrevious = previous.stream().filter(p -> !used.containsKey(p)).toList();
+        return new Result(year, matches, onlyCurrent, onlyPrevious, findings);
     }
 
     /**

@@ -22,11 +22,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -377,53 +374,29 @@ public final class Collector {
     }
 
     /**
-     * This year's current filings against last year's, found for each roster agency by its code,
-     * name or alias: C1 and C2 on every pair, M1 (a supervisor's note) where last year's is missing.
+     * This year's current filings against last year's (the reconciler's, each roster agency found
+     * by its code, name or alias), the findings of each (C1, C2, M1) added to its submission in {@code out}.
      */
     private Reconciler.Result reconcile(Map<Agency, Submission> current, List<Filing> previous, List<Submission> out) {
-        List<Filing> lastYearsFilings = previous.stream().filter(p -> p.year() == year - 1).sorted(Comparator.comparing(Filing::file)).toList();
-        AgencyIndex<Filing> lastYear = AgencyIndex.ofFilings(lastYearsFilings, aliases);
-        List<Reconciler.Match> matches = new ArrayList<>();
-        List<Filing> onlyCurrent = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        Map<Filing, Boolean> used = new IdentityHashMap<>();
-        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        List<Reconciler.Claim> claims = new ArrayList<>();
         for (Agency a : roster.agencies()) {
             Submission s = current.get(a);
-            if (s == null || !s.readable()) {
-                continue;
+            if (s != null && s.readable()) {
+                claims.add(new Reconciler.Claim(s.report().read().filing(), a.code(), a.name()));
             }
-            Filing c = s.report().read().filing();
-            if (c.year() != year) {
-                continue; // Y1 already says it
-            }
-            AgencyIndex.Hit<Filing> hit = lastYear.find(a.code(), a.name(), p -> !used.containsKey(p));
-            if (hit != null && hit.codeDisagrees()) {
-                hit = null;
-            }
-            List<Finding> add = new ArrayList<>();
-            if (hit == null) {
-                onlyCurrent.add(c);
-                add.add(Finding.ofFile(FindingCode.M1, c.file(), "上年（" + (year - 1) + "年）没有找到" + a.name()
-                        + "的报表，无法核对上年结转"));
-            } else {
-                used.put(hit.entry(), true);
-                matches.add(new Reconciler.Match(c, hit.entry(), hit.by()));
-                add.addAll(Checker.acrossYears(c, hit.entry()));
-            }
-            findings.addAll(add);
-            byFile.put(c.file(), add);
         }
-        List<Filing> onlyPrevious = lastYearsFilings.stream().filter(p -> !used.containsKey(p)).toList();
+        Reconciler.Result rec = Reconciler.reconcileRound(year, claims, previous, aliases);
+        Map<String, List<Finding>> byFile = new HashMap<>();
+        rec.findings().forEach(f -> byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f));
         for (int i = 0; i < out.size(); i++) {
             Submission s = out.get(i);
             if (s.state() == State.CURRENT && s.readable()) {
                 List<Finding> add = byFile.get(s.report().read().file());
-                if (add != null && !add.isEmpty()) {
+                if (add != null) {
                     out.set(i, s.with(s.report().with(add)));
                 }
             }
         }
-        return new Reconciler.Result(year, matches, onlyCurrent, onlyPrevious, findings);
+        return rec;
     }
 }

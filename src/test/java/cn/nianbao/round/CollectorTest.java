@@ -140,6 +140,36 @@ class CollectorTest {
                 + r.count(Collector.State.UNMATCHED) + r.count(Collector.State.SKIPPED)).isEqualTo(r.submissions().size());
     }
 
+    @Test
+    void lastYearsFilingIsFoundByTheRosterAgencysCodeNameOrAlias() throws IOException {
+        Path in = inbox();
+        Map<String, BigDecimal> carried = values(1);
+        carried.put("t3.carried_over.natural", BigDecimal.valueOf(7)); // last year's 四 is 0: C1
+        carried.put("t3.disclosed.natural", BigDecimal.valueOf(8));
+        at(Files.write(in.resolve("cz.xlsx"), workbook("甲县财政局", "11330800002618736G", 2024, carried)), LocalDateTime.of(2025, 1, 10, 9, 0));
+        at(Files.write(in.resolve("jy.xlsx"), workbook("甲县教育局", "", 2024, values(2))), LocalDateTime.of(2025, 1, 10, 9, 0));
+        at(Files.write(in.resolve("wjw.xlsx"), workbook("甲县卫生健康委员会", "", 2024, values(3))), LocalDateTime.of(2025, 1, 10, 9, 0));
+        at(Files.write(in.resolve("mz.xlsx"), workbook("甲县民政局", "", 2024, values(4))), LocalDateTime.of(2025, 1, 10, 9, 0));
+        List<cn.nianbao.model.Filing> previous = new ArrayList<>();
+        for (String[] p : new String[][] {{"甲县财政局（旧称）", "11330800002618736G"}, {"甲县 教育局", ""}, {"甲县卫生和计划生育委员会", ""},
+            {"甲县水利局", ""}}) {
+            Path f = Files.write(tmp.resolve(p[0] + "-2023.xlsx"), workbook(p[0], p[1], 2023, TestSupport.zeros(SPEC)));
+            previous.add(new WorkbookReader(TestSupport.FORMATS).read(f).filing());
+        }
+        List<Inbox.Item> items = Inbox.open(in, tmp.resolve("附件"));
+        Collector.Round r = new Collector(TestSupport.FORMATS, roster(), 2024, SPEC, LocalDate.of(2025, 1, 31))
+                .collect(items, previous, 2, n -> { });
+
+        assertThat(r.reconciled().matches()).extracting(m -> m.current().agency() + "=" + m.previous().agency() + " " + m.by())
+                .containsExactly("甲县财政局=甲县财政局（旧称） 统一社会信用代码", "甲县教育局=甲县 教育局 单位名称",
+                        "甲县卫生健康委员会=甲县卫生和计划生育委员会 别名");
+        assertThat(r.reconciled().onlyPrevious()).extracting(cn.nianbao.model.Filing::agency).containsExactly("甲县水利局");
+        assertThat(of(r, "甲县财政局").current().report().findings()).extracting(Finding::ruleId).containsExactly("C1", "C1"); // 自然人 and 总计
+        assertThat(of(r, "甲县民政局").current().report().findings()).extracting(Finding::ruleId, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("M1", "上年（2023年）没有找到甲县民政局的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转"));
+        assertThat(of(r, "甲县民政局").status()).as("M1 is the supervisor's").isEqualTo(Collector.Status.PASSED);
+    }
+
     /** A workbook of the agency's own: the national tables by their labels, no identity, no title naming the agency. */
     byte[] ownWorkbook(Map<String, BigDecimal> values) throws IOException {
         Path f = TestSupport.filled(TestSupport.request("2021", 2024, "随便什么", ""), values, tmp.resolve("own.xlsx"));
