@@ -1,6 +1,7 @@
 package cn.nianbao.cli;
 
 import cn.nianbao.reconcile.Aliases;
+import cn.nianbao.reconcile.MatchedBy;
 import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.spec.Formats;
@@ -67,11 +68,9 @@ final class ReconcileCommand implements Callable<Integer> {
         out.println(rec.year() > 0 ? "本年：" + rec.year() + "年；上年：" + (rec.year() - 1) + "年"
                 : "本年：无法确定（两年都没有可以读取的报表）");
         int rc = Runs.summary(out, all, names);
-        long byCode = rec.matches().stream().filter(m -> m.by().equals("统一社会信用代码")).count();
-        long byName = rec.matches().stream().filter(m -> m.by().equals("单位名称")).count();
-        out.printf("跨年匹配 %d 对（按统一社会信用代码 %d，按单位名称 %d，按别名 %d）；上年没有报表 %d 个，本年未报 %d 个%n",
-                rec.matches().size(), byCode, byName, rec.matches().size() - byCode - byName,
-                rec.onlyCurrent().size(), rec.onlyPrevious().size());
+        out.printf("跨年匹配 %d 对（按%s %d，按%s %d，按%s %d）；上年没有报表 %d 个，本年未报 %d 个%n", rec.matches().size(),
+                MatchedBy.CODE.chinese(), rec.matched(MatchedBy.CODE), MatchedBy.NAME.chinese(), rec.matched(MatchedBy.NAME),
+                MatchedBy.ALIAS.chinese(), rec.matched(MatchedBy.ALIAS), rec.onlyCurrent().size(), rec.onlyPrevious().size());
         Outputs.write(out, outputs.output, outputs.returns, all, all.subList(0, cur.size()), rec, guard);
         out.flush();
         return rc;

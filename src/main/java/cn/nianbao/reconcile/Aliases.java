@@ -29,9 +29,9 @@ public final class Aliases {
     public static Aliases of(Map<String, java.util.List<String>> groups) {
         Map<String, String> m = new HashMap<>();
         groups.forEach((name, aliases) -> {
-            String key = AgencyNames.normalize(name);
+            String key = AgencyIndex.normalize(name);
             m.put(key, key);
-            aliases.forEach(a -> m.putIfAbsent(AgencyNames.normalize(a), key));
+            aliases.forEach(a -> m.putIfAbsent(AgencyIndex.normalize(a), key));
         });
         return new Aliases(m);
     }
@@ -70,7 +70,11 @@ public final class Aliases {
 
     /** The matching key of a name: normalized, and resolved to its group's name when it is an alias. */
     public String key(String name) {
-        String n = AgencyNames.normalize(name);
-        return canonical.getOrDefault(n, n);
+        return keyOfNormalized(AgencyIndex.normalize(name));
+    }
+
+    /** As {@link #key} of a name already normalized. */
+    String keyOfNormalized(String normalized) {
+        return canonical.getOrDefault(normalized, normalized);
     }
 }

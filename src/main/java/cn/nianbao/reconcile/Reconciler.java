@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Matches this year's filings with last year's and applies the rules across years. An agency is
- * matched by 统一社会信用代码 first, then by its name after normalization, then by an alias.
+ * matched by 统一社会信用代码 first, then by its name after normalization, then by an alias
+ * ({@link AgencyIndex}).
  * Agencies found in one year only, two filings of one agency in a year, and filings for another
  * year are findings, never skipped.
  */
@@ -22,15 +23,37 @@ public final class Reconciler {
     private Reconciler() {
     }
 
-    /** A matched pair and how it was matched (统一社会信用代码 / 单位名称 / 别名). */
-    public record Match(Filing current, Filing previous, String by) {
+    /** A matched pair and how it was matched (by code, name or alias). */
+    public record Match(Filing current, Filing previous, MatchedBy matchedBy) {
+        /** How it was matched, as the workbooks print it (统一社会信用代码 / 单位名称 / 别名). */
+        public String by() {
+            return matchedBy.chinese();
+        }
     }
 
     public record Result(int year, List<Match> matches, List<Filing> onlyCurrent, List<Filing> onlyPrevious,
                          List<Finding> findings) {
+        /** How many pairs were matched this way. */
+        public long matched(MatchedBy by) {
+            return matches.stream().filter(m -> m.matchedBy() == by).count();
+        }
     }
 
     /**
+     * A filing of this year and the agency it is known to be of: the code and name it carries
+     * ({@link #of(Filing)}), or those of the roster agency it was found to be (collect).
+     */
+    public record Claim(Filing filing, String code, String name) {
+        public static Claim of(Filing f) {
+            return new Claim(f, f.identity().code(), f.agency());
+        }
+    }
+
+    /**
+     * Every filing of two years: filings for other years (Y1) and second filings of one agency in
+     * one year (D1) are reported and left out, each of this year's is paired with last year's
+     * (C1, C2; M1 where there is none), and last year's left unpaired are M2.
+     *
      * @param year the reporting year of {@code current}; null takes the most common year among them
      */
     public static Result reconcile(List<Filing> current, List<Filing> previous, Aliases aliases, Integer year) {
@@ -41,35 +64,59 @@ public final class Reconciler {
         List<Filing> prev = ofYear(previous, y - 1, findings);
         cur = firstOfDuplicates(cur, aliases, findings);
         prev = firstOfDuplicates(prev, aliases, findings);
-
-        FilingIndex index = new FilingIndex(prev, aliases);
-        List<Match> matches = new ArrayList<>();
-        List<Filing> onlyCurrent = new ArrayList<>();
-        Map<Filing, Boolean> used = new java.util.IdentityHashMap<>();
-        for (Filing c : cur) {
-            FilingIndex.Hit hit = index.find(c.identity().code(), c.agency(), p -> !used.containsKey(p));
-            Match m = hit == null ? null : new Match(c, hit.filing(), hit.by());
-            if (m == null) {
-                onlyCurrent.add(c);
-                findings.add(Finding.ofFile(FindingCode.M1, c.file(), "上年没有找到" + c.agency()
-                        + "的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转"));
-                continue;
-            }
-            used.put(m.previous(), true);
-            matches.add(m);
-            findings.addAll(Checker.acrossYears(c, m.previous()));
-        }
-        List<Filing> onlyPrevious = prev.stream().filter(p -> !used.containsKey(p)).toList();
-        for (Filing p : onlyPrevious) {
+        Result r = pair(y, cur.stream().map(Claim::of).toList(), prev, aliases, findings);
+        for (Filing p : r.onlyPrevious()) {
             findings.add(Finding.ofFile(FindingCode.M2, p.file(), p.agency() + "上年（" + p.year()
                     + "年）有报表，本年（" + y + "年）没有收到"));
         }
-        return new Result(y, matches, onlyCurrent, onlyPrevious, findings);
+        return new Result(y, r.matches(), r.onlyCurrent(), r.onlyPrevious(), findings);
     }
 
-    private static boolean codesAgree(Filing a, Filing b) {
-        return a.identity().code().isEmpty() || b.identity().code().isEmpty()
-                || a.identity().code().equals(b.identity().code());
+    /**
+     * A collection round's current filings, each of a roster agency, against last year's filings
+     * ({@code previous} of other years than {@code year - 1} are not looked at): each agency is found
+     * among last year's by its roster code, name or alias, C1 and C2 on every pair, M1 where none is
+     * found. Filings of {@code current} for another year are left out (the round reports them as Y1);
+     * last year's files are no submissions of the round, so nothing is said of them (no Y1, D1, M2).
+     */
+    public static Result reconcileRound(int year, List<Claim> current, List<Filing> previous, Aliases aliases) {
+        List<Filing> lastYear = previous.stream().filter(p -> p.year() == year - 1).sorted(Comparator.comparing(Filing::file)).toList();
+        return pair(year, current.stream().filter(c -> c.filing().year() == year).toList(), lastYear, aliases, new ArrayList<>());
+    }
+
+    /**
+     * Pairs each of this year's filings with last year's filing of its agency, each of last year's
+     * used once; the findings of each pair (on this year's file) and M1 are added to {@code findings}.
+     */
+    private static Result pair(int year, List<Claim> current, List<Filing> previous, Aliases aliases, List<Finding> findings) {
+        AgencyIndex<Filing> index = AgencyIndex.ofFilings(previous, aliases);
+        List<Match> matches = new ArrayList<>();
+        List<Filing> onlyCurrent = new ArrayList<>();
+        Map<Filing, Boolean> used = new java.util.IdentityHashMap<>();
+        for (Claim c : current) {
+            AgencyIndex.Hit<Filing> hit = lastYears(index, c.code(), c.name(), used);
+            if (hit == null) {
+                onlyCurrent.add(c.filing());
+                findings.add(Finding.ofFile(FindingCode.M1, c.filing().file(), "上年（" + (year - 1) + "年）没有找到" + c.name()
+                        + "的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转"));
+                continue;
+            }
+            used.put(hit.entry(), true);
+            matches.add(new Match(c.filing(), hit.entry(), hit.by()));
+            findings.addAll(Checker.acrossYears(c.filing(), hit.entry()));
+        }
+        List<Filing> onlyPrevious = previous.stream().filter(p -> !used.containsKey(p)).toList();
+        return new Result(year, matches, onlyCurrent, onlyPrevious, findings);
+    }
+
+    /**
+     * Last year's filing of the agency with this code and name not yet paired: by code, name or
+     * alias; one found by name whose code is another's is not the agency's.
+     */
+    private static AgencyIndex.Hit<Filing> lastYears(AgencyIndex<Filing> index, String code, String name,
+                                                     Map<Filing, Boolean> used) {
+        AgencyIndex.Hit<Filing> hit = index.find(code, name, p -> !used.containsKey(p));
+        return hit == null || hit.codeDisagrees() ? null : hit;
     }
 
     static int commonYear(List<Filing> filings) {
@@ -95,30 +142,25 @@ public final class Reconciler {
 
     /**
      * Two filings of one agency in one year (same code, or same name after normalization and
-     * aliases): both are reported; the first by file name takes part in the reconciliation.
-     * Filings of one agency for different years are no duplicates.
+     * aliases, their codes not disagreeing): both are reported; the first by file name takes part
+     * in the reconciliation. Filings of one agency for different years are no duplicates.
      */
     public static List<Filing> firstOfDuplicates(List<Filing> filings, Aliases aliases, List<Finding> findings) {
         List<Filing> sorted = new ArrayList<>(filings);
         sorted.sort(Comparator.comparing(Filing::file));
-        Map<String, Filing> byCode = new HashMap<>();
-        Map<String, Filing> byName = new HashMap<>();
+        Map<Integer, AgencyIndex<Filing>> byYear = new HashMap<>();
         List<Filing> kept = new ArrayList<>();
         for (Filing f : sorted) {
-            String code = f.identity().code().isEmpty() ? "" : f.year() + "|" + f.identity().code();
-            String name = f.year() + "|" + aliases.key(f.agency());
-            Filing first = !code.isEmpty() && byCode.containsKey(code) ? byCode.get(code) : byName.get(name);
-            if (first != null && codesAgree(first, f)) {
-                String msg = f.agency() + "在" + f.year() + "年有两份报表：" + first.file() + " 和 " + f.file()
+            AgencyIndex<Filing> seen = byYear.computeIfAbsent(f.year(), y -> new AgencyIndex<>(aliases, AgencyIndex::keys));
+            AgencyIndex.Hit<Filing> first = seen.find(f.identity().code(), f.agency());
+            if (first != null && !first.codeDisagrees()) {
+                String msg = f.agency() + "在" + f.year() + "年有两份报表：" + first.entry().file() + " 和 " + f.file()
                         + "；跨年核对只使用前一份，请确认哪一份有效";
-                findings.add(Finding.ofFile(FindingCode.D1, first.file(), msg));
+                findings.add(Finding.ofFile(FindingCode.D1, first.entry().file(), msg));
                 findings.add(Finding.ofFile(FindingCode.D1, f.file(), msg));
                 continue;
             }
-            if (!code.isEmpty()) {
-                byCode.put(code, f);
-            }
-            byName.putIfAbsent(name, f);
+            seen.add(f);
             kept.add(f);
         }
         return kept;

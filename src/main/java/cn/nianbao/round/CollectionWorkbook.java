@@ -152,7 +152,7 @@ public final class CollectionWorkbook {
             v.add(cur == null ? "" : time(cur.item().time(), cur.item().timeSource()));
             v.add(cur == null ? "" : a.late() ? "逾期" : "按时");
             v.add(cur == null ? "" : cur.item().origin());
-            v.add(cur == null ? "" : cur.matchedBy());
+            v.add(cur == null ? "" : cur.matchedBy().chinese());
             for (int c = 0; c < v.size(); c++) {
                 if (v.get(c) != null) {
                     text(x, c, v.get(c), null);
@@ -288,7 +288,7 @@ public final class CollectionWorkbook {
             s.text(4, time(x.item().time(), x.item().timeSource()));
             s.text(5, x.state().chinese(), x.state() == Collector.State.UNREADABLE || x.state() == Collector.State.UNMATCHED);
             s.text(6, x.agency() == null ? "" : x.agency().name());
-            s.text(7, x.matchedBy());
+            s.text(7, x.matchedBy() == null ? "" : x.matchedBy().chinese());
             s.text(8, x.agency() == null || x.item().time() == null ? "" : x.late() ? "逾期" : "按时");
             FileReport rep = x.report();
             FileReport own = rep.forAgency();

@@ -52,7 +52,7 @@ public final class Drafts {
         try {
             MimeMessage m = new MimeMessage(SESSION);
             // A roster cell may hold several addresses, separated as people type them (, ; ，；or spaces).
-            String addresses = to == null ? "" : String.join(", ", Collector.emails(to));
+            String addresses = to == null ? "" : String.join(", ", Agency.addresses(to));
             if (!addresses.isEmpty()) {
                 m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(addresses, false));
             }

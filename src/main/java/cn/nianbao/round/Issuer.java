@@ -1,7 +1,8 @@
 package cn.nianbao.round;
 
 import cn.nianbao.model.Filing;
-import cn.nianbao.reconcile.FilingIndex;
+import cn.nianbao.reconcile.AgencyIndex;
+import cn.nianbao.reconcile.MatchedBy;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.template.CarryOver;
 import cn.nianbao.template.Protection;
@@ -20,8 +21,11 @@ import java.util.List;
  * the template attached and the deadline in the message.
  */
 public final class Issuer {
-    /** What was issued to one agency; {@code carriedFrom} is last year's file, or "" when none was found. */
-    public record Issued(Agency agency, Path template, Path draft, String carriedFrom, String matchedBy) {
+    /**
+     * What was issued to one agency; {@code carriedFrom} is last year's file, or "" when none was
+     * found; {@code matchedBy} how it was found (null when none was).
+     */
+    public record Issued(Agency agency, Path template, Path draft, String carriedFrom, MatchedBy matchedBy) {
     }
 
     public record Result(List<Issued> issued, List<String> warnings) {
@@ -45,7 +49,7 @@ public final class Issuer {
     }
 
     public Result issue(Roster roster, List<Filing> previous, Path dir) throws IOException {
-        FilingIndex index = previousIndex(roster, previous);
+        AgencyIndex<Filing> index = previousIndex(roster, previous);
         List<Issued> issued = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Agency a : roster.agencies()) {
@@ -72,19 +76,22 @@ public final class Issuer {
     }
 
     /** Last year's filings of a roster, found by code, name or alias. */
-    public FilingIndex previousIndex(Roster roster, List<Filing> previous) {
-        return new FilingIndex(previous.stream().filter(f -> f.year() == year - 1).toList(), roster.aliases());
+    public AgencyIndex<Filing> previousIndex(Roster roster, List<Filing> previous) {
+        return AgencyIndex.ofFilings(previous.stream().filter(f -> f.year() == year - 1).toList(), roster.aliases());
     }
 
     /**
      * Writes one agency's template into {@code dir} as 单位-年度.xlsx, carrying over last year's
      * 四 when {@code index} finds its filing; the draft of the result is null.
      */
-    public Issued template(Agency a, FilingIndex index, boolean havePrevious, Path dir, List<String> warnings)
+    public Issued template(Agency a, AgencyIndex<Filing> index, boolean havePrevious, Path dir, List<String> warnings)
             throws IOException {
         TemplateRequest req = TemplateRequest.of(spec, year, a.name(), a.code());
-        FilingIndex.Hit hit = index.find(a.code(), a.name(), f -> true);
-        Filing last = hit == null ? null : hit.filing();
+        AgencyIndex.Hit<Filing> hit = index.find(a.code(), a.name());
+        if (hit != null && hit.codeDisagrees()) {
+            hit = null; // found by name, but its code is another agency's
+        }
+        Filing last = hit == null ? null : hit.entry();
         if (last != null) {
             CarryOver.Result carry = CarryOver.from(last, spec, year);
             carry.warnings().forEach(w -> warnings.add(a.name() + "：" + w));
@@ -94,7 +101,7 @@ public final class Issuer {
         }
         Path template = templatePath(a, dir);
         batch.write(req, template);
-        return new Issued(a, template, null, last == null ? "" : last.file(), hit == null ? "" : hit.by());
+        return new Issued(a, template, null, last == null ? "" : last.file(), hit == null ? null : hit.by());
     }
 
     /** Filling instructions shared by the first message and reminders. */

@@ -2,7 +2,9 @@ package cn.nianbao.round;
 
 import cn.nianbao.model.Finding;
 import cn.nianbao.spec.Severity;
-import cn.nianbao.reconcile.FilingIndex;
+import cn.nianbao.model.Filing;
+import cn.nianbao.reconcile.AgencyIndex;
+import cn.nianbao.reconcile.MatchedBy;
 import cn.nianbao.report.FindingOrder;
 import cn.nianbao.util.FileNames;
 import java.io.IOException;
@@ -31,9 +33,9 @@ public final class ReturnDrafts {
     private ReturnDrafts() {
     }
 
-    /** As {@link #write(Path, Collector.Round, Map, Issuer, FilingIndex, boolean, LocalDate, int, List)} with {@link #RESUBMIT_DAYS}. */
+    /** As {@link #write(Path, Collector.Round, Map, Issuer, AgencyIndex, boolean, LocalDate, int, List)} with {@link #RESUBMIT_DAYS}. */
     public static List<Written> write(Path dir, Collector.Round round, Map<String, Path> copies, Issuer issuer,
-                                      FilingIndex previous, boolean havePrevious, LocalDate today, List<String> warnings)
+                                      AgencyIndex<Filing> previous, boolean havePrevious, LocalDate today, List<String> warnings)
             throws IOException {
         return write(dir, round, copies, issuer, previous, havePrevious, today, RESUBMIT_DAYS, warnings);
     }
@@ -45,7 +47,7 @@ public final class ReturnDrafts {
      *                     {@code today}, and never before the round's deadline
      */
     public static List<Written> write(Path dir, Collector.Round round, Map<String, Path> copies, Issuer issuer,
-                                      FilingIndex previous, boolean havePrevious, LocalDate today, int resubmitDays,
+                                      AgencyIndex<Filing> previous, boolean havePrevious, LocalDate today, int resubmitDays,
                                       List<String> warnings) throws IOException {
         List<Written> out = new ArrayList<>();
         int year = round.year();
@@ -106,7 +108,7 @@ public final class ReturnDrafts {
         StringBuilder b = new StringBuilder();
         for (Collector.Submission s : a.sentForOthers()) {
             String other = s.agency().name();
-            String whose = s.matchedBy().equals("统一社会信用代码") ? "报表中的统一社会信用代码是" + other + "的"
+            String whose = s.matchedBy() == MatchedBy.CODE ? "报表中的统一社会信用代码是" + other + "的"
                     : "报表中填写的单位是“" + s.report().read().filing().agency() + "”";
             b.append("我们收到了从贵单位邮箱（").append(s.item().sender()).append("）发来的文件“").append(s.item().name())
                     .append("”，但其中的报表是").append(other).append("的（").append(whose).append("），不能算作贵单位的报送。")

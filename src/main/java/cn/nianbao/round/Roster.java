@@ -1,6 +1,6 @@
 package cn.nianbao.round;
 
-import cn.nianbao.reconcile.AgencyNames;
+import cn.nianbao.reconcile.AgencyIndex;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.util.CreditCode;
 import cn.nianbao.util.Decoding;
@@ -57,6 +57,15 @@ public final class Roster {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /**
+     * The roster's agencies found by code, name, alias, sender address or a name in a file's name
+     * (an agency sends from every address of its 联系邮箱).
+     */
+    public AgencyIndex<Agency> index() {
+        return new AgencyIndex<>(agencies, aliases(),
+                a -> new AgencyIndex.Keys(a.code(), a.name(), a.aliases(), a.emails()));
     }
 
     /** The names each agency has gone by, for matching filings across renamings. */
@@ -133,8 +142,7 @@ public final class Roster {
     static Roster of(List<Map<String, String>> rows) {
         List<Agency> agencies = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        Map<String, Integer> codes = new HashMap<>();
-        Map<String, Integer> names = new HashMap<>();
+        AgencyIndex<Agency> seen = new AgencyIndex<>(Aliases.none(), a -> AgencyIndex.Keys.of(a.code(), a.name()));
         for (Map<String, String> r : rows) {
             int line = Integer.parseInt(r.get("#line"));
             String name = r.getOrDefault("name", "").strip();
@@ -150,23 +158,22 @@ public final class Roster {
                 problems.add(new Problem(line, "第" + line + "行（" + name + "）：" + CreditCode.problem(code)));
                 continue;
             }
-            if (!code.isEmpty() && codes.containsKey(code)) {
-                problems.add(new Problem(line, "第" + line + "行（" + name + "）：统一社会信用代码与第" + codes.get(code) + "行重复"));
+            Agency sameCode = seen.withCode(code);
+            if (sameCode != null) {
+                problems.add(new Problem(line, "第" + line + "行（" + name + "）：统一社会信用代码与第" + sameCode.line() + "行重复"));
                 continue;
             }
-            String key = AgencyNames.normalize(name);
-            if (names.containsKey(key)) {
-                problems.add(new Problem(line, "第" + line + "行（" + name + "）：单位名称与第" + names.get(key) + "行重复"));
+            Agency sameName = seen.withName(name);
+            if (sameName != null) {
+                problems.add(new Problem(line, "第" + line + "行（" + name + "）：单位名称与第" + sameName.line() + "行重复"));
                 continue;
             }
-            if (!code.isEmpty()) {
-                codes.put(code, line);
-            }
-            names.put(key, line);
             List<String> aliases = Arrays.stream(r.getOrDefault("aliases", "").split("\\|")).map(String::strip)
                     .filter(s -> !s.isEmpty()).toList();
-            agencies.add(new Agency(name, code, r.getOrDefault("email", "").strip(), r.getOrDefault("parent", "").strip(),
-                    aliases, line));
+            Agency a = new Agency(name, code, r.getOrDefault("email", "").strip(), r.getOrDefault("parent", "").strip(),
+                    aliases, line);
+            seen.add(a);
+            agencies.add(a);
         }
         return new Roster(agencies, problems);
     }

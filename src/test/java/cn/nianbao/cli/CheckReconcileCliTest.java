@@ -67,6 +67,26 @@ class CheckReconcileCliTest {
     }
 
     @Test
+    void reconcileCountsThePairsByHowTheyWereMatched() throws IOException {
+        Path prev = dir.resolve("2023");
+        Path cur = dir.resolve("2024");
+        String code = "11330800002618736G";
+        for (String[] f : new String[][] {{"甲局", code}, {"乙 局", ""}, {"某市安全生产监督管理局", ""}}) {
+            TestSupport.filled(TestSupport.request("2021", 2023, f[0], f[1]), TestSupport.zeros(TestSupport.FORMATS.get("2021")),
+                    Files.createDirectories(prev).resolve(f[0] + ".xlsx"));
+        }
+        for (String[] f : new String[][] {{"甲局（更名后）", code}, {"乙局", ""}, {"某市应急管理局", ""}}) {
+            TestSupport.filled(TestSupport.request("2021", 2024, f[0], f[1]), TestSupport.zeros(TestSupport.FORMATS.get("2021")),
+                    Files.createDirectories(cur).resolve(f[0] + ".xlsx"));
+        }
+        Path aliases = Files.writeString(dir.resolve("别名.csv"), "单位名称,别名\n某市应急管理局,某市安全生产监督管理局\n");
+        CliTest.Run r = CliTest.run("reconcile", "--previous", prev.toString(), "--current", cur.toString(),
+                "--aliases", aliases.toString(), "-o", dir.resolve("对账.xlsx").toString());
+        assertThat(r.out()).as(r.out() + r.err())
+                .contains("跨年匹配 3 对（按统一社会信用代码 1，按单位名称 1，按别名 1）；上年没有报表 0 个，本年未报 0 个");
+    }
+
+    @Test
     void d1IsOneAgencyOneYearTwoFilingsNotOneAgencyOverSeveralYears() throws IOException {
         Path all = dir.resolve("历年");
         for (int y = 2021; y <= 2024; y++) {

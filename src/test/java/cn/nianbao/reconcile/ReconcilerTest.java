@@ -61,6 +61,9 @@ class ReconcilerTest {
         assertThat(r.onlyPrevious()).extracting(Filing::agency).containsExactly("已撤销的局");
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder("M1", "M2");
         assertThat(r.findings()).allMatch(f -> f.severity() == Severity.WARNING);
+        // M1 in one wording, the same as collect's.
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("M1")).singleElement().extracting(Finding::message)
+                .isEqualTo("上年（2023年）没有找到新设的局的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转");
     }
 
     @Test

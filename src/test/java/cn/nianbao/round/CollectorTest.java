@@ -116,7 +116,7 @@ class CollectorTest {
         Collector.Round r = collect();
 
         Map<String, String> got = new LinkedHashMap<>();
-        r.agencies().forEach(a -> got.put(a.agency().name(), a.status().chinese() + "/" + (a.current() == null ? "" : a.current().matchedBy())));
+        r.agencies().forEach(a -> got.put(a.agency().name(), a.status().chinese() + "/" + (a.current() == null ? "" : a.current().matchedBy().chinese())));
         assertThat(got).containsExactly(
                 // 教育局's template came from 财政局's address: a U1 warning on both rows.
                 Map.entry("甲县财政局", "已提交-有警告/统一社会信用代码"),
@@ -138,6 +138,36 @@ class CollectorTest {
         // Accounting: every item is in exactly one state.
         assertThat(r.count(Collector.State.CURRENT) + r.count(Collector.State.SUPERSEDED) + r.count(Collector.State.UNREADABLE)
                 + r.count(Collector.State.UNMATCHED) + r.count(Collector.State.SKIPPED)).isEqualTo(r.submissions().size());
+    }
+
+    @Test
+    void lastYearsFilingIsFoundByTheRosterAgencysCodeNameOrAlias() throws IOException {
+        Path in = inbox();
+        Map<String, BigDecimal> carried = values(1);
+        carried.put("t3.carried_over.natural", BigDecimal.valueOf(7)); // last year's 四 is 0: C1
+        carried.put("t3.disclosed.natural", BigDecimal.valueOf(8));
+        at(Files.write(in.resolve("cz.xlsx"), workbook("甲县财政局", "11330800002618736G", 2024, carried)), LocalDateTime.of(2025, 1, 10, 9, 0));
+        at(Files.write(in.resolve("jy.xlsx"), workbook("甲县教育局", "", 2024, values(2))), LocalDateTime.of(2025, 1, 10, 9, 0));
+        at(Files.write(in.resolve("wjw.xlsx"), workbook("甲县卫生健康委员会", "", 2024, values(3))), LocalDateTime.of(2025, 1, 10, 9, 0));
+        at(Files.write(in.resolve("mz.xlsx"), workbook("甲县民政局", "", 2024, values(4))), LocalDateTime.of(2025, 1, 10, 9, 0));
+        List<cn.nianbao.model.Filing> previous = new ArrayList<>();
+        for (String[] p : new String[][] {{"甲县财政局（旧称）", "11330800002618736G"}, {"甲县 教育局", ""}, {"甲县卫生和计划生育委员会", ""},
+            {"甲县水利局", ""}}) {
+            Path f = Files.write(tmp.resolve(p[0] + "-2023.xlsx"), workbook(p[0], p[1], 2023, TestSupport.zeros(SPEC)));
+            previous.add(new WorkbookReader(TestSupport.FORMATS).read(f).filing());
+        }
+        List<Inbox.Item> items = Inbox.open(in, tmp.resolve("附件"));
+        Collector.Round r = new Collector(TestSupport.FORMATS, roster(), 2024, SPEC, LocalDate.of(2025, 1, 31))
+                .collect(items, previous, 2, n -> { });
+
+        assertThat(r.reconciled().matches()).extracting(m -> m.current().agency() + "=" + m.previous().agency() + " " + m.by())
+                .containsExactly("甲县财政局=甲县财政局（旧称） 统一社会信用代码", "甲县教育局=甲县 教育局 单位名称",
+                        "甲县卫生健康委员会=甲县卫生和计划生育委员会 别名");
+        assertThat(r.reconciled().onlyPrevious()).extracting(cn.nianbao.model.Filing::agency).containsExactly("甲县水利局");
+        assertThat(of(r, "甲县财政局").current().report().findings()).extracting(Finding::ruleId).containsExactly("C1", "C1"); // 自然人 and 总计
+        assertThat(of(r, "甲县民政局").current().report().findings()).extracting(Finding::ruleId, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("M1", "上年（2023年）没有找到甲县民政局的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转"));
+        assertThat(of(r, "甲县民政局").status()).as("M1 is the supervisor's").isEqualTo(Collector.Status.PASSED);
     }
 
     /** A workbook of the agency's own: the national tables by their labels, no identity, no title naming the agency. */
@@ -166,10 +196,10 @@ class CollectorTest {
         Collector.Round r = collect();
         Collector.AgencyStatus health = of(r, "甲县卫生健康委员会");
         assertThat(health.current()).isNotNull();
-        assertThat(health.current().matchedBy()).isEqualTo("别名");
+        assertThat(health.current().matchedBy().chinese()).isEqualTo("别名");
         assertThat(health.current().report().read().filing().agency()).isEqualTo("甲县卫生和计划生育委员会");
         Collector.AgencyStatus stats = of(r, "甲县统计局");
-        assertThat(stats.current().matchedBy()).isEqualTo("单位名称");
+        assertThat(stats.current().matchedBy().chinese()).isEqualTo("单位名称");
         assertThat(stats.current().report().read().filing().agency()).isEqualTo("甲县统计局");
         for (Collector.AgencyStatus a : List.of(health, stats)) {
             assertThat(a.current().report().findings()).as("no U1: the name came from the file, and the roster knows it")

@@ -47,7 +47,7 @@ class RoundFixtureTest {
         Collector.Round round = demoRound(tmp);
         Map<String, String> status = new LinkedHashMap<>();
         round.agencies().forEach(a -> status.put(a.agency().name(), a.status().chinese() + (a.late() ? "，逾期" : "")
-                + (a.current() == null ? "" : "，" + a.current().matchedBy())));
+                + (a.current() == null ? "" : "，" + a.current().matchedBy().chinese())));
         assertThat(status).containsExactly(
                 Map.entry("衢州市应急管理局", "已提交-通过，统一社会信用代码"),
                 Map.entry("焦作市应急管理局", "已提交-通过，单位名称"),
@@ -64,6 +64,9 @@ class RoundFixtureTest {
                 Map.entry("焦作市应急管理局", List.of()),
                 Map.entry("聊城市应急管理局", List.of("R1@D30", "R1@J30", "V7@D30")),
                 Map.entry("尖山区应急管理局", List.of()));
+        // M1 in the reconciler's one wording (reconcile says the same).
+        assertThat(round.agencies().get(0).current().report().findings()).singleElement().extracting(f -> f.message())
+                .isEqualTo("上年（2023年）没有找到衢州市应急管理局的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转");
         Map<String, String> items = round.submissions().stream().collect(Collectors.toMap(
                 s -> s.item().origin().substring(s.item().origin().indexOf("收件")), s -> s.state().chinese(),
                 (a, b) -> a + "+" + b, LinkedHashMap::new));
