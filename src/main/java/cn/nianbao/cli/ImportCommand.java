@@ -11,6 +11,7 @@ import cn.nianbao.spec.Formats;
 import cn.nianbao.report.TextSummary;
 import cn.nianbao.template.FilledTemplate;
 import cn.nianbao.util.AtomicFiles;
+import cn.nianbao.util.FileKind;
 import cn.nianbao.util.FileNames;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -139,9 +140,18 @@ final class ImportCommand implements Callable<Integer> {
 
     private Formats formats;
 
+    /**
+     * A workbook by its content, text by its content (an HTML table saved as .xls is text); what
+     * is neither, or cannot be looked at, by its name.
+     */
     private ReadResult read(Path f, LabelReader.Hints hints) {
-        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean workbook = name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm") || name.endsWith(".et");
+        FileKind kind;
+        try {
+            kind = FileKind.of(f);
+        } catch (IOException e) {
+            kind = FileKind.OTHER; // the reader says why it cannot be opened
+        }
+        boolean workbook = kind.workbook() || !kind.text() && FileKind.workbookName(f.getFileName().toString());
         return workbook ? new WorkbookReader(formats).read(f, hints) : new LabelReader(formats).readText(f, hints);
     }
 

@@ -2,6 +2,7 @@ package cn.nianbao.round;
 
 import cn.nianbao.util.AtomicFiles;
 import cn.nianbao.util.Decoding;
+import cn.nianbao.util.FileKind;
 import cn.nianbao.util.FileNames;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -178,65 +179,70 @@ public final class Inbox {
                 o.subject(), o.notes()));
     }
 
-    /** Decides what {@code file} is by its content (the name only breaks ties) and handles it. */
+    /**
+     * Decides what {@code file} is by its content ({@link FileKind}) and handles it. A file named
+     * as a workbook is read as one whatever it holds: the reader says what is wrong with it, so it
+     * counts as unreadable, never as skipped.
+     */
     private void classify(Path file, Origin o, String relative, int depth) {
         String name = file.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (name.startsWith("~$")) {
-            add(o, null, Kind.SKIPPED, "Excel/WPS 打开文件时生成的临时锁文件，不是报表");
+        if (FileKind.lockFile(name)) {
+            add(o, null, Kind.SKIPPED, FileKind.LOCK_FILE);
             return;
         }
         byte[] head;
         try {
-            head = head(file);
+            head = FileKind.head(file);
         } catch (IOException e) {
             add(o, null, Kind.PROBLEM, lead("文件无法打开", e));
             return;
         }
-        boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-        boolean ole2 = head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
-                && (head[3] & 0xFF) == 0xE0;
-        boolean workbookName = lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm") || lower.endsWith(".et");
-        // A file named as a workbook is read as one (the reader says so if it is not); other zips
-        // and OLE2 files are looked into to tell a workbook from an archive or another document.
-        FileKinds.Verdict v = workbookName ? FileKinds.Verdict.WORKBOOK : zip ? FileKinds.zip(file, lower)
-                : ole2 ? FileKinds.ole2(file, lower) : null;
-        if (v != null && v.kind() == Kind.WORKBOOK) {
+        FileKind kind = FileKind.workbookName(name) ? null : FileKind.of(file, head);
+        String ext = extension(name);
+        if (kind == null || kind.workbook()) {
             // Read only when nothing better is known: a plain file's time changes when it is copied.
             add(TimeSource.WORKBOOK_SAVED.betterThan(o.timeSource()) ? o.at(SavedTime.of(file, head), TimeSource.WORKBOOK_SAVED) : o,
                     file, Kind.WORKBOOK, "");
-        } else if (v != null && !v.archive()) {
-            add(o, null, v.kind(), v.reason());
-        } else if (zip) {
-            if (depth >= MAX_DEPTH) {
-                add(o, null, Kind.PROBLEM, "压缩包嵌套超过" + MAX_DEPTH + "层，未再解开");
-            } else {
-                archive(file, o, relative, depth);
+            return;
+        }
+        switch (kind) {
+            case ZIP -> {
+                if (depth >= MAX_DEPTH) {
+                    add(o, null, Kind.PROBLEM, "压缩包嵌套超过" + MAX_DEPTH + "层，未再解开");
+                } else {
+                    archive(file, o, relative, depth);
+                }
             }
-        } else if (lower.endsWith(".mbox") || lower.endsWith(".mbx") || startsWith(head, "From ")) {
-            if (depth >= MAX_DEPTH) {
-                add(o, null, Kind.PROBLEM, "邮箱文件嵌套超过" + MAX_DEPTH + "层，未再解开");
-            } else {
-                mbox(file, o, relative, depth);
+            case MBOX -> {
+                if (depth >= MAX_DEPTH) {
+                    add(o, null, Kind.PROBLEM, "邮箱文件嵌套超过" + MAX_DEPTH + "层，未再解开");
+                } else {
+                    mbox(file, o, relative, depth);
+                }
             }
-        } else if (lower.endsWith(".eml") || looksLikeMessage(head)) {
-            if (depth >= MAX_DEPTH) {
-                add(o, null, Kind.PROBLEM, "邮件嵌套超过" + MAX_DEPTH + "层，未再解开");
-            } else {
-                message(file, o, relative, depth);
+            case EML -> {
+                if (depth >= MAX_DEPTH) {
+                    add(o, null, Kind.PROBLEM, "邮件嵌套超过" + MAX_DEPTH + "层，未再解开");
+                } else {
+                    message(file, o, relative, depth);
+                }
             }
-        } else if (head.length == 0) {
-            add(o, null, Kind.PROBLEM, "文件是空的（0字节）");
-        } else {
-            FileKinds.Verdict other = FileKinds.other(head, lower);
-            add(o, null, other.kind(), other.reason());
+            case EMPTY -> add(o, null, Kind.PROBLEM, "文件是空的（0字节）");
+            // Kinds that may hold a report this tool cannot open: a problem to resolve, not a file to pass over.
+            case RAR, SEVEN_Z -> add(o, null, Kind.PROBLEM, (kind == FileKind.RAR ? "RAR" : "7z") + " 压缩包（" + ext
+                    + "），本工具只能解开 zip 压缩包：请用 zip 格式重新压缩后报送");
+            case MSG -> add(o, null, Kind.PROBLEM, "Outlook 邮件文件（" + ext + "），本工具不能打开："
+                    + "请在邮件软件中把它另存为 .eml，或把其中的附件直接放进收件文件夹");
+            case OTHER -> add(o, null, Kind.SKIPPED, "不是报表工作簿、压缩包或邮件（" + ext + " 文件），未读取");
+            default -> add(o, null, Kind.SKIPPED, kind.chinese() + "（" + ext + "），不是报表工作簿");
         }
     }
 
-    private static byte[] head(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(512);
-        }
+    /** The extension of a name as a user reads it in a reason: ".docx", or 无扩展名. */
+    private static String extension(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        return dot < 0 ? "无扩展名" : lower.substring(dot);
     }
 
     private static boolean startsWith(byte[] head, String s) {
@@ -250,13 +256,6 @@ public final class Inbox {
             }
         }
         return true;
-    }
-
-    /** A header line (Name: value) at the start, as every RFC 5322 message has. */
-    private static boolean looksLikeMessage(byte[] head) {
-        String s = new String(head, StandardCharsets.ISO_8859_1);
-        return s.matches("(?s)[A-Za-z][A-Za-z0-9-]{0,60}:[^\\n]*\\n.*")
-                && s.toLowerCase(Locale.ROOT).matches("(?s).*\\n?(from|date|subject|received|mime-version|return-path|message-id):.*");
     }
 
     private static Instant fileTime(Path f) {
