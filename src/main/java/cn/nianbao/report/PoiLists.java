@@ -1,6 +1,7 @@
 package cn.nianbao.report;
 
 import cn.nianbao.util.AtomicFiles;
+import cn.nianbao.util.Xml;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class PoiLists {
             return new org.apache.poi.xssf.streaming.SheetDataWriter(getSharedStringSource()) {
                 @Override
                 protected void outputEscapedString(String s) throws IOException {
-                    XlsxLists.escape(s, _out);
+                    Xml.escape(s, _out);
                 }
             };
         }
