@@ -58,24 +58,31 @@ final class Extraction {
         return t;
     }
 
-    /** The message of a copy that failed because it was larger than {@link Inbox#MAX_MEMBER_BYTES}. */
-    static final String TOO_LARGE = "too large";
-
-    /** Copies at most {@link Inbox#MAX_MEMBER_BYTES} to {@code target}; false when the member is larger. */
+    /**
+     * Copies at most {@link Inbox#MAX_MEMBER_BYTES} to {@code target}, whole or not at all; false
+     * (and nothing written) when the member is larger.
+     */
     static boolean copyBounded(InputStream in, Path target) throws IOException {
         boolean[] fits = {true};
-        AtomicFiles.write(target, out -> {
-            byte[] buf = new byte[1 << 16];
-            long total = 0;
-            for (int n; (n = in.read(buf)) > 0; ) {
-                total += n;
-                if (total > Inbox.MAX_MEMBER_BYTES) {
-                    fits[0] = false;
-                    throw new IOException(TOO_LARGE);
+        try {
+            AtomicFiles.write(target, out -> {
+                byte[] buf = new byte[1 << 16];
+                long total = 0;
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    total += n;
+                    if (total > Inbox.MAX_MEMBER_BYTES) {
+                        fits[0] = false;
+                        throw new IOException("larger than " + Inbox.MAX_MEMBER_BYTES + " bytes");
+                    }
+                    out.write(buf, 0, n);
                 }
-                out.write(buf, 0, n);
+            });
+        } catch (IOException e) {
+            if (!fits[0]) {
+                return false; // stopped on purpose: AtomicFiles reports it as a failed write, and has removed the part
             }
-        });
-        return fits[0];
+            throw e;
+        }
+        return true;
     }
 }

@@ -153,9 +153,7 @@ final class MimeParts {
                 return;
             }
         } catch (IOException e) {
-            box.add(m, null, Kind.PROBLEM, Extraction.TOO_LARGE.equals(e.getMessage())
-                    ? "附件超过" + (Inbox.MAX_MEMBER_BYTES >> 20) + " MB，未取出"
-                    : Inbox.lead("附件无法取出（编码损坏）", e));
+            box.add(m, null, Kind.PROBLEM, Inbox.lead("附件无法取出（编码损坏）", e));
             return;
         }
         box.classify(t, m, relative + "/" + t.getFileName(), depth + 1);

@@ -73,9 +73,7 @@ final class ZipMembers {
                         continue;
                     }
                 } catch (IOException | RuntimeException ex) {
-                    box.add(m, null, Kind.PROBLEM, Extraction.TOO_LARGE.equals(ex.getMessage())
-                            ? "压缩包中的文件解压后超过" + (Inbox.MAX_MEMBER_BYTES >> 20) + " MB，未解开"
-                            : Inbox.lead("压缩包中的这个文件已损坏，无法解开", ex));
+                    box.add(m, null, Kind.PROBLEM, Inbox.lead("压缩包中的这个文件已损坏，无法解开", ex));
                     continue;
                 }
                 box.classify(t, m, relative + "/" + t.getFileName(), depth + 1);
