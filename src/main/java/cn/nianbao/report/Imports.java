@@ -30,19 +30,10 @@ public final class Imports {
         this.formats = formats;
     }
 
-    /**
-     * Reads {@code file} by its labels: a workbook by its content, text by its content (an HTML
-     * table saved as .xls is text); what is neither, or cannot be looked at, by its name.
-     */
+    /** Reads {@code file} by its labels, as a workbook or as text ({@link FileKind#opensAsWorkbook}). */
     public ReadResult read(Path file, LabelReader.Hints hints) {
-        FileKind kind;
-        try {
-            kind = FileKind.of(file);
-        } catch (IOException e) {
-            kind = FileKind.OTHER; // the reader says why it cannot be opened
-        }
-        boolean workbook = kind.workbook() || !kind.text() && FileKind.workbookName(file.getFileName().toString());
-        return workbook ? new WorkbookReader(formats).read(file, hints) : new LabelReader(formats).readText(file, hints);
+        return FileKind.opensAsWorkbook(file) ? new WorkbookReader(formats).read(file, hints)
+                : new LabelReader(formats).readText(file, hints);
     }
 
     /** Whether not one national table was found (each is an L1): no template is made up from nothing. */

@@ -97,6 +97,22 @@ public enum FileKind {
         return this == TEXT || this == CSV || this == HTML;
     }
 
+    /**
+     * Whether to open {@code file} as a workbook rather than as text: a workbook or text by its
+     * content (an HTML table or a CSV saved under an .xls name is text); anything else — empty, a
+     * PDF, bytes no signature tells, a file that cannot be looked at — by its name, so that the
+     * workbook reader says what is wrong with a file named as a workbook.
+     */
+    public static boolean opensAsWorkbook(Path file) {
+        FileKind kind;
+        try {
+            kind = of(file);
+        } catch (IOException e) {
+            kind = OTHER;
+        }
+        return kind.workbook() || !kind.text() && workbookName(file.getFileName().toString());
+    }
+
     /** Whether {@code name} ends in a workbook extension ({@link #WORKBOOK_EXTENSIONS}), in any case. */
     public static boolean workbookName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
