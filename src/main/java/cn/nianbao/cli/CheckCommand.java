@@ -3,6 +3,7 @@ package cn.nianbao.cli;
 import cn.nianbao.model.Finding;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.reconcile.Reconciler;
+import cn.nianbao.report.Batch;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.spec.Formats;
 import java.io.PrintWriter;
@@ -47,8 +48,8 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         List<Finding> duplicates = new ArrayList<>();
-        Reconciler.firstOfDuplicates(Runs.filings(reports), names, duplicates);
-        reports = Runs.merge(reports, duplicates);
+        Reconciler.firstOfDuplicates(Batch.filings(reports), names, duplicates);
+        reports = Batch.merge(reports, duplicates);
         int rc = Runs.summary(out, reports, names);
         Outputs.write(out, outputs.output, outputs.returns, reports, reports, null, guard);
         out.flush();

@@ -1,6 +1,7 @@
 package cn.nianbao.cli;
 
 import cn.nianbao.model.Filing;
+import cn.nianbao.report.Batch;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.report.OutputGuard;
 import cn.nianbao.report.ReturnCopies;
@@ -10,21 +11,20 @@ import cn.nianbao.round.Inbox;
 import cn.nianbao.round.Issuer;
 import cn.nianbao.round.ReturnDrafts;
 import cn.nianbao.round.Roster;
+import cn.nianbao.round.RoundFiles;
+import cn.nianbao.round.RoundSummary;
 import cn.nianbao.round.RoundTotal;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
 import cn.nianbao.template.Protection;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,9 +34,6 @@ import picocli.CommandLine.Spec;
         description = {"收集一轮报送：读取收件箱（工作簿、.zip、.eml、.mbox），按名册认定单位，检查、跨年核对、统计谁交了谁没交，并把本轮加总。",
             "Collects a round: reads an inbox, matches roster agencies, checks, tracks who is missing, adds the round up."})
 final class CollectCommand implements Callable<Integer> {
-    /** Written into the extraction folder; only a folder carrying it is ever emptied. */
-    static final String MARKER = ".nianbao-收件提取";
-
     @Spec
     CommandSpec spec;
 
@@ -93,11 +90,10 @@ final class CollectCommand implements Callable<Integer> {
         if (previous != null) {
             Guard.inputsExist(previous, "上年的报表（--previous）");
         }
-        String stem = output.getFileName().toString().replaceFirst("(?i)\\.xlsx$", "");
-        Path base = output.toAbsolutePath().getParent();
-        Path extract = base.resolve(stem + "-附件");
-        Path totalXlsx = total != null ? total : base.resolve(stem + "-汇总.xlsx");
-        Path totalCsv = totalXlsx.resolveSibling(totalXlsx.getFileName().toString().replaceFirst("(?i)\\.xlsx$", "") + ".csv");
+        RoundFiles files = RoundFiles.of(output, total);
+        Path extract = files.extract();
+        Path totalXlsx = files.totalXlsx();
+        Path totalCsv = files.totalCsv();
         List<Path> inputs = new ArrayList<>(List.of(inbox, options.roster));
         if (previous != null) {
             inputs.addAll(previous);
@@ -116,17 +112,18 @@ final class CollectCommand implements Callable<Integer> {
         }
 
         List<FileReport> prevReports = previous == null ? List.of() : Runs.readAll(formats, previous, run, err, "读取上年");
-        List<Filing> last = previous == null ? null : Runs.filings(prevReports);
-        clean(extract);
-        Files.createDirectories(extract);
-        Files.writeString(extract.resolve(MARKER), "nianbao collect 从收件箱中解出的附件和压缩包内容；每次运行会重新生成。\n");
+        List<Filing> last = previous == null ? null : Batch.filings(prevReports);
+        if (files.extractRefusal() != null) {
+            throw NianbaoException.usage(files.extractRefusal());
+        }
+        files.resetExtract();
         List<Inbox.Item> items = Inbox.open(inbox, extract);
         CompilerHints.forBatch(items.size());
         Collector collector = new Collector(formats, r, year, fmt, due);
         Collector.Round round = collector.collect(items, last, run.threads,
                 new Progress(err, "读取收件", items.size(), run.quiet));
 
-        summary(out, round, prevReports);
+        RoundSummary.lines(round, prevReports).forEach(out::println);
         Map<String, Path> copies = returns == null ? Map.of() : ReturnCopies.plan(returns, round.currentReports());
         Issuer issuer = new Issuer(fmt, year, due, Protection.withPassword(password));
         if (returns != null) {
@@ -139,8 +136,7 @@ final class CollectCommand implements Callable<Integer> {
         out.println("收集情况：" + output + "（收件中的附件和压缩包内容解到 " + extract + "）");
         RoundTotal.Result sum = RoundTotal.of(round, includeErrors, totalName);
         RoundTotal.write(sum, totalXlsx, totalCsv);
-        out.printf("本轮加总：%s 和 %s —— 计入 %d 个单位%s%n", totalXlsx, totalCsv.getFileName(), sum.included(),
-                includeErrors ? "（含有错误的报表）" : "（有错误的、无法读取的和未提交的不计入，见“汇总范围”工作表）");
+        out.println(RoundSummary.total(files, sum, includeErrors));
         if (returns != null) {
             ReturnCopies.write(copies, round.currentReports());
             List<String> warnings = new ArrayList<>();
@@ -154,60 +150,9 @@ final class CollectCommand implements Callable<Integer> {
                 written.add(d.attachment());
             });
             Outputs.stale(out, returns, written, guard);
-            out.printf("退回：%d 份标注副本；邮件草稿 退回 %d 封、重新报送 %d 封、催报 %d 封，在 %s%n", copies.size(),
-                    count(drafts, ReturnDrafts.RETURN), count(drafts, ReturnDrafts.RESUBMIT), count(drafts, ReturnDrafts.REMIND), returns);
+            out.println(RoundSummary.returns(copies, drafts, returns));
         }
         out.flush();
-        boolean clean = round.agencies().stream().allMatch(a -> a.status() == Collector.Status.PASSED
-                || a.status() == Collector.Status.WARNINGS)
-                && round.count(Collector.State.UNREADABLE) + round.count(Collector.State.UNMATCHED) == 0;
-        return clean ? ExitCodes.OK : ExitCodes.FINDINGS;
-    }
-
-    private static long count(List<ReturnDrafts.Written> drafts, String kind) {
-        return drafts.stream().filter(d -> d.kind().equals(kind)).count();
-    }
-
-    /** Empties the extraction folder of an earlier run; a folder this command did not make is refused. */
-    static void clean(Path extract) throws IOException {
-        if (!Files.exists(extract)) {
-            return;
-        }
-        if (!Files.exists(extract.resolve(MARKER))) {
-            throw new NianbaoException(ExitCodes.USAGE, "文件夹 " + extract + " 已存在且不是本工具建立的，为免误删请换一个 -o 文件名或移走该文件夹");
-        }
-        try (Stream<Path> walk = Files.walk(extract)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(extract)) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
-
-    private void summary(PrintWriter out, Collector.Round round, List<FileReport> prevReports) {
-        out.printf("%d年报表收集（截止 %s）：名册 %d 个单位 —— 通过 %d，有警告 %d，有错误 %d，无法读取 %d，未提交 %d；逾期 %d%n",
-                round.year(), round.deadline(), round.agencies().size(), round.count(Collector.Status.PASSED),
-                round.count(Collector.Status.WARNINGS), round.count(Collector.Status.ERRORS),
-                round.count(Collector.Status.UNREADABLE), round.count(Collector.Status.MISSING),
-                round.agencies().stream().filter(Collector.AgencyStatus::late).count());
-        long read = round.count(Collector.State.CURRENT) + round.count(Collector.State.SUPERSEDED);
-        out.printf("收件 %d 份 = 读取 %d + 无法读取 %d + 无法识别 %d + 跳过 %d（读取的 %d 份中被替代 %d 份）%n",
-                round.submissions().size(), read, round.count(Collector.State.UNREADABLE),
-                round.count(Collector.State.UNMATCHED), round.count(Collector.State.SKIPPED), read,
-                round.count(Collector.State.SUPERSEDED));
-        for (Collector.Submission s : round.submissions()) {
-            if (s.state() == Collector.State.UNMATCHED || s.state() == Collector.State.UNREADABLE && s.agency() == null) {
-                out.printf("  %s：%s（%s）%n", s.state().chinese(), s.item().origin(),
-                        s.readable() ? s.note() : s.report().read().reason());
-            }
-        }
-        if (!prevReports.isEmpty()) {
-            long bad = prevReports.stream().filter(p -> !p.skipped() && !p.read().readable()).count();
-            out.printf("上年报表 %d 个文件，无法读取 %d 个；跨年核对 %d 个单位%n", prevReports.size(), bad,
-                    round.reconciled() == null ? 0 : round.reconciled().matches().size());
-            prevReports.stream().filter(p -> !p.skipped() && !p.read().readable())
-                    .forEach(p -> out.printf("  上年无法读取：%s（%s）%n", p.read().file(), p.read().reason()));
-        }
+        return RoundSummary.complete(round) ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

@@ -3,18 +3,15 @@ package cn.nianbao.cli;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.ReadResult;
-import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.read.label.LabelReader;
 import cn.nianbao.report.CsvExport;
+import cn.nianbao.report.Imports;
 import cn.nianbao.report.OutputGuard;
 import cn.nianbao.spec.Formats;
 import cn.nianbao.report.TextSummary;
-import cn.nianbao.template.FilledTemplate;
 import cn.nianbao.util.AtomicFiles;
-import cn.nianbao.util.FileNames;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Guard.inputsExist(files, "输入");
-        formats = Formats.builtIn();
+        Formats formats = Formats.builtIn();
         Guard guard = new Guard(formats, force.force);
         if (year != null) {
             Guard.year(year, "--year");
@@ -80,9 +76,10 @@ final class ImportCommand implements Callable<Integer> {
         boolean templates = output != null || csv == null;
         Path dir = oneFile ? null : output == null ? Path.of(".") : output;
         LabelReader.Hints hints = new LabelReader.Hints(agency, year, code);
+        Imports imports = new Imports(formats);
         List<ReadResult> results = new ArrayList<>();
         for (Path f : files) {
-            results.add(read(f, hints));
+            results.add(imports.read(f, hints));
         }
         TextSummary.Counts counts = TextSummary.print(out, results, List.of(), Checker::all);
         Map<Filing, Path> targets = new LinkedHashMap<>();
@@ -91,11 +88,11 @@ final class ImportCommand implements Callable<Integer> {
                 continue;
             }
             Filing f = r.filing();
-            if (f.findings().stream().filter(x -> x.code() == cn.nianbao.spec.FindingCode.L1).count() == f.spec().tables().size()) {
+            if (Imports.noTables(f)) {
                 out.println("没有写出模板：" + r.file() + " 中没有找到任何一张统计表（表二、三、四），不会凭空生成数字。");
                 continue;
             }
-            targets.put(f, !templates ? null : oneFile ? output : unused(dir, FileNames.safe(f.agency() + "-" + f.year())));
+            targets.put(f, !templates ? null : oneFile ? output : imports.target(dir, f));
         }
         if (templates) {
             guard.replaceable(OutputGuard.Kind.IMPORTED, targets.values());
@@ -105,7 +102,7 @@ final class ImportCommand implements Callable<Integer> {
             Filing f = e.getKey();
             if (templates) {
                 try {
-                    write(f, e.getValue());
+                    Imports.write(f, e.getValue());
                 } catch (IOException ex) {
                     throw NianbaoException.io(ex);
                 }
@@ -122,33 +119,6 @@ final class ImportCommand implements Callable<Integer> {
             out.println("CSV 已写入：" + csv + "（" + written.size() + " 份报表）");
         }
         out.flush();
-        return counts.unreadable() > 0 || counts.errors() > 0 || written.size() < results.size() ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    /** "单位-年度.xlsx", or with "-2", "-3"… when an earlier input of this run already wrote that name. */
-    private final java.util.Set<Path> used = new java.util.HashSet<>();
-
-    private Path unused(Path dir, String stem) {
-        Path p = dir.resolve(stem + ".xlsx");
-        for (int n = 2; used.contains(p); n++) {
-            p = dir.resolve(stem + "-" + n + ".xlsx");
-        }
-        used.add(p);
-        return p;
-    }
-
-    private Formats formats;
-
-    private ReadResult read(Path f, LabelReader.Hints hints) {
-        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean workbook = name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm") || name.endsWith(".et");
-        return workbook ? new WorkbookReader(formats).read(f, hints) : new LabelReader(formats).readText(f, hints);
-    }
-
-    /** The filing as our template: inputs filled, totals left to the template's formulas. */
-    static void write(Filing f, Path target) throws IOException {
-        try (XSSFWorkbook wb = FilledTemplate.of(f, cn.nianbao.model.Identity.IMPORTED)) {
-            AtomicFiles.write(target, wb::write);
-        }
+        return counts.failed() || written.size() < results.size() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

@@ -3,6 +3,7 @@ package cn.nianbao.cli;
 import cn.nianbao.model.Filing;
 import cn.nianbao.round.Issuer;
 import cn.nianbao.round.Roster;
+import cn.nianbao.report.Batch;
 import cn.nianbao.report.OutputGuard;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
@@ -71,27 +72,11 @@ final class IssueCommand implements Callable<Integer> {
         guard.replaceable(OutputGuard.Kind.TEMPLATE, r.agencies().stream().map(a -> issuer.templatePath(a, dir)).toList());
         guard.replaceable(OutputGuard.Kind.DRAFT, r.agencies().stream().map(a -> issuer.draftPath(a, dir)).toList());
         List<Filing> last = previous == null ? List.of()
-                : Runs.filings(Runs.readAll(formats, previous, run, spec.commandLine().getErr(), "读取上年"));
-        List<java.nio.file.Path> fresh = new java.util.ArrayList<>();
-        for (cn.nianbao.round.Agency a : r.agencies()) {
-            for (Path p : List.of(issuer.templatePath(a, dir), issuer.draftPath(a, dir))) {
-                if (!java.nio.file.Files.exists(p)) {
-                    fresh.add(p);
-                }
-            }
-        }
+                : Batch.filings(Runs.readAll(formats, previous, run, spec.commandLine().getErr(), "读取上年"));
         Issuer.Result result;
         try {
             result = issuer.issue(r, last, dir);
         } catch (IOException e) {
-            // Nothing half-done: the files this run added go again (those it replaced were blank templates and drafts).
-            for (Path p : fresh) {
-                try {
-                    java.nio.file.Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // not there to remove (the folder itself could not be made)
-                }
-            }
             throw NianbaoException.io(e);
         }
         result.warnings().forEach(w -> out.println("注意：" + w));

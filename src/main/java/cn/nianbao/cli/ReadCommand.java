@@ -5,12 +5,12 @@ import cn.nianbao.model.Filing;
 import cn.nianbao.read.InputFiles;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.report.Batch;
 import cn.nianbao.report.CsvExport;
 import cn.nianbao.report.OutputGuard;
 import cn.nianbao.spec.Formats;
 import cn.nianbao.report.TextSummary;
 import cn.nianbao.util.AtomicFiles;
-import cn.nianbao.util.Parallel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,12 +53,11 @@ final class ReadCommand implements Callable<Integer> {
         InputFiles.Expanded files = Runs.expand(paths);
         CompilerHints.forBatch(files.inputs().size());
         WorkbookReader reader = new WorkbookReader(formats);
-        List<ReadResult> results = Parallel.map(files.inputs(), run.threads, reader::read,
+        List<ReadResult> results = Batch.read(reader, files, run.threads,
                 new Progress(spec.commandLine().getErr(), "读取", files.inputs().size(), run.quiet));
         TextSummary.Counts counts = TextSummary.print(out, results, files.skipped(), Checker::all);
-        if (counts.read() + counts.unreadable() == 0) {
-            out.println("没有找到任何工作簿（.xlsx/.xls）：" + (counts.found() == 0 ? "输入中没有文件" : "输入中的文件都不是报表，已跳过")
-                    + "。请检查输入的文件夹是否正确。");
+        if (counts.noWorkbook() != null) {
+            out.println(counts.noWorkbook());
             out.flush();
             return ExitCodes.FINDINGS;
         }
@@ -72,6 +71,6 @@ final class ReadCommand implements Callable<Integer> {
             out.println("CSV 已写入：" + csv + "（" + filings.size() + " 份报表）");
         }
         out.flush();
-        return counts.unreadable() > 0 || counts.errors() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return counts.failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

@@ -1,27 +1,24 @@
 package cn.nianbao.cli;
 
-import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.Severity;
 import cn.nianbao.read.InputFiles;
-import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.reconcile.Aliases;
-import cn.nianbao.spec.Formats;
-import cn.nianbao.util.Parallel;
+import cn.nianbao.report.Batch;
 import cn.nianbao.report.FileReport;
+import cn.nianbao.report.RunSummary;
+import cn.nianbao.spec.Formats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-/** What the check and reconcile commands share: reading every input, merging findings, the summary. */
+/**
+ * What the reading commands share on the command line: the inputs listed (a failure is a usage
+ * error), progress on stderr, the JIT hint for a large batch, and the summary printed with its exit
+ * code. Reading, checking and counting are {@link Batch}'s and {@link RunSummary}'s.
+ */
 final class Runs {
     private Runs() {
     }
@@ -30,13 +27,8 @@ final class Runs {
     static List<FileReport> readAll(Formats formats, List<Path> paths, RunOptions opts, PrintWriter err, String what) {
         InputFiles.Expanded files = expand(paths);
         CompilerHints.forBatch(files.inputs().size());
-        WorkbookReader reader = new WorkbookReader(formats);
-        List<FileReport> out = new ArrayList<>(Parallel.map(files.inputs(), opts.threads, p -> {
-            ReadResult r = reader.read(p);
-            return new FileReport(r, Checker.all(r));
-        }, new Progress(err, what, files.inputs().size(), opts.quiet)));
-        files.skipped().forEach(s -> out.add(FileReport.skipped(s.file().toString(), s.reason())));
-        return out;
+        return Batch.checked(new WorkbookReader(formats), files, opts.threads,
+                new Progress(err, what, files.inputs().size(), opts.quiet));
     }
 
     static InputFiles.Expanded expand(List<Path> paths) {
@@ -47,32 +39,20 @@ final class Runs {
         }
     }
 
-    /**
-     * A run that found no workbook at all says so (exit 1): an empty folder, or one holding only
-     * other files, is not a clean result.
-     */
+    /** Says so when the run found no workbook at all (an empty folder is no clean result: exit 1). */
     static boolean noWorkbook(PrintWriter out, List<FileReport> reports) {
-        if (reports.stream().anyMatch(r -> !r.skipped())) {
-            return false;
-        }
-        out.println("没有找到任何工作簿（.xlsx/.xls）" + (reports.isEmpty() ? "：输入中没有文件" : "：输入中的 " + reports.size()
-                + " 个文件都不是报表，已跳过") + "。请检查输入的文件夹是否正确。");
-        for (FileReport r : reports) {
-            out.printf("  跳过：%s（%s）%n", r.read().file(), r.read().reason());
-        }
+        List<String> lines = RunSummary.noWorkbook(reports);
+        lines.forEach(out::println);
         out.flush();
-        return true;
+        return !lines.isEmpty();
     }
 
     static List<Filing> filings(List<FileReport> reports) {
-        return reports.stream().filter(r -> r.read().readable()).map(r -> r.read().filing()).toList();
+        return Batch.filings(reports);
     }
 
-    /** Adds findings made across files (duplicates, reconciliation) to the reports of their files. */
     static List<FileReport> merge(List<FileReport> reports, List<Finding> more) {
-        Map<String, List<Finding>> byFile = new HashMap<>();
-        more.forEach(f -> byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f));
-        return reports.stream().map(r -> r.with(byFile.getOrDefault(r.read().file(), List.of()))).toList();
+        return Batch.merge(reports, more);
     }
 
     static Aliases aliases(Path file) {
@@ -88,36 +68,8 @@ final class Runs {
 
     /** Prints the counts of a run; returns the exit code. */
     static int summary(PrintWriter out, List<FileReport> reports, Aliases aliases) {
-        int unreadable = 0;
-        int skipped = 0;
-        long errors = 0;
-        long warnings = 0;
-        long infos = 0;
-        Set<String> agencies = new HashSet<>();
-        for (FileReport r : reports) {
-            if (r.skipped()) {
-                skipped++;
-                continue;
-            }
-            if (!r.read().readable()) {
-                unreadable++;
-            } else {
-                Filing f = r.read().filing();
-                agencies.add(f.identity().code().isEmpty() ? aliases.key(f.agency()) : f.identity().code());
-            }
-            errors += r.count(Severity.ERROR);
-            warnings += r.count(Severity.WARNING);
-            infos += r.count(Severity.INFO);
-        }
-        int read = reports.size() - unreadable - skipped;
-        out.printf("文件 %d 个 = 读取 %d + 无法读取 %d + 跳过 %d；单位 %d 个%n", reports.size(), read, unreadable, skipped,
-                agencies.size());
-        out.printf("问题：错误 %d 条，警告 %d 条，提示 %d 条%n", errors, warnings, infos);
-        for (FileReport r : reports) {
-            if (!r.skipped() && !r.read().readable()) {
-                out.printf("  无法读取：%s（%s）%n", r.read().file(), r.read().reason());
-            }
-        }
-        return unreadable > 0 || errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+        RunSummary s = RunSummary.of(reports, aliases);
+        s.lines().forEach(out::println);
+        return s.failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

@@ -1,18 +1,19 @@
 package cn.nianbao.read;
 
+import cn.nianbao.util.FileKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * Expands the paths a user names into input files, in a stable order. A named file is always an
  * input (its content decides whether it is a workbook). In a folder, searched recursively,
- * workbook-named files are inputs and every other file is listed as skipped, so nothing is lost.
+ * workbook-named files ({@link FileKind#WORKBOOK_EXTENSIONS}) are inputs and every other file is
+ * listed as skipped, so nothing is lost.
  */
 public final class InputFiles {
     private InputFiles() {
@@ -51,13 +52,9 @@ public final class InputFiles {
 
     private static String skipReason(Path f) {
         String name = f.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (name.startsWith("~$")) {
-            return "Excel/WPS 打开文件时生成的临时锁文件，不是报表";
+        if (FileKind.lockFile(name)) {
+            return FileKind.LOCK_FILE;
         }
-        if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm")) {
-            return null;
-        }
-        return "不是工作簿文件（.xlsx/.xls），已跳过";
+        return FileKind.workbookName(name) ? null : "不是工作簿文件（.xlsx/.xls），已跳过";
     }
 }

@@ -16,10 +16,9 @@ import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
 import cn.nianbao.spec.TemplateLayout;
-import java.io.BufferedInputStream;
+import cn.nianbao.util.FileKind;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -89,17 +87,15 @@ public final class WorkbookReader {
             return ReadResult.unreadable(name, "文件不存在或不是普通文件");
         }
         byte[] bytes;
-        FileMagic magic;
         try {
-            bytes = readSmall(file);
+            bytes = readSmall(file); // null for a file over 64 MB, left to POI
             if (bytes != null && bytes.length == 0) {
                 return ReadResult.unreadable(name, "文件是空的（0字节）");
             }
-            magic = bytes != null ? FileMagic.valueOf(bytes) : magic(file); // only a file over 64 MB is read by stream
         } catch (IOException | RuntimeException e) {
             return ReadResult.unreadable(name, "文件无法打开：" + brief(e));
         }
-        if (magic == FileMagic.OOXML && bytes != null) {
+        if (bytes != null && FileKind.zip(bytes)) {
             // The streaming path: only the parts and sheets the template has, raw values, from the bytes read.
             ReadResult r;
             try {
@@ -144,12 +140,6 @@ public final class WorkbookReader {
                 // until full or the end
             }
             return buf.hasRemaining() ? java.util.Arrays.copyOf(buf.array(), buf.position()) : buf.array();
-        }
-    }
-
-    private static FileMagic magic(Path file) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return FileMagic.valueOf(in);
         }
     }
 

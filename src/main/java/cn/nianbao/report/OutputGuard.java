@@ -7,6 +7,7 @@ import cn.nianbao.model.Numbers;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
+import cn.nianbao.util.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -191,9 +192,8 @@ public final class OutputGuard {
         if (head.length == 0) {
             return new Found(null, "是一个空文件（不是本工具写出的）");
         }
-        boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-        boolean ole2 = head.length >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF
-                && (head[2] & 0xFF) == 0x11 && (head[3] & 0xFF) == 0xE0;
+        boolean zip = FileKind.zip(head);
+        boolean ole2 = FileKind.ole2(head);
         if (zip) {
             Kind list = listWorkbook(file);
             if (list != null) {

@@ -7,6 +7,7 @@ import cn.nianbao.template.IdentitySheet;
 import cn.nianbao.model.Finding;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.util.AtomicFiles;
+import cn.nianbao.util.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class ReturnCopies {
 
     /**
      * Where the copies would go, without writing anything: each submitted file (as read) that gets
-     * a copy, with the copy's path in {@code dir} (单位-年度-问题标注.xlsx; .xls stays .xls), in input
+     * a copy, with the copy's path in {@code dir} (单位-年度-问题标注.xlsx; an .xls, or WPS's .et, stays .xls), in input
      * order. A caller checks these paths before anything is written.
      */
     public static Map<String, Path> plan(Path dir, List<FileReport> files) {
@@ -70,12 +71,24 @@ public final class ReturnCopies {
             }
             Filing filing = f.read().filing();
             Path source = Path.of(f.read().file());
-            String ext = source.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xls") ? ".xls" : ".xlsx";
+            String ext = ole2(source) ? ".xls" : ".xlsx";
             String stem = cn.nianbao.util.FileNames.safe(filing.agency()) + "-" + filing.year() + "-问题标注";
             int n = names.merge(stem, 1, Integer::sum);
             out.put(f.read().file(), dir.resolve(stem + (n > 1 ? "(" + n + ")" : "") + ext));
         }
         return out;
+    }
+
+    /**
+     * Whether the source is an OLE2 workbook — an .xls, WPS's .et, or an .xls under another name:
+     * its copy is written in the same format, so it is named .xls.
+     */
+    private static boolean ole2(Path source) {
+        try {
+            return FileKind.ole2(FileKind.head(source));
+        } catch (IOException e) {
+            return false; // writing the copy will say what is wrong
+        }
     }
 
     /** Writes the copies {@link #plan} placed; returns the same map. */

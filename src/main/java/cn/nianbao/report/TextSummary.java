@@ -17,6 +17,19 @@ public final class TextSummary {
 
     /** Counts over a run; {@code found = read + unreadable + skipped}. */
     public record Counts(int found, int read, int unreadable, int skipped, long errors, long warnings, long infos) {
+        /** Whether a file could not be read or an error was found (exit code 1). */
+        public boolean failed() {
+            return unreadable > 0 || errors > 0;
+        }
+
+        /**
+         * What to say when no workbook was found at all — an empty folder, or one holding only
+         * other files, is no clean result (exit code 1); null when there was one.
+         */
+        public String noWorkbook() {
+            return read + unreadable > 0 ? null : "没有找到任何工作簿（.xlsx/.xls）：" + (found == 0 ? "输入中没有文件"
+                    : "输入中的文件都不是报表，已跳过") + "。请检查输入的文件夹是否正确。";
+        }
     }
 
     public static Counts print(PrintWriter out, List<ReadResult> results, List<InputFiles.Skipped> skipped,

@@ -2,6 +2,7 @@ package cn.nianbao.report;
 
 import cn.nianbao.util.AtomicFiles;
 import cn.nianbao.util.TextWidth;
+import cn.nianbao.util.Xml;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +27,7 @@ import org.apache.poi.ss.util.CellReference;
  * fill for bad cells, blue underlined links, autofilter, wrapped free text, landscape one page
  * wide with the header on every page — without loading POI's document model,
  * which costs a command most of a second before its first row. Text cells are inline strings,
- * never formulas; text is escaped as POI's sheet writer escapes it.
+ * never formulas; text is escaped as POI's sheet writer escapes it ({@link Xml}).
  */
 public final class XlsxLists implements ListSheet.Book {
     /** What goes into the workbook, sheet after sheet. */
@@ -175,7 +176,7 @@ public final class XlsxLists implements ListSheet.Book {
         void cell(int col, String v, int style) throws IOException {
             start(col, style, "inlineStr");
             out.write(v.isEmpty() || v.strip().length() == v.length() ? "<is><t>" : "<is><t xml:space=\"preserve\">");
-            escape(v, out);
+            Xml.escape(v, out);
             out.write("</t></is></c>");
             int w = TextWidth.of(v);
             widths[col] = Math.max(widths[col], w);
@@ -211,9 +212,9 @@ public final class XlsxLists implements ListSheet.Book {
             }
             start(col, LINK, "str");
             out.write("<f>");
-            escape(formula, out);
+            Xml.escape(formula, out);
             out.write("</f><v>");
-            escape(shown, out);
+            Xml.escape(shown, out);
             out.write("</v></c>");
             int w = TextWidth.of(shown);
             widths[col] = Math.max(widths[col], w);
@@ -315,14 +316,14 @@ public final class XlsxLists implements ListSheet.Book {
             w.write(XML_HEAD + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\""
                     + " xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
                     + "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" name=\"" + OUTPUT_PROPERTY + "\"><vt:lpwstr>");
-            escape(kind, w);
+            Xml.escape(kind, w);
             w.write("</vt:lpwstr></property></Properties>");
         }
         entry(zip, w, "xl/workbook.xml");
         w.write(XML_HEAD + "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL + "\"><bookViews><workbookView/></bookViews><sheets>");
         for (int i = 1; i <= sheets.size(); i++) {
             w.write("<sheet name=\"");
-            escape(sheets.get(i - 1).name, w);
+            Xml.escape(sheets.get(i - 1).name, w);
             w.write("\" sheetId=\"" + i + "\" r:id=\"rId" + i + "\"/>");
         }
         w.write("</sheets>");
@@ -333,7 +334,7 @@ public final class XlsxLists implements ListSheet.Book {
                 w.write(names ? "" : "<definedNames>");
                 names = true;
                 w.write("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"" + i + "\" hidden=\"1\">");
-                escape("'" + s.name.replace("'", "''") + "'!" + absolute(s), w);
+                Xml.escape("'" + s.name.replace("'", "''") + "'!" + absolute(s), w);
                 w.write("</definedName>");
             }
         }
@@ -342,7 +343,7 @@ public final class XlsxLists implements ListSheet.Book {
             w.write(names ? "" : "<definedNames>");
             names = true;
             w.write("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"" + i + "\">");
-            escape("'" + sheets.get(i).name.replace("'", "''") + "'!$1:$1", w);
+            Xml.escape("'" + sheets.get(i).name.replace("'", "''") + "'!$1:$1", w);
             w.write("</definedName>");
         }
         // The links' display text is computed when the workbook opens.
@@ -394,38 +395,6 @@ public final class XlsxLists implements ListSheet.Book {
         }
         w.flush();
         zip.finish();
-    }
-
-    /**
-     * Writes {@code s} as XML text exactly as POI's sheet writer does: the markup characters, line
-     * breaks, tabs and no-break spaces as references, other control characters and U+FFFE/U+FFFF
-     * as "?", everything else as is.
-     */
-    static void escape(String s, Writer out) throws IOException {
-        if (s == null) {
-            return;
-        }
-        int run = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String ref = switch (c) {
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '&' -> "&amp;";
-                case '"' -> "&quot;";
-                case '\n' -> "&#xa;";
-                case '\r' -> "&#xd;";
-                case '\t' -> "&#x9;";
-                case '\u00A0' -> "&#xa0;";
-                default -> c < ' ' || c >= '\uFFFE' ? "?" : null;
-            };
-            if (ref != null) {
-                out.write(s, run, i - run);
-                out.write(ref);
-                run = i + 1;
-            }
-        }
-        out.write(s, run, s.length() - run);
     }
 
     private static String absolute(Rows s) {

@@ -10,6 +10,7 @@ import cn.nianbao.template.TemplateBatch;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.util.FileNames;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +49,35 @@ public final class Issuer {
         return LocalDate.of(year + 1, 1, 31);
     }
 
+    /**
+     * Writes every agency's template and draft into {@code dir}. Nothing half-done: when a write
+     * fails, the files this run added are removed again (those it replaced were blank templates
+     * and drafts, which the caller let it replace) and the failure is thrown.
+     */
     public Result issue(Roster roster, List<Filing> previous, Path dir) throws IOException {
+        List<Path> fresh = new ArrayList<>();
+        for (Agency a : roster.agencies()) {
+            for (Path p : List.of(templatePath(a, dir), draftPath(a, dir))) {
+                if (!Files.exists(p)) {
+                    fresh.add(p);
+                }
+            }
+        }
+        try {
+            return issueAll(roster, previous, dir);
+        } catch (IOException e) {
+            for (Path p : fresh) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // not there to remove (the folder itself could not be made)
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Result issueAll(Roster roster, List<Filing> previous, Path dir) throws IOException {
         AgencyIndex<Filing> index = previousIndex(roster, previous);
         List<Issued> issued = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

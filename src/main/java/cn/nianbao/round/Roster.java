@@ -4,6 +4,7 @@ import cn.nianbao.reconcile.AgencyIndex;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.util.CreditCode;
 import cn.nianbao.util.Decoding;
+import cn.nianbao.util.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -76,8 +76,7 @@ public final class Roster {
     }
 
     public static Roster load(Path file) throws IOException {
-        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        List<Map<String, String>> rows = lower.endsWith(".xlsx") || lower.endsWith(".xls") ? fromWorkbook(file) : fromCsv(file);
+        List<Map<String, String>> rows = FileKind.opensAsWorkbook(file) ? fromWorkbook(file) : fromCsv(file);
         return of(rows);
     }
 

@@ -1,5 +1,6 @@
 package cn.nianbao.round;
 
+import cn.nianbao.util.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,9 @@ final class SavedTime {
     static Instant of(Path file, byte[] head) {
         try {
             Instant t = null;
-            if (head.length >= 4 && head[0] == 'P' && head[1] == 'K') {
+            if (FileKind.zip(head)) {
                 t = ooxml(file);
-            } else if (head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF) {
+            } else if (FileKind.ole2(head)) {
                 t = ole2(file);
             }
             return t != null && t.isAfter(PLAUSIBLE) ? t : null;

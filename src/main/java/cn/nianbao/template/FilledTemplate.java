@@ -4,9 +4,6 @@ import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.spec.FormatSpec;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -41,14 +38,9 @@ public final class FilledTemplate {
         values.forEach((key, v) -> {
             if (!spec.cell(key).isTotal()) {
                 TemplateLayout.Pos p = layout.pos(key);
-                cell(wb.getSheet(p.sheet()), p.row(), p.col()).setCellValue(v.doubleValue());
+                Cells.cell(wb.getSheet(p.sheet()), p.row(), p.col()).setCellValue(v.doubleValue());
             }
         });
         XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
-    }
-
-    private static Cell cell(Sheet sheet, int r, int c) {
-        Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
-        return row.getCell(c) != null ? row.getCell(c) : row.createCell(c);
     }
 }

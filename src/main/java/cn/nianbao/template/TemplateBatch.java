@@ -3,6 +3,7 @@ package cn.nianbao.template;
 import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.model.Numbers;
 import cn.nianbao.util.AtomicFiles;
+import cn.nianbao.util.Xml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -101,7 +102,7 @@ public final class TemplateBatch {
     }
 
     private static byte[] xml(String s) {
-        return escape(s).getBytes(StandardCharsets.UTF_8);
+        return Xml.escape(s).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String shape(TemplateRequest req) {
@@ -198,25 +199,4 @@ public final class TemplateBatch {
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("@@NIANBAO_[A-Z_]+@@|9876543\\d\\d");
-
-    /** Text as XML character data: markup characters escaped, characters XML 1.0 cannot hold dropped. */
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                default -> {
-                    if (cp == 0x9 || cp == 0xA || cp == 0xD || cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD
-                            || cp >= 0x10000 && cp <= 0x10FFFF) {
-                        b.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return b.toString();
-    }
 }

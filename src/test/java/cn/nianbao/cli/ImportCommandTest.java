@@ -60,6 +60,18 @@ class ImportCommandTest {
     }
 
     @Test
+    void theContentDecidesHowAFileIsReadNotItsName() throws IOException {
+        // Many systems export an HTML table under an .xls name; a workbook may come as .txt.
+        Path html = Files.copy(TestSupport.fixtures().resolve("import/html-spans.html"), dir.resolve("导出报表.xls"));
+        Path workbook = Files.copy(TestSupport.fixtures().resolve("broken/xls-renamed.xlsx"), dir.resolve("报表.txt"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        CliTest.Run run = CliTest.run("import", html.toString(), workbook.toString(), "-o", out.toString());
+        assertThat(run.out()).contains("读取 2 + 无法读取 0");
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(out.toFile().list()).hasSize(2).contains("焦作市应急管理局-2023.xlsx");
+    }
+
+    @Test
     void withoutAnAgencyInTheTextTheUserIsToldToGiveOne() {
         Path seed = TestSupport.fixtures().resolve("seeds/001_a18ed4ef768e8261.txt");
         CliTest.Run run = CliTest.run("import", seed.toString(), "-o", dir.toString());

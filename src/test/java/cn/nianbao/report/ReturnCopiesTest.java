@@ -150,6 +150,17 @@ class ReturnCopiesTest {
         assertThat(again.reason()).contains("退回标注副本");
     }
 
+    /** The copy is written in its source's format, and named after it by content: WPS's .et and a renamed .xls give an .xls. */
+    @ParameterizedTest
+    @ValueSource(strings = {"et", "xlsx"})
+    void anOle2WorkbookUnderAnyNameGetsAnXlsCopy(String ext) throws Exception {
+        Path xls = filled("xls");
+        Path renamed = Files.copy(xls, Files.createDirectories(dir.resolve("renamed")).resolve("尖山区应急管理局." + ext));
+        Path copy = ReturnCopies.write(dir.resolve("退回"), List.of(report(renamed))).get(0);
+        assertThat(copy.getFileName().toString()).isEqualTo("尖山区应急管理局-2024-问题标注.xls");
+        assertThat(cn.nianbao.util.FileKind.of(copy)).isEqualTo(cn.nianbao.util.FileKind.XLS);
+    }
+
     /** The copy's 问题清单 prints as the discrepancy lists do: landscape, one page wide, header on every page, 说明 wrapped. */
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})

@@ -55,6 +55,28 @@ class RosterTest {
     }
 
     @Test
+    void aRosterIsToldByItsContentNotItsName() throws IOException {
+        // WPS saves its spreadsheets as .et (an OLE2 workbook); a CSV is often renamed .xls to open in Excel.
+        Path et = dir.resolve("名册.et");
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("名册");
+            String[][] rows = {{"单位名称", "联系邮箱"}, {"衢州市应急管理局", "yjj@example.cn"}};
+            for (int r = 0; r < rows.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = s.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            try (java.io.OutputStream out = Files.newOutputStream(et)) {
+                wb.write(out);
+            }
+        }
+        assertThat(Roster.load(et).agencies()).extracting(Agency::name).containsExactly("衢州市应急管理局");
+        Path csvAsXls = Files.write(dir.resolve("名册.xls"), CSV.getBytes(Charset.forName("GBK")));
+        assertThat(Roster.load(csvAsXls).agencies()).hasSize(2);
+    }
+
+    @Test
     void anXlsxRosterWithEnglishHeadersLoads() throws IOException {
         Path f = dir.resolve("roster.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook()) {

@@ -28,6 +28,8 @@ class TemplateBatchTest {
         return Stream.of(
                 TestSupport.request("2021", 2024, "衢州市应急管理局", "11330800002618736G"),
                 TestSupport.request("2021", 2024, "A&B <局> \"引号\" 'x'", ""),
+                // Pasted from a spreadsheet cell: a line break as Windows writes it, and a tab.
+                TestSupport.request("2021", 2024, "甲局\r\n（二级单位）\t乙科", ""),
                 TestSupport.request("2019", 2020, "尖山区应急管理局", ""),
                 TestSupport.request("2021", 2025, "焦作市应急管理局", "").withCarriedOver(carried, "焦作市应急管理局 2024年报表（a&b.xlsx）"));
     }

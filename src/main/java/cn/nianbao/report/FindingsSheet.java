@@ -1,0 +1,71 @@
+package cn.nianbao.report;
+
+import cn.nianbao.model.Filing;
+import cn.nianbao.model.Finding;
+import cn.nianbao.spec.Severity;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The 问题清单 sheet: one row per finding in {@link FindingOrder}, with the agency, the cell as a
+ * link that opens the source file at that cell, 应为, 实为 and 差额.
+ */
+final class FindingsSheet {
+    private FindingsSheet() {
+    }
+
+    /** {@code base} is the workbook's folder, from which the links are relative. */
+    static void write(ListSheet.Book book, List<FileReport> files, Path base) throws IOException {
+        ListSheet s = book.sheet(DiscrepancyWorkbook.FINDINGS, DiscrepancyWorkbook.FINDING_HEADER);
+        List<Finding> all = new ArrayList<>();
+        Map<String, Filing> byFile = new HashMap<>();
+        for (FileReport f : files) {
+            all.addAll(f.findings());
+            if (f.read().readable()) {
+                byFile.put(f.read().file(), f.read().filing());
+            }
+        }
+        all.sort(FindingOrder.ORDER);
+        for (Finding x : all) {
+            s.row();
+            Filing filing = byFile.get(x.file());
+            if (filing != null) {
+                s.text(0, filing.agency());
+                s.text(1, filing.identity().code());
+                s.number(2, BigDecimal.valueOf(filing.year()));
+            }
+            s.text(3, x.table());
+            s.text(4, x.row());
+            s.text(5, x.column());
+            if (x.cell() != null) {
+                s.link(6, link(base, x.file()) + "#'" + x.sheet().replace("'", "''") + "'!" + x.cell(),
+                        x.sheet() + "!" + x.cell());
+            }
+            s.text(7, x.ruleId());
+            s.text(8, x.severity().chinese(), x.severity() == Severity.ERROR);
+            s.text(9, x.message());
+            s.number(10, x.required());
+            s.number(11, x.held());
+            s.number(12, x.difference());
+            s.text(13, x.file());
+        }
+        s.finish(true);
+    }
+
+    /** A link from the workbook's folder to the source file, relative when it can be. */
+    static String link(Path base, String file) {
+        Path target = Path.of(file).toAbsolutePath().normalize();
+        String rel;
+        try {
+            rel = base.relativize(target).toString();
+        } catch (IllegalArgumentException e) {
+            rel = target.toString();
+        }
+        return rel.replace('\\', '/');
+    }
+}

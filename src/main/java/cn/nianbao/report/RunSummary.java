@@ -1,0 +1,79 @@
+package cn.nianbao.report;
+
+import cn.nianbao.model.Filing;
+import cn.nianbao.reconcile.Aliases;
+import cn.nianbao.spec.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a check or reconcile run found, counted: files (= read + unreadable + skipped), agencies,
+ * findings by severity, and the files that could not be read; as the lines a user reads, and as
+ * the verdict the exit code follows ({@link #failed()}).
+ */
+public record RunSummary(int files, int read, int unreadable, int skipped, int agencies, long errors, long warnings,
+                         long infos, List<String> unreadableFiles) {
+    public RunSummary {
+        unreadableFiles = List.copyOf(unreadableFiles);
+    }
+
+    /** The counts over {@code reports}; agencies are told apart by code, else by name through {@code aliases}. */
+    public static RunSummary of(List<FileReport> reports, Aliases aliases) {
+        int unreadable = 0;
+        int skipped = 0;
+        long errors = 0;
+        long warnings = 0;
+        long infos = 0;
+        Set<String> agencies = new HashSet<>();
+        List<String> bad = new ArrayList<>();
+        for (FileReport r : reports) {
+            if (r.skipped()) {
+                skipped++;
+                continue;
+            }
+            if (!r.read().readable()) {
+                unreadable++;
+                bad.add(r.read().file() + "（" + r.read().reason() + "）");
+            } else {
+                Filing f = r.read().filing();
+                agencies.add(f.identity().code().isEmpty() ? aliases.key(f.agency()) : f.identity().code());
+            }
+            errors += r.count(Severity.ERROR);
+            warnings += r.count(Severity.WARNING);
+            infos += r.count(Severity.INFO);
+        }
+        return new RunSummary(reports.size(), reports.size() - unreadable - skipped, unreadable, skipped, agencies.size(),
+                errors, warnings, infos, bad);
+    }
+
+    /** Whether the run found an error or a file it could not read (exit code 1). */
+    public boolean failed() {
+        return unreadable > 0 || errors > 0;
+    }
+
+    /** The summary as printed. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        out.add(String.format("文件 %d 个 = 读取 %d + 无法读取 %d + 跳过 %d；单位 %d 个", files, read, unreadable, skipped, agencies));
+        out.add(String.format("问题：错误 %d 条，警告 %d 条，提示 %d 条", errors, warnings, infos));
+        unreadableFiles.forEach(f -> out.add("  无法读取：" + f));
+        return out;
+    }
+
+    /**
+     * What to say when a run found no workbook at all — an empty folder, or one holding only other
+     * files, is no clean result (exit 1); empty when there was a workbook.
+     */
+    public static List<String> noWorkbook(List<FileReport> reports) {
+        if (reports.stream().anyMatch(r -> !r.skipped())) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        out.add("没有找到任何工作簿（.xlsx/.xls）" + (reports.isEmpty() ? "：输入中没有文件" : "：输入中的 " + reports.size()
+                + " 个文件都不是报表，已跳过") + "。请检查输入的文件夹是否正确。");
+        reports.forEach(r -> out.add("  跳过：" + r.read().file() + "（" + r.read().reason() + "）"));
+        return out;
+    }
+}
