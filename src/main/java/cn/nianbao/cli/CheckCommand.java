@@ -47,9 +47,7 @@ final class CheckCommand implements Callable<Integer> {
         if (Runs.noWorkbook(out, reports)) {
             return ExitCodes.FINDINGS;
         }
-        List<Finding> duplicates = new ArrayList<>();
-        Reconciler.firstOfDuplicates(Batch.filings(reports), names, duplicates);
-        reports = Batch.merge(reports, duplicates);
+        reports = Batch.merge(reports, Reconciler.firstOfDuplicates(Batch.filings(reports), names).findings());
         int rc = Runs.summary(out, reports, names);
         Outputs.write(out, outputs.output, outputs.returns, reports, reports, null, guard);
         out.flush();

@@ -1,5 +1,6 @@
 package cn.nianbao.cli;
 
+import cn.nianbao.model.Reconciliation;
 import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.report.DiscrepancyWorkbook;
 import cn.nianbao.report.FileReport;
@@ -21,7 +22,7 @@ final class Outputs {
      * comes before anything is written.
      */
     static void write(PrintWriter out, Path workbook, Path returns, List<FileReport> all, List<FileReport> returnable,
-                      Reconciler.Result reconciled, Guard guard) {
+                      Reconciliation reconciled, Guard guard) {
         Map<String, Path> copies = returns == null ? Map.of() : ReturnCopies.plan(returns, returnable);
         guard.replaceable(OutputGuard.Kind.RETURN_COPY, copies.values());
         try {

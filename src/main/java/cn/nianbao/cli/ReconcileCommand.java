@@ -1,9 +1,11 @@
 package cn.nianbao.cli;
 
+import cn.nianbao.model.Reconciliation;
 import cn.nianbao.reconcile.Aliases;
-import cn.nianbao.reconcile.MatchedBy;
 import cn.nianbao.reconcile.Reconciler;
+import cn.nianbao.report.Batch;
 import cn.nianbao.report.FileReport;
+import cn.nianbao.report.RunSummary;
 import cn.nianbao.spec.Formats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,16 +63,12 @@ final class ReconcileCommand implements Callable<Integer> {
         if (Runs.noWorkbook(out, both)) {
             return ExitCodes.FINDINGS;
         }
-        Reconciler.Result rec = Reconciler.reconcile(Runs.filings(cur), Runs.filings(prev), names, year);
-        List<FileReport> all = new ArrayList<>(cur);
-        all.addAll(prev);
-        all = Runs.merge(all, rec.findings());
-        out.println(rec.year() > 0 ? "本年：" + rec.year() + "年；上年：" + (rec.year() - 1) + "年"
-                : "本年：无法确定（两年都没有可以读取的报表）");
+        Reconciliation rec = Reconciler.reconcile(Batch.filings(cur), Batch.filings(prev), names, year);
+        List<FileReport> all = Batch.merge(both, rec.findings());
+        List<String> lines = RunSummary.reconciled(rec);
+        out.println(lines.get(0));
         int rc = Runs.summary(out, all, names);
-        out.printf("跨年匹配 %d 对（按%s %d，按%s %d，按%s %d）；上年没有报表 %d 个，本年未报 %d 个%n", rec.matches().size(),
-                MatchedBy.CODE.chinese(), rec.matched(MatchedBy.CODE), MatchedBy.NAME.chinese(), rec.matched(MatchedBy.NAME),
-                MatchedBy.ALIAS.chinese(), rec.matched(MatchedBy.ALIAS), rec.onlyCurrent().size(), rec.onlyPrevious().size());
+        out.println(lines.get(1));
         Outputs.write(out, outputs.output, outputs.returns, all, all.subList(0, cur.size()), rec, guard);
         out.flush();
         return rc;

@@ -47,14 +47,6 @@ final class Runs {
         return !lines.isEmpty();
     }
 
-    static List<Filing> filings(List<FileReport> reports) {
-        return Batch.filings(reports);
-    }
-
-    static List<FileReport> merge(List<FileReport> reports, List<Finding> more) {
-        return Batch.merge(reports, more);
-    }
-
     static Aliases aliases(Path file) {
         if (file == null) {
             return Aliases.none();

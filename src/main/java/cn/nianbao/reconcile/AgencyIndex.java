@@ -1,5 +1,6 @@
 package cn.nianbao.reconcile;
 
+import cn.nianbao.model.MatchedBy;
 import cn.nianbao.model.Filing;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,12 @@
 package cn.nianbao.reconcile;
 
+import cn.nianbao.model.Reconciliation;
+import cn.nianbao.model.MatchedBy;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+
+import cn.nianbao.model.Reconciliation.Match;
 import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Severity;
 import java.util.ArrayList;
@@ -23,22 +27,6 @@ public final class Reconciler {
     private Reconciler() {
     }
 
-    /** A matched pair and how it was matched (by code, name or alias). */
-    public record Match(Filing current, Filing previous, MatchedBy matchedBy) {
-        /** How it was matched, as the workbooks print it (统一社会信用代码 / 单位名称 / 别名). */
-        public String by() {
-            return matchedBy.chinese();
-        }
-    }
-
-    public record Result(int year, List<Match> matches, List<Filing> onlyCurrent, List<Filing> onlyPrevious,
-                         List<Finding> findings) {
-        /** How many pairs were matched this way. */
-        public long matched(MatchedBy by) {
-            return matches.stream().filter(m -> m.matchedBy() == by).count();
-        }
-    }
-
     /**
      * A filing of this year and the agency it is known to be of: the code and name it carries
      * ({@link #of(Filing)}), or those of the roster agency it was found to be (collect).
@@ -56,20 +44,24 @@ public final class Reconciler {
      *
      * @param year the reporting year of {@code current}; null takes the most common year among them
      */
-    public static Result reconcile(List<Filing> current, List<Filing> previous, Aliases aliases, Integer year) {
+    public static Reconciliation reconcile(List<Filing> current, List<Filing> previous, Aliases aliases, Integer year) {
         List<Finding> findings = new ArrayList<>();
         // This year's filings tell the year; failing those, last year's (one year on); 0 when neither can.
         int y = year != null ? year : !current.isEmpty() ? commonYear(current) : previous.isEmpty() ? 0 : commonYear(previous) + 1;
         List<Filing> cur = ofYear(current, y, findings);
         List<Filing> prev = ofYear(previous, y - 1, findings);
-        cur = firstOfDuplicates(cur, aliases, findings);
-        prev = firstOfDuplicates(prev, aliases, findings);
-        Result r = pair(y, cur.stream().map(Claim::of).toList(), prev, aliases, findings);
+        Duplicates dc = firstOfDuplicates(cur, aliases);
+        Duplicates dp = firstOfDuplicates(prev, aliases);
+        findings.addAll(dc.findings());
+        findings.addAll(dp.findings());
+        cur = dc.kept();
+        prev = dp.kept();
+        Reconciliation r = pair(y, cur.stream().map(Claim::of).toList(), prev, aliases, findings);
         for (Filing p : r.onlyPrevious()) {
             findings.add(Finding.ofFile(FindingCode.M2, p.file(), p.agency() + "上年（" + p.year()
                     + "年）有报表，本年（" + y + "年）没有收到"));
         }
-        return new Result(y, r.matches(), r.onlyCurrent(), r.onlyPrevious(), findings);
+        return new Reconciliation(y, r.matches(), r.onlyCurrent(), r.onlyPrevious(), findings);
     }
 
     /**
@@ -79,7 +71,7 @@ public final class Reconciler {
      * found. Filings of {@code current} for another year are left out (the round reports them as Y1);
      * last year's files are no submissions of the round, so nothing is said of them (no Y1, D1, M2).
      */
-    public static Result reconcileRound(int year, List<Claim> current, List<Filing> previous, Aliases aliases) {
+    public static Reconciliation reconcileRound(int year, List<Claim> current, List<Filing> previous, Aliases aliases) {
         List<Filing> lastYear = previous.stream().filter(p -> p.year() == year - 1).sorted(Comparator.comparing(Filing::file)).toList();
         return pair(year, current.stream().filter(c -> c.filing().year() == year).toList(), lastYear, aliases, new ArrayList<>());
     }
@@ -88,7 +80,7 @@ public final class Reconciler {
      * Pairs each of this year's filings with last year's filing of its agency, each of last year's
      * used once; the findings of each pair (on this year's file) and M1 are added to {@code findings}.
      */
-    private static Result pair(int year, List<Claim> current, List<Filing> previous, Aliases aliases, List<Finding> findings) {
+    private static Reconciliation pair(int year, List<Claim> current, List<Filing> previous, Aliases aliases, List<Finding> findings) {
         AgencyIndex<Filing> index = AgencyIndex.ofFilings(previous, aliases);
         List<Match> matches = new ArrayList<>();
         List<Filing> onlyCurrent = new ArrayList<>();
@@ -106,7 +98,7 @@ public final class Reconciler {
             findings.addAll(Checker.acrossYears(c.filing(), hit.entry()));
         }
         List<Filing> onlyPrevious = previous.stream().filter(p -> !used.containsKey(p)).toList();
-        return new Result(year, matches, onlyCurrent, onlyPrevious, findings);
+        return new Reconciliation(year, matches, onlyCurrent, onlyPrevious, findings);
     }
 
     /**
@@ -140,12 +132,21 @@ public final class Reconciler {
         return out;
     }
 
+    /** The filings that take part (the first of each agency and year, by file name) and a D1 for each two of one. */
+    public record Duplicates(List<Filing> kept, List<Finding> findings) {
+        public Duplicates {
+            kept = List.copyOf(kept);
+            findings = List.copyOf(findings);
+        }
+    }
+
     /**
      * Two filings of one agency in one year (same code, or same name after normalization and
      * aliases, their codes not disagreeing): both are reported; the first by file name takes part
      * in the reconciliation. Filings of one agency for different years are no duplicates.
      */
-    public static List<Filing> firstOfDuplicates(List<Filing> filings, Aliases aliases, List<Finding> findings) {
+    public static Duplicates firstOfDuplicates(List<Filing> filings, Aliases aliases) {
+        List<Finding> findings = new ArrayList<>();
         List<Filing> sorted = new ArrayList<>(filings);
         sorted.sort(Comparator.comparing(Filing::file));
         Map<Integer, AgencyIndex<Filing>> byYear = new HashMap<>();
@@ -163,6 +164,6 @@ public final class Reconciler {
             seen.add(f);
             kept.add(f);
         }
-        return kept;
+        return new Duplicates(kept, findings);
     }
 }

@@ -1,5 +1,6 @@
 package cn.nianbao.report;
 
+import cn.nianbao.model.Reconciliation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.reconcile.Reconciler;
@@ -20,10 +21,10 @@ final class AcrossYearsSheet {
     private AcrossYearsSheet() {
     }
 
-    static void write(ListSheet.Book book, Reconciler.Result rec) throws IOException {
+    static void write(ListSheet.Book book, Reconciliation rec) throws IOException {
         List<String> header = new ArrayList<>(List.of("单位", "统一社会信用代码", "匹配方式", "本年文件", "上年文件"));
         // The carried-over pairs of this year's format (rule C1 pairs the same cells of table 三 in every national format).
-        FormatSpec spec = Stream.concat(rec.matches().stream().map(Reconciler.Match::current),
+        FormatSpec spec = Stream.concat(rec.matches().stream().map(Reconciliation.Match::current),
                 Stream.concat(rec.onlyCurrent().stream(), rec.onlyPrevious().stream()))
                 .map(Filing::spec).findFirst().orElse(null);
         List<Map.Entry<String, String>> pairs = spec == null ? List.of() : spec.carriedOverPairs();
@@ -36,9 +37,9 @@ final class AcrossYearsSheet {
         header.add("说明");
         int note = header.size() - 1;
         ListSheet s = book.sheet(DiscrepancyWorkbook.ACROSS_YEARS, header);
-        List<Reconciler.Match> matches = new ArrayList<>(rec.matches());
-        matches.sort(Comparator.comparing((Reconciler.Match m) -> m.current().agency()).thenComparing(m -> m.current().file()));
-        for (Reconciler.Match m : matches) {
+        List<Reconciliation.Match> matches = new ArrayList<>(rec.matches());
+        matches.sort(Comparator.comparing((Reconciliation.Match m) -> m.current().agency()).thenComparing(m -> m.current().file()));
+        for (Reconciliation.Match m : matches) {
             s.row();
             s.text(0, m.current().agency());
             s.text(1, m.current().identity().code());

@@ -1,5 +1,6 @@
 package cn.nianbao.report;
 
+import cn.nianbao.model.Reconciliation;
 import cn.nianbao.reconcile.Reconciler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public final class DiscrepancyWorkbook {
     }
 
     /** Writes the workbook to {@code out} whole, or not at all. {@code reconciled} may be null. */
-    public static void write(Path out, List<FileReport> files, Reconciler.Result reconciled) throws IOException {
+    public static void write(Path out, List<FileReport> files, Reconciliation reconciled) throws IOException {
         Path base = out.toAbsolutePath().getParent();
         XlsxLists.write(out, OutputGuard.Kind.DISCREPANCY.id(), book -> sheets(book, files, reconciled, base));
     }
@@ -44,13 +45,13 @@ public final class DiscrepancyWorkbook {
      * memory, so small ones only, e.g. a sheet with a chart), then {@code more}; written with
      * POI's streaming writer, which can carry {@code first}'s chart.
      */
-    public static void write(Path out, XSSFWorkbook first, List<FileReport> files, Reconciler.Result reconciled,
+    public static void write(Path out, XSSFWorkbook first, List<FileReport> files, Reconciliation reconciled,
                              MoreSheets more) throws IOException {
         write(out, first, files, reconciled, more, OutputGuard.Kind.DISCREPANCY);
     }
 
     /** As above, marked as this tool's output of {@code kind} (report.OutputGuard). */
-    public static void write(Path out, XSSFWorkbook first, List<FileReport> files, Reconciler.Result reconciled,
+    public static void write(Path out, XSSFWorkbook first, List<FileReport> files, Reconciliation reconciled,
                              MoreSheets more, OutputGuard.Kind kind) throws IOException {
         Path base = out.toAbsolutePath().getParent();
         PoiLists.write(out, first, kind.id(), book -> {
@@ -59,7 +60,7 @@ public final class DiscrepancyWorkbook {
         });
     }
 
-    private static void sheets(ListSheet.Book book, List<FileReport> files, Reconciler.Result reconciled, Path base)
+    private static void sheets(ListSheet.Book book, List<FileReport> files, Reconciliation reconciled, Path base)
             throws IOException {
         SummarySheet.write(book, files);
         FindingsSheet.write(book, files, base);

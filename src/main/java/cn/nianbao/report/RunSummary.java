@@ -1,5 +1,6 @@
 package cn.nianbao.report;
 
+import cn.nianbao.model.MatchedBy;
 import cn.nianbao.model.Filing;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.spec.Severity;
@@ -75,5 +76,16 @@ public record RunSummary(int files, int read, int unreadable, int skipped, int a
                 + " 个文件都不是报表，已跳过") + "。请检查输入的文件夹是否正确。");
         reports.forEach(r -> out.add("  跳过：" + r.read().file() + "（" + r.read().reason() + "）"));
         return out;
+    }
+
+    /** The year a reconciliation took and how its agencies were paired, as printed. */
+    public static List<String> reconciled(cn.nianbao.model.Reconciliation rec) {
+        String year = rec.year() > 0 ? "本年：" + rec.year() + "年；上年：" + (rec.year() - 1) + "年"
+                : "本年：无法确定（两年都没有可以读取的报表）";
+        String pairs = String.format("跨年匹配 %d 对（按%s %d，按%s %d，按%s %d）；上年没有报表 %d 个，本年未报 %d 个",
+                rec.matches().size(), MatchedBy.CODE.chinese(), rec.matched(MatchedBy.CODE), MatchedBy.NAME.chinese(),
+                rec.matched(MatchedBy.NAME), MatchedBy.ALIAS.chinese(), rec.matched(MatchedBy.ALIAS), rec.onlyCurrent().size(),
+                rec.onlyPrevious().size());
+        return List.of(year, pairs);
     }
 }

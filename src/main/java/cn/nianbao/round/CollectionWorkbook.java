@@ -1,5 +1,7 @@
 package cn.nianbao.round;
 
+import cn.nianbao.model.ItemState;
+import cn.nianbao.model.RoundStatus;
 import cn.nianbao.model.Filing;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.report.DiscrepancyWorkbook;
@@ -101,19 +103,19 @@ public final class CollectionWorkbook {
         CellStyle grey = fill(wb, IndexedColors.GREY_25_PERCENT);
 
         text(s.createRow(0), 0, round.year() + "年政府信息公开工作年度报告统计表收集情况", title);
-        long read = round.count(Collector.State.CURRENT) + round.count(Collector.State.SUPERSEDED);
+        long read = round.count(ItemState.CURRENT) + round.count(ItemState.SUPERSEDED);
         text(s.createRow(1), 0, "截止日期：" + round.deadline() + "（北京时间当日24时前）；表格格式：" + round.spec().title()
-                + "；收件 " + round.submissions().size() + " 份 = 读取 " + read + " + 无法读取 " + round.count(Collector.State.UNREADABLE)
-                + " + 无法识别 " + round.count(Collector.State.UNMATCHED) + " + 跳过 " + round.count(Collector.State.SKIPPED)
-                + "（读取的 " + read + " 份中被替代 " + round.count(Collector.State.SUPERSEDED) + " 份）", null);
+                + "；收件 " + round.submissions().size() + " 份 = 读取 " + read + " + 无法读取 " + round.count(ItemState.UNREADABLE)
+                + " + 无法识别 " + round.count(ItemState.UNMATCHED) + " + 跳过 " + round.count(ItemState.SKIPPED)
+                + "（读取的 " + read + " 份中被替代 " + round.count(ItemState.SUPERSEDED) + " 份）", null);
         Row h = s.createRow(3);
         // In columns B and C, which the table below makes wide enough for the labels.
         text(h, 1, "状态", header);
         text(h, 2, "单位数", header);
-        Collector.Status[] order = {Collector.Status.PASSED, Collector.Status.WARNINGS, Collector.Status.ERRORS,
-            Collector.Status.UNREADABLE, Collector.Status.MISSING};
+        RoundStatus[] order = {RoundStatus.PASSED, RoundStatus.WARNINGS, RoundStatus.ERRORS,
+            RoundStatus.UNREADABLE, RoundStatus.MISSING};
         int r = 4;
-        for (Collector.Status st : order) {
+        for (RoundStatus st : order) {
             Row x = s.createRow(r++);
             text(x, 1, st.chinese(), null);
             x.createCell(2).setCellValue(round.count(st));
@@ -286,7 +288,7 @@ public final class CollectionWorkbook {
             s.text(2, x.item().sender());
             s.text(3, x.item().subject());
             s.text(4, time(x.item().time(), x.item().timeSource()));
-            s.text(5, x.state().chinese(), x.state() == Collector.State.UNREADABLE || x.state() == Collector.State.UNMATCHED);
+            s.text(5, x.state().chinese(), x.state() == ItemState.UNREADABLE || x.state() == ItemState.UNMATCHED);
             s.text(6, x.agency() == null ? "" : x.agency().name());
             s.text(7, x.matchedBy() == null ? "" : x.matchedBy().chinese());
             s.text(8, x.agency() == null || x.item().time() == null ? "" : x.late() ? "逾期" : "按时");
@@ -313,7 +315,7 @@ public final class CollectionWorkbook {
         ListSheet s = book.sheet(UNMATCHED, List.of("收件箱文件", "附件或条目", "发件人",
                 "时间", "报表中的单位", "报表中的统一社会信用代码", "报表年度", "说明", "读取的文件"));
         for (Collector.Submission x : round.submissions()) {
-            if (x.state() != Collector.State.UNMATCHED) {
+            if (x.state() != ItemState.UNMATCHED) {
                 continue;
             }
             Filing f = x.report().read().filing();

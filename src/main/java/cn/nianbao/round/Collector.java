@@ -1,12 +1,15 @@
 package cn.nianbao.round;
 
+import cn.nianbao.model.ItemState;
+import cn.nianbao.model.RoundStatus;
+import cn.nianbao.model.Reconciliation;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.read.label.LabelReader;
-import cn.nianbao.reconcile.MatchedBy;
+import cn.nianbao.model.MatchedBy;
 import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.spec.FormatSpec;
@@ -28,30 +31,11 @@ import java.util.function.IntConsumer;
  * ({@link SubmissionMatcher}), the current submission of each agency chosen and the rest superseded,
  * never dropped, late agencies marked ({@link CurrentSubmissions}), and the current filings
  * reconciled with last year's ({@link Reconciler#reconcileRound}); then where each roster agency
- * stands. Every item ends in exactly one {@link State}.
+ * stands. Every item ends in exactly one {@link ItemState}.
  */
 public final class Collector {
     /** Times are compared in China Standard Time: a deadline day ends at 24:00 in Beijing. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-    /** What became of one inbox item. */
-    public enum State {
-        CURRENT("当前报送"),
-        SUPERSEDED("被替代"),
-        UNREADABLE("无法读取"),
-        UNMATCHED("无法识别"),
-        SKIPPED("跳过");
-
-        private final String chinese;
-
-        State(String chinese) {
-            this.chinese = chinese;
-        }
-
-        public String chinese() {
-            return chinese;
-        }
-    }
 
     /**
      * One inbox item with its reading, the agency it was matched to (or null), how (null when unmatched), and its fate.
@@ -59,8 +43,8 @@ public final class Collector {
      * (matched by the report's code or name to {@code agency}); null otherwise.
      */
     public record Submission(Inbox.Item item, FileReport report, Agency agency, MatchedBy matchedBy, boolean late,
-                             State state, String note, Agency sentBy) {
-        Submission with(State s, String n) {
+                             ItemState state, String note, Agency sentBy) {
+        Submission with(ItemState s, String n) {
             return new Submission(item, report, agency, matchedBy, late, s, n, sentBy);
         }
 
@@ -73,29 +57,6 @@ public final class Collector {
         }
     }
 
-    /** 未提交 / 已提交-通过 / 已提交-有警告 / 已提交-有错误 / 无法读取. */
-    public enum Status {
-        PASSED("已提交-通过"),
-        WARNINGS("已提交-有警告"),
-        ERRORS("已提交-有错误"),
-        UNREADABLE("无法读取"),
-        MISSING("未提交");
-
-        private final String chinese;
-
-        Status(String chinese) {
-            this.chinese = chinese;
-        }
-
-        public String chinese() {
-            return chinese;
-        }
-
-        public boolean submitted() {
-            return this != MISSING;
-        }
-    }
-
     /**
      * Where one roster agency stands: its current submission (null when none), whether it filed
      * late (its first filing came after the deadline: a later correction does not make it late),
@@ -103,7 +64,7 @@ public final class Collector {
      * ({@code sentForOthers}, each a U1 warning on this agency too), what else came from it that
      * is no report ({@code skipped}: a message without attachments, a Word file), and notes.
      */
-    public record AgencyStatus(Agency agency, Status status, Submission current, boolean late, List<Submission> superseded,
+    public record AgencyStatus(Agency agency, RoundStatus status, Submission current, boolean late, List<Submission> superseded,
                                List<Submission> sentForOthers, List<Submission> skipped, List<String> notes) {
         /**
          * Findings that bear on the agency (not the supervisor's own M1): its filing's, and a U1
@@ -117,17 +78,17 @@ public final class Collector {
     }
 
     public record Round(int year, FormatSpec spec, LocalDate deadline, List<AgencyStatus> agencies,
-                        List<Submission> submissions, Reconciler.Result reconciled) {
+                        List<Submission> submissions, Reconciliation reconciled) {
         /** The reports of the current submissions (readable or not), in roster order. */
         public List<FileReport> currentReports() {
             return agencies.stream().filter(a -> a.current() != null).map(a -> a.current().report()).toList();
         }
 
-        public long count(State s) {
+        public long count(ItemState s) {
             return submissions.stream().filter(x -> x.state() == s).count();
         }
 
-        public long count(Status s) {
+        public long count(RoundStatus s) {
             return agencies.stream().filter(a -> a.status() == s).count();
         }
     }
@@ -165,7 +126,7 @@ public final class Collector {
         }
         CurrentSubmissions.Result chosen = CurrentSubmissions.choose(matched);
         List<Submission> out = new ArrayList<>(chosen.submissions());
-        Reconciler.Result rec = previous == null ? null : reconcile(chosen.choices(), previous, out);
+        Reconciliation rec = previous == null ? null : reconcile(chosen.choices(), previous, out);
         return new Round(year, spec, deadline, statuses(chosen.choices(), out), out, rec);
     }
 
@@ -196,7 +157,7 @@ public final class Collector {
      * This year's current filings against last year's (the reconciler's, each roster agency found
      * by its code, name or alias), the findings of each (C1, C2, M1) added to its submission in {@code out}.
      */
-    private Reconciler.Result reconcile(Map<Agency, CurrentSubmissions.Choice> choices, List<Filing> previous,
+    private Reconciliation reconcile(Map<Agency, CurrentSubmissions.Choice> choices, List<Filing> previous,
                                         List<Submission> out) {
         List<Reconciler.Claim> claims = new ArrayList<>();
         for (Agency a : roster.agencies()) {
@@ -205,12 +166,12 @@ public final class Collector {
                 claims.add(new Reconciler.Claim(c.current().report().read().filing(), a.code(), a.name()));
             }
         }
-        Reconciler.Result rec = Reconciler.reconcileRound(year, claims, previous, roster.aliases());
+        Reconciliation rec = Reconciler.reconcileRound(year, claims, previous, roster.aliases());
         Map<String, List<Finding>> byFile = new HashMap<>();
         rec.findings().forEach(f -> byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f));
         for (int i = 0; i < out.size(); i++) {
             Submission s = out.get(i);
-            if (s.state() == State.CURRENT && s.readable()) {
+            if (s.state() == ItemState.CURRENT && s.readable()) {
                 List<Finding> add = byFile.get(s.report().read().file());
                 if (add != null) {
                     out.set(i, s.with(s.report().with(add)));
@@ -229,18 +190,18 @@ public final class Collector {
         choices.forEach((a, c) -> notes.put(a, new ArrayList<>(c.notes())));
         Map<Agency, List<Submission>> skipped = new IdentityHashMap<>();
         for (Submission s : out) {
-            if (s.state() == State.SKIPPED && s.agency() != null) {
+            if (s.state() == ItemState.SKIPPED && s.agency() != null) {
                 notes.computeIfAbsent(s.agency(), k -> new ArrayList<>()).add("还收到 " + s.item().origin() + "：" + s.item().reason());
                 skipped.computeIfAbsent(s.agency(), k -> new ArrayList<>()).add(s);
             }
         }
         Map<Agency, List<Submission>> sentForOthers = new IdentityHashMap<>();
         for (Submission s : out) {
-            if (s.sentBy() != null && (s.state() == State.CURRENT || s.state() == State.SUPERSEDED)) {
+            if (s.sentBy() != null && (s.state() == ItemState.CURRENT || s.state() == ItemState.SUPERSEDED)) {
                 sentForOthers.computeIfAbsent(s.sentBy(), k -> new ArrayList<>()).add(s);
                 notes.computeIfAbsent(s.sentBy(), k -> new ArrayList<>()).add("U1：收到从本单位邮箱 " + s.item().sender()
                         + " 发来的文件“" + s.item().name() + "”（" + s.item().origin() + "），但报表是" + s.agency().name() + "的（按"
-                        + s.matchedBy().chinese() + "认定），" + (s.state() == State.CURRENT ? "已计为" + s.agency().name() + "的报送"
+                        + s.matchedBy().chinese() + "认定），" + (s.state() == ItemState.CURRENT ? "已计为" + s.agency().name() + "的报送"
                         : s.agency().name() + "自己另有报送，此件未采用")
                         + "。若是本单位误用了" + s.agency().name() + "的模板，请让它用自己的模板重新填报");
             }
@@ -259,15 +220,15 @@ public final class Collector {
     }
 
     /** What is true of the agency's own filing; another agency's report from its address is a warning about it. */
-    private static Status status(Submission cur, List<Submission> sentForOthers) {
+    private static RoundStatus status(Submission cur, List<Submission> sentForOthers) {
         if (cur == null) {
-            return Status.MISSING;
+            return RoundStatus.MISSING;
         }
         if (!cur.readable()) {
-            return Status.UNREADABLE;
+            return RoundStatus.UNREADABLE;
         }
         FileReport own = cur.report().forAgency();
-        return own.count(Severity.ERROR) > 0 ? Status.ERRORS
-                : own.count(Severity.WARNING) > 0 || !sentForOthers.isEmpty() ? Status.WARNINGS : Status.PASSED;
+        return own.count(Severity.ERROR) > 0 ? RoundStatus.ERRORS
+                : own.count(Severity.WARNING) > 0 || !sentForOthers.isEmpty() ? RoundStatus.WARNINGS : RoundStatus.PASSED;
     }
 }

@@ -1,6 +1,6 @@
 package cn.nianbao.round;
 
-import cn.nianbao.round.Collector.State;
+import cn.nianbao.model.ItemState;
 import cn.nianbao.round.Collector.Submission;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +36,7 @@ final class CurrentSubmissions {
         Map<Agency, List<Integer>> byAgency = new IdentityHashMap<>();
         for (int i = 0; i < subs.size(); i++) {
             Submission s = subs.get(i);
-            if (s.agency() != null && s.state() != State.SKIPPED) {
+            if (s.agency() != null && s.state() != ItemState.SKIPPED) {
                 byAgency.computeIfAbsent(s.agency(), k -> new ArrayList<>()).add(i);
             }
         }
@@ -94,7 +94,7 @@ final class CurrentSubmissions {
             }
             if (s.readable() && s.sentBy() != null && cur.sentBy() == null) {
                 String later = BY_TIME.compare(s, cur) > 0 ? "（比它晚收到）" : "";
-                Submission x = s.with(State.SUPERSEDED, s.note() + "；" + agency.name() + "自己另有报送，以 "
+                Submission x = s.with(ItemState.SUPERSEDED, s.note() + "；" + agency.name() + "自己另有报送，以 "
                         + cur.item().origin() + " 为准");
                 out.set(i, x);
                 earlier.add(x);
@@ -103,15 +103,15 @@ final class CurrentSubmissions {
                         + "”为准，请核对");
             } else if (BY_TIME.compare(s, cur) < 0 || s.readable()) {
                 // Readable ones are superseded; an earlier unreadable one stays counted as unreadable.
-                Submission x = s.with(s.readable() ? State.SUPERSEDED : State.UNREADABLE, "已被 " + cur.item().origin() + " 替代");
+                Submission x = s.with(s.readable() ? ItemState.SUPERSEDED : ItemState.UNREADABLE, "已被 " + cur.item().origin() + " 替代");
                 out.set(i, x);
                 earlier.add(x);
             } else {
-                out.set(i, s.with(State.UNREADABLE, "晚于当前报送收到，但无法读取；当前报送仍为 " + cur.item().origin()));
+                out.set(i, s.with(ItemState.UNREADABLE, "晚于当前报送收到，但无法读取；当前报送仍为 " + cur.item().origin()));
                 notes.add("之后还收到无法读取的文件：" + s.item().origin() + "（" + s.report().read().reason() + "）");
             }
         }
-        Submission current = cur.readable() ? cur : cur.with(State.UNREADABLE, cur.note());
+        Submission current = cur.readable() ? cur : cur.with(ItemState.UNREADABLE, cur.note());
         out.set(chosen, current);
         return new Choice(current, earlier, late, notes);
     }

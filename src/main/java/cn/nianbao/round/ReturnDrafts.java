@@ -1,10 +1,11 @@
 package cn.nianbao.round;
 
+import cn.nianbao.model.RoundStatus;
 import cn.nianbao.model.Finding;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.model.Filing;
 import cn.nianbao.reconcile.AgencyIndex;
-import cn.nianbao.reconcile.MatchedBy;
+import cn.nianbao.model.MatchedBy;
 import cn.nianbao.report.FindingOrder;
 import cn.nianbao.util.FileNames;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class ReturnDrafts {
                 }
                 case UNREADABLE, MISSING -> {
                     Issuer.Issued t = issuer.template(ag, previous, havePrevious, dir, warnings);
-                    boolean unreadable = a.status() == Collector.Status.UNREADABLE;
+                    boolean unreadable = a.status() == RoundStatus.UNREADABLE;
                     boolean resubmit = RESUBMIT.equals(kind(a));
                     Path draft = draftPath(dir, a, year);
                     String subject = (unreadable ? "报送的文件无法读取，请重新报送"

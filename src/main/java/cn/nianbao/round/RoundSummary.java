@@ -1,5 +1,7 @@
 package cn.nianbao.round;
 
+import cn.nianbao.model.ItemState;
+import cn.nianbao.model.RoundStatus;
 import cn.nianbao.report.FileReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,26 +20,26 @@ public final class RoundSummary {
 
     /** Every roster agency has submitted without errors, and nothing in the inbox was unreadable or unmatched (skipped files do not count). */
     public static boolean complete(Collector.Round round) {
-        return round.agencies().stream().allMatch(a -> a.status() == Collector.Status.PASSED
-                || a.status() == Collector.Status.WARNINGS)
-                && round.count(Collector.State.UNREADABLE) + round.count(Collector.State.UNMATCHED) == 0;
+        return round.agencies().stream().allMatch(a -> a.status() == RoundStatus.PASSED
+                || a.status() == RoundStatus.WARNINGS)
+                && round.count(ItemState.UNREADABLE) + round.count(ItemState.UNMATCHED) == 0;
     }
 
     /** The progress, the inbox's count with what could not be read or matched, and last year's files ({@code previous}, may be empty). */
     public static List<String> lines(Collector.Round round, List<FileReport> previous) {
         List<String> out = new ArrayList<>();
         out.add(String.format("%d年报表收集（截止 %s）：名册 %d 个单位 —— 通过 %d，有警告 %d，有错误 %d，无法读取 %d，未提交 %d；逾期 %d",
-                round.year(), round.deadline(), round.agencies().size(), round.count(Collector.Status.PASSED),
-                round.count(Collector.Status.WARNINGS), round.count(Collector.Status.ERRORS),
-                round.count(Collector.Status.UNREADABLE), round.count(Collector.Status.MISSING),
+                round.year(), round.deadline(), round.agencies().size(), round.count(RoundStatus.PASSED),
+                round.count(RoundStatus.WARNINGS), round.count(RoundStatus.ERRORS),
+                round.count(RoundStatus.UNREADABLE), round.count(RoundStatus.MISSING),
                 round.agencies().stream().filter(Collector.AgencyStatus::late).count()));
-        long read = round.count(Collector.State.CURRENT) + round.count(Collector.State.SUPERSEDED);
+        long read = round.count(ItemState.CURRENT) + round.count(ItemState.SUPERSEDED);
         out.add(String.format("收件 %d 份 = 读取 %d + 无法读取 %d + 无法识别 %d + 跳过 %d（读取的 %d 份中被替代 %d 份）",
-                round.submissions().size(), read, round.count(Collector.State.UNREADABLE),
-                round.count(Collector.State.UNMATCHED), round.count(Collector.State.SKIPPED), read,
-                round.count(Collector.State.SUPERSEDED)));
+                round.submissions().size(), read, round.count(ItemState.UNREADABLE),
+                round.count(ItemState.UNMATCHED), round.count(ItemState.SKIPPED), read,
+                round.count(ItemState.SUPERSEDED)));
         for (Collector.Submission s : round.submissions()) {
-            if (s.state() == Collector.State.UNMATCHED || s.state() == Collector.State.UNREADABLE && s.agency() == null) {
+            if (s.state() == ItemState.UNMATCHED || s.state() == ItemState.UNREADABLE && s.agency() == null) {
                 out.add(String.format("  %s：%s（%s）", s.state().chinese(), s.item().origin(),
                         s.readable() ? s.note() : s.report().read().reason()));
             }

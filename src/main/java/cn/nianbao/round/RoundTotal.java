@@ -1,5 +1,6 @@
 package cn.nianbao.round;
 
+import cn.nianbao.model.RoundStatus;
 import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
@@ -35,7 +36,7 @@ public final class RoundTotal {
     public static final String SCOPE_SHEET = "汇总范围";
 
     /** One roster agency: counted in the total or not, and why; {@code file} is where its current submission came from. */
-    public record Entry(Agency agency, Collector.Status status, boolean included, String why, String file) {
+    public record Entry(Agency agency, RoundStatus status, boolean included, String why, String file) {
     }
 
     /** {@code blanks}: input cell key to the agencies (included) that left it blank or invalid. */
@@ -63,11 +64,11 @@ public final class RoundTotal {
                 default -> {
                     if (f.year() != round.year() || !f.spec().id().equals(spec.id())) {
                         why = "报表年度或格式与本轮不符（" + f.year() + "年，" + f.spec().title() + "），不能相加";
-                    } else if (a.status() == Collector.Status.ERRORS && !includeErrors) {
+                    } else if (a.status() == RoundStatus.ERRORS && !includeErrors) {
                         why = "有错误，未计入（改正后重新报送，或用 --include-errors 计入）";
                     } else {
                         in = true;
-                        why = a.status() == Collector.Status.ERRORS ? "有错误，按 --include-errors 计入" : "计入";
+                        why = a.status() == RoundStatus.ERRORS ? "有错误，按 --include-errors 计入" : "计入";
                     }
                 }
             }

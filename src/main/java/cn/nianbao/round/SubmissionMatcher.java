@@ -1,11 +1,11 @@
 package cn.nianbao.round;
 
+import cn.nianbao.model.ItemState;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
 import cn.nianbao.reconcile.AgencyIndex;
-import cn.nianbao.reconcile.MatchedBy;
+import cn.nianbao.model.MatchedBy;
 import cn.nianbao.report.FileReport;
-import cn.nianbao.round.Collector.State;
 import cn.nianbao.round.Collector.Submission;
 import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.FormatSpec;
@@ -64,9 +64,9 @@ final class SubmissionMatcher {
         }
         FileReport r = more.isEmpty() ? report : report.with(more);
         boolean late = item.time() != null && !item.time().isBefore(deadlineEnd);
-        State state = item.kind() == Inbox.Kind.SKIPPED || r.skipped() ? State.SKIPPED
-                : !r.read().readable() ? State.UNREADABLE : agency == null ? State.UNMATCHED : State.CURRENT;
-        String note = state == State.UNMATCHED ? "名册中找不到报表中的单位“" + f.agency() + "”"
+        ItemState state = item.kind() == Inbox.Kind.SKIPPED || r.skipped() ? ItemState.SKIPPED
+                : !r.read().readable() ? ItemState.UNREADABLE : agency == null ? ItemState.UNMATCHED : ItemState.CURRENT;
+        String note = state == ItemState.UNMATCHED ? "名册中找不到报表中的单位“" + f.agency() + "”"
                 + (code.isEmpty() ? "" : "（代码" + code + "）")
                 + (item.sender().isEmpty() ? "" : "，发件人 " + item.sender() + " 也不在名册中")
                 + "：请在名册中补上这个单位、它的别名或邮箱"

@@ -1,5 +1,7 @@
 package cn.nianbao.reconcile;
 
+import cn.nianbao.model.Reconciliation;
+import cn.nianbao.model.MatchedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
@@ -69,12 +71,12 @@ class AgencyIndexTest {
         // Across years a name whose code is another's is no match (M1 and M2), and no duplicate (no D1).
         Filing now = filing(2024, "甲县财政局", OTHER_CODE);
         Filing before = filing(2023, "甲县财政局", CZ_CODE);
-        Reconciler.Result r = Reconciler.reconcile(List.of(now), List.of(before), Aliases.none(), null);
+        Reconciliation r = Reconciler.reconcile(List.of(now), List.of(before), Aliases.none(), null);
         assertThat(r.matches()).isEmpty();
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder("M1", "M2");
-        List<Finding> d1 = new ArrayList<>();
-        assertThat(Reconciler.firstOfDuplicates(List.of(now, filing(2024, "甲县财政局", CZ_CODE)), Aliases.none(), d1)).hasSize(2);
-        assertThat(d1).isEmpty();
+        Reconciler.Duplicates d1 = Reconciler.firstOfDuplicates(List.of(now, filing(2024, "甲县财政局", CZ_CODE)), Aliases.none());
+        assertThat(d1.kept()).hasSize(2);
+        assertThat(d1.findings()).isEmpty();
     }
 
     @Test

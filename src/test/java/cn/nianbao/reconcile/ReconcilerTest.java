@@ -1,5 +1,6 @@
 package cn.nianbao.reconcile;
 
+import cn.nianbao.model.Reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
@@ -49,7 +50,7 @@ class ReconcilerTest {
                 filing("2021", 2024, "某市应急管理局", "", Map.of()),
                 filing("2021", 2024, "新设的局", "", Map.of()));
         Aliases aliases = Aliases.of(Map.of("某市应急管理局", List.of("某市安全生产监督管理局")));
-        Reconciler.Result r = Reconciler.reconcile(cur, prev, aliases, null);
+        Reconciliation r = Reconciler.reconcile(cur, prev, aliases, null);
         assertThat(r.year()).isEqualTo(2024);
         assertThat(r.matches()).extracting(m -> m.current().agency() + "=" + m.previous().agency() + " by " + m.by())
                 .containsExactlyInAnyOrder(
@@ -106,7 +107,7 @@ class ReconcilerTest {
         Filing a = filing("2021", 2024, "某局", "", Map.of());
         Filing b = filing("2021", 2024, "某 局", "", Map.of());
         Filing stray = filing("2021", 2022, "别的局", "", Map.of());
-        Reconciler.Result r = Reconciler.reconcile(List.of(a, b, stray), List.of(), Aliases.none(), null);
+        Reconciliation r = Reconciler.reconcile(List.of(a, b, stray), List.of(), Aliases.none(), null);
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder("D1", "D1", "Y1", "M1");
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("D1")).extracting(Finding::file)
                 .containsExactlyInAnyOrder(a.file(), b.file());

@@ -1,5 +1,6 @@
 package cn.nianbao.report;
 
+import cn.nianbao.model.Reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
@@ -125,7 +126,7 @@ class DiscrepancyWorkbookTest {
         now.put("t3.disclosed.natural", BigDecimal.valueOf(3));
         ReadResult p = new WorkbookReader(TestSupport.FORMATS).read(TestSupport.filled(TestSupport.request("2021", 2023, "某局", ""), last, dir.resolve("p.xlsx")));
         ReadResult c = new WorkbookReader(TestSupport.FORMATS).read(TestSupport.filled(TestSupport.request("2021", 2024, "某局", ""), now, dir.resolve("c.xlsx")));
-        Reconciler.Result rec = Reconciler.reconcile(List.of(c.filing()), List.of(p.filing()), Aliases.none(), null);
+        Reconciliation rec = Reconciler.reconcile(List.of(c.filing()), List.of(p.filing()), Aliases.none(), null);
         List<FileReport> reports = List.of(new FileReport(c, rec.findings()), new FileReport(p, List.of()));
         Path out = dir.resolve("rec.xlsx");
         DiscrepancyWorkbook.write(out, reports, rec);

@@ -1,5 +1,6 @@
 package cn.nianbao.round;
 
+import cn.nianbao.model.RoundStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.Rendering;
@@ -47,9 +48,9 @@ class CollectionWorkbookTest {
         CollectorTest.at(wrong, LocalDateTime.of(2025, 1, 10, 9, 0));
         Collector.Round round = new Collector(TestSupport.FORMATS, Roster.load(roster), 2024, CollectorTest.SPEC, LocalDate.of(2025, 1, 31))
                 .collect(Inbox.open(inbox, tmp.resolve("附件")), null, 2, n -> { });
-        assertThat(round.count(Collector.Status.PASSED)).isEqualTo(1);
-        assertThat(round.count(Collector.Status.ERRORS)).isEqualTo(1);
-        assertThat(round.count(Collector.Status.MISSING)).isEqualTo(3);
+        assertThat(round.count(RoundStatus.PASSED)).isEqualTo(1);
+        assertThat(round.count(RoundStatus.ERRORS)).isEqualTo(1);
+        assertThat(round.count(RoundStatus.MISSING)).isEqualTo(3);
         Path out = tmp.resolve("out/收集情况.xlsx");
         CollectionWorkbook.write(out, round);
         return out;

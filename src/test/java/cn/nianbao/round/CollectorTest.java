@@ -1,5 +1,7 @@
 package cn.nianbao.round;
 
+import cn.nianbao.model.ItemState;
+import cn.nianbao.model.RoundStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
@@ -136,8 +138,8 @@ class CollectorTest {
         Collector.Submission unmatched = r.submissions().get(4);
         assertThat(unmatched.note()).contains("名册中找不到报表中的单位“乙县公安局”");
         // Accounting: every item is in exactly one state.
-        assertThat(r.count(Collector.State.CURRENT) + r.count(Collector.State.SUPERSEDED) + r.count(Collector.State.UNREADABLE)
-                + r.count(Collector.State.UNMATCHED) + r.count(Collector.State.SKIPPED)).isEqualTo(r.submissions().size());
+        assertThat(r.count(ItemState.CURRENT) + r.count(ItemState.SUPERSEDED) + r.count(ItemState.UNREADABLE)
+                + r.count(ItemState.UNMATCHED) + r.count(ItemState.SKIPPED)).isEqualTo(r.submissions().size());
     }
 
     @Test
@@ -167,7 +169,7 @@ class CollectorTest {
         assertThat(of(r, "甲县财政局").current().report().findings()).extracting(Finding::ruleId).containsExactly("C1", "C1"); // 自然人 and 总计
         assertThat(of(r, "甲县民政局").current().report().findings()).extracting(Finding::ruleId, Finding::message).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("M1", "上年（2023年）没有找到甲县民政局的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转"));
-        assertThat(of(r, "甲县民政局").status()).as("M1 is the supervisor's").isEqualTo(Collector.Status.PASSED);
+        assertThat(of(r, "甲县民政局").status()).as("M1 is the supervisor's").isEqualTo(RoundStatus.PASSED);
     }
 
     /** A workbook of the agency's own: the national tables by their labels, no identity, no title naming the agency. */
@@ -240,7 +242,7 @@ class CollectorTest {
         assertThat(of(r, "甲县统计局").current().report().findings()).filteredOn(f -> f.ruleId().equals("Y1"))
                 .singleElement().extracting(Finding::message).asString().contains("2019年版").contains("2021年版");
         Collector.AgencyStatus cz = of(r, "甲县财政局");
-        assertThat(cz.status()).isEqualTo(Collector.Status.PASSED);
+        assertThat(cz.status()).isEqualTo(RoundStatus.PASSED);
         assertThat(cz.current().item().name()).isEqualTo("fixed.xlsx");
         assertThat(cz.late()).isFalse();
         assertThat(cz.superseded()).extracting(s -> s.item().name()).containsExactly("first.xlsx");
@@ -253,7 +255,7 @@ class CollectorTest {
                 + "首次报送按时（2025-01-30 10:00（邮件日期）），不算逾期");
         assertThat(jy.superseded()).extracting(s -> s.item().name()).containsExactly("jy1.xlsx");
         Collector.AgencyStatus sj = of(r, "甲县审计局");
-        assertThat(sj.status()).isEqualTo(Collector.Status.ERRORS);
+        assertThat(sj.status()).isEqualTo(RoundStatus.ERRORS);
         assertThat(sj.current().report().findings()).extracting(Finding::ruleId).contains("Y1");
         assertThat(r.submissions()).extracting(s -> s.item().name() + "=" + s.state().chinese()).containsExactly(
                 "first.xlsx=被替代", "fixed.xlsx=当前报送", "again.xlsx=无法读取", "jy1.xlsx=被替代", "jy2.xlsx=当前报送",
@@ -345,31 +347,31 @@ class CollectorTest {
 
         // The credited agency: the file counts for it, with U1 (as before).
         Collector.AgencyStatus tj = of(r, "甲县统计局");
-        assertThat(tj.status()).isEqualTo(Collector.Status.WARNINGS);
+        assertThat(tj.status()).isEqualTo(RoundStatus.WARNINGS);
         assertThat(tj.current().item().name()).isEqualTo("tj.xlsx");
         assertThat(tj.current().report().findings()).extracting(Finding::ruleId).containsExactly("U1");
         // The sender: still no filing of its own, but its row names what came from its address, with U1.
         Collector.AgencyStatus sj = of(r, "甲县审计局");
-        assertThat(sj.status()).isEqualTo(Collector.Status.MISSING);
+        assertThat(sj.status()).isEqualTo(RoundStatus.MISSING);
         assertThat(sj.count(Severity.WARNING)).isEqualTo(1);
         assertThat(CollectionWorkbook.note(sj)).contains("U1").contains("收到从本单位邮箱 sjj@example.cn 发来的文件“tj.xlsx”")
                 .contains("报表是甲县统计局的").contains("已计为甲县统计局的报送").doesNotContain("未收到报送");
         // Its own file, not a later one from another agency's address, is the agency's current filing.
         Collector.AgencyStatus mz = of(r, "甲县民政局");
         assertThat(mz.current().item().name()).isEqualTo("mz-own.xlsx");
-        assertThat(mz.status()).isEqualTo(Collector.Status.PASSED);
+        assertThat(mz.status()).isEqualTo(RoundStatus.PASSED);
         assertThat(mz.superseded()).extracting(s -> s.item().name()).containsExactly("mz-from-slj.xlsx");
         assertThat(CollectionWorkbook.note(mz)).contains("从甲县水利局的邮箱 slj@example.cn 发来的“mz-from-slj.xlsx”")
                 .contains("以本单位自己发来的“mz-own.xlsx”为准");
         Collector.AgencyStatus sl = of(r, "甲县水利局");
-        assertThat(sl.status()).isEqualTo(Collector.Status.MISSING);
+        assertThat(sl.status()).isEqualTo(RoundStatus.MISSING);
         assertThat(sl.count(Severity.WARNING)).isEqualTo(1);
         assertThat(CollectionWorkbook.note(sl)).contains("“mz-from-slj.xlsx”").contains("报表是甲县民政局的")
                 .contains("甲县民政局自己另有报送，此件未采用").doesNotContain("未收到报送");
         // Its own file and another's: its own is current, the other is 教育局's, and both rows show U1.
         Collector.AgencyStatus cz = of(r, "甲县财政局");
         assertThat(cz.current().item().name()).isEqualTo("cz.xlsx");
-        assertThat(cz.status()).isEqualTo(Collector.Status.WARNINGS);
+        assertThat(cz.status()).isEqualTo(RoundStatus.WARNINGS);
         assertThat(cz.count(Severity.WARNING)).isEqualTo(1);
         assertThat(CollectionWorkbook.note(cz)).contains("U1").contains("“jy.xlsx”").contains("报表是甲县教育局的");
         Collector.AgencyStatus jy = of(r, "甲县教育局");
@@ -430,9 +432,9 @@ class CollectorTest {
                 "跳过 | 甲县审计局 | Word 文档（.docx），不是报表工作簿",
                 "跳过 | 甲县统计局 | 邮件中没有附件，没有报表（主题：请问上年结转怎么填）",
                 "跳过 |  | 邮件中没有附件，没有报表（主题：hello）");
-        assertThat(r.count(Collector.State.UNREADABLE)).isZero();
+        assertThat(r.count(ItemState.UNREADABLE)).isZero();
         Collector.AgencyStatus sj = of(r, "甲县审计局");
-        assertThat(sj.status()).isEqualTo(Collector.Status.MISSING);
+        assertThat(sj.status()).isEqualTo(RoundStatus.MISSING);
         assertThat(CollectionWorkbook.note(sj)).isEqualTo("未收到报表（收到的见下）；还收到 " + in.resolve("1.eml")
                 + " » 附件 年度报告.docx：Word 文档（.docx），不是报表工作簿");
         Map<String, String> drafts = drafts(r, LocalDate.of(2025, 1, 20));

@@ -1,5 +1,6 @@
 package cn.nianbao.spec;
 
+import cn.nianbao.model.Reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
@@ -104,7 +105,7 @@ class ThirdFormatTest {
         // Next year against this one: C1 across two filings of the third format.
         Path y2031 = filed(formats, 2031, Map.of("t3.carried_over.natural", BigDecimal.valueOf(5),
                 "t3.disclosed.natural", BigDecimal.valueOf(5)), "2031.xlsx");
-        Reconciler.Result rec = Reconciler.reconcile(List.of(reader.read(y2031).filing()), List.of(f), Aliases.none(), null);
+        Reconciliation rec = Reconciler.reconcile(List.of(reader.read(y2031).filing()), List.of(f), Aliases.none(), null);
         assertThat(rec.year()).isEqualTo(2031);
         assertThat(rec.matches()).hasSize(1);
         assertThat(rec.findings()).extracting(Finding::ruleId).containsExactly("C1", "C1");

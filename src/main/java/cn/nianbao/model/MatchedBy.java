@@ -1,4 +1,4 @@
-package cn.nianbao.reconcile;
+package cn.nianbao.model;
 
 /**
  * How a filing or an inbox item was found to be an agency's, strongest first: by 统一社会信用代码,
