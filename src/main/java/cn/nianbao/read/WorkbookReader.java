@@ -16,6 +16,7 @@ import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
 import cn.nianbao.spec.TemplateLayout;
+import cn.nianbao.util.ChineseText;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -442,7 +442,7 @@ public final class WorkbookReader {
                 continue;
             }
             String actual = grid.cell(sl.name(), l.row(), l.col()).display();
-            if (!actual.equals(l.text()) && !squash(actual).equals(squash(l.text()))) {
+            if (!actual.equals(l.text()) && !ChineseText.compact(actual).equals(ChineseText.compact(l.text()))) {
                 if (findings.isEmpty()) {
                     findings = new ArrayList<>();
                 }
@@ -450,10 +450,6 @@ public final class WorkbookReader {
             }
         }
         return findings;
-    }
-
-    private static String squash(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
     }
 
     /** A total cell showing an error value cannot be checked; say so (the rules skip it). */

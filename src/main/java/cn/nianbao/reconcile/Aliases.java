@@ -1,5 +1,6 @@
 package cn.nianbao.reconcile;
 
+import cn.nianbao.util.ChineseText;
 import cn.nianbao.util.Decoding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +30,9 @@ public final class Aliases {
     public static Aliases of(Map<String, java.util.List<String>> groups) {
         Map<String, String> m = new HashMap<>();
         groups.forEach((name, aliases) -> {
-            String key = AgencyNames.normalize(name);
+            String key = ChineseText.name(name);
             m.put(key, key);
-            aliases.forEach(a -> m.putIfAbsent(AgencyNames.normalize(a), key));
+            aliases.forEach(a -> m.putIfAbsent(ChineseText.name(a), key));
         });
         return new Aliases(m);
     }
@@ -70,7 +71,7 @@ public final class Aliases {
 
     /** The matching key of a name: normalized, and resolved to its group's name when it is an alias. */
     public String key(String name) {
-        String n = AgencyNames.normalize(name);
+        String n = ChineseText.name(name);
         return canonical.getOrDefault(n, n);
     }
 }

@@ -1,6 +1,7 @@
 package cn.nianbao.reconcile;
 
 import cn.nianbao.model.Filing;
+import cn.nianbao.util.ChineseText;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class FilingIndex {
         if (f == null || !accept.test(f) || !code.isEmpty() && !f.identity().code().isEmpty() && !f.identity().code().equals(code)) {
             return null;
         }
-        boolean sameName = AgencyNames.normalize(f.agency()).equals(AgencyNames.normalize(name));
+        boolean sameName = ChineseText.name(f.agency()).equals(ChineseText.name(name));
         return new Hit(f, sameName ? "单位名称" : "别名");
     }
 }

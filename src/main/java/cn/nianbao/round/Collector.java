@@ -7,7 +7,7 @@ import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
-import cn.nianbao.reconcile.AgencyNames;
+import cn.nianbao.util.ChineseText;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.reconcile.FilingIndex;
 import cn.nianbao.reconcile.Reconciler;
@@ -230,7 +230,7 @@ public final class Collector {
                 by = "统一社会信用代码";
             } else if (byName.containsKey(aliases.key(f.agency()))) {
                 agency = byName.get(aliases.key(f.agency()));
-                by = AgencyNames.normalize(f.agency()).equals(AgencyNames.normalize(agency.name())) ? "单位名称" : "别名";
+                by = ChineseText.name(f.agency()).equals(ChineseText.name(agency.name())) ? "单位名称" : "别名";
                 if (!code.isEmpty() && !agency.code().isEmpty()) {
                     more.add(Finding.ofFile(FindingCode.U1, f.file(), "报表中的统一社会信用代码为" + code + "，名册中"
                             + agency.name() + "的代码为" + agency.code() + "；按单位名称认定。请核对哪一个是对的"));
@@ -285,14 +285,14 @@ public final class Collector {
 
     /** The roster agency whose name (or an alias) the file name contains; the longest such name wins. */
     private Agency byFileName(String fileName) {
-        String n = AgencyNames.normalize(fileName);
+        String n = ChineseText.name(fileName);
         Agency best = null;
         int bestLength = 0;
         for (Agency a : roster.agencies()) {
             List<String> names = new ArrayList<>(a.aliases());
             names.add(a.name());
             for (String name : names) {
-                String k = AgencyNames.normalize(name);
+                String k = ChineseText.name(name);
                 if (k.length() >= 4 && n.contains(k) && k.length() > bestLength) {
                     best = a;
                     bestLength = k.length();

@@ -1,6 +1,6 @@
 package cn.nianbao.round;
 
-import cn.nianbao.reconcile.AgencyNames;
+import cn.nianbao.util.ChineseText;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.util.CreditCode;
 import cn.nianbao.util.Decoding;
@@ -154,7 +154,7 @@ public final class Roster {
                 problems.add(new Problem(line, "第" + line + "行（" + name + "）：统一社会信用代码与第" + codes.get(code) + "行重复"));
                 continue;
             }
-            String key = AgencyNames.normalize(name);
+            String key = ChineseText.name(name);
             if (names.containsKey(key)) {
                 problems.add(new Problem(line, "第" + line + "行（" + name + "）：单位名称与第" + names.get(key) + "行重复"));
                 continue;

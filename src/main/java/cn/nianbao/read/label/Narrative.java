@@ -1,6 +1,6 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.Labels;
+import cn.nianbao.util.ChineseText;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
@@ -45,7 +45,7 @@ final class Narrative {
         List<Finding> out = new ArrayList<>();
         String flat = Normalizer.normalize(text, Normalizer.Form.NFKC);
         for (String sentence : flat.split("[。;；\\n]")) {
-            String s = Labels.normalize(sentence);
+            String s = ChineseText.label(sentence);
             if (s.length() < 4 || s.length() > 600) {
                 continue;
             }

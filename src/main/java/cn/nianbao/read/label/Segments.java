@@ -1,6 +1,6 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.Labels;
+import cn.nianbao.util.ChineseText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,7 +93,7 @@ final class Segments {
                 } else {
                     cur.values.clear();
                 }
-                cur.labels.add(new Tok(Kind.LABEL, label, Labels.normalize(label), null, c));
+                cur.labels.add(new Tok(Kind.LABEL, label, ChineseText.label(label), null, c));
                 if (split != null) {
                     for (String p : split.pieces()) {
                         cur.values.add(new Tok(Kind.VALUE, p, "", ValueText.value(p), c));

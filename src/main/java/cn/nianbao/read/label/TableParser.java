@@ -1,6 +1,6 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.Labels;
+import cn.nianbao.util.ChineseText;
 import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
@@ -165,7 +165,7 @@ final class TableParser {
                         continue;
                     }
                     String tail = chunk.substring(chunk.length() - k);
-                    int d = Labels.distance(tail, core, max);
+                    int d = ChineseText.distance(tail, core, max);
                     if (d <= max && d < bestDist) {
                         best = t;
                         bestDist = d;
@@ -253,7 +253,7 @@ final class TableParser {
             List<List<String>> names = LabelTargets.columnNames(t);
             List<Integer> found = new ArrayList<>();
             for (List<String> n : names) {
-                above.stream().filter(x -> n.contains(x.norm()) || n.contains(Labels.core(x.norm())))
+                above.stream().filter(x -> n.contains(x.norm()) || n.contains(ChineseText.labelCore(x.norm())))
                         .map(x -> x.cell().col()).filter(c -> !found.contains(c)).findFirst().ifPresent(found::add);
             }
             if (found.size() == names.size()) {

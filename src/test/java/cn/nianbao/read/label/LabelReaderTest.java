@@ -1,6 +1,6 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.Labels;
+import cn.nianbao.util.ChineseText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
@@ -235,13 +235,13 @@ class LabelReaderTest {
 
     @Test
     void labelsNormalize() {
-        assertThat(Labels.normalize("⼀、本年新收")).isEqualTo("一、本年新收");
-        assertThat(Labels.normalize("（七）總 計")).isEqualTo("(七)总计");
-        assertThat(Labels.normalize("應(yīng)急管理部")).isEqualTo("应急管理部");
-        assertThat(Labels.normalize("1、属于国家秘密")).isEqualTo("1.属于国家秘密");
-        assertThat(Labels.normalize("3.危及“三安全一穩定”")).isEqualTo("3.危及三安全一稳定");
-        assertThat(Labels.core("三、本年度办理结果")).isEqualTo("本年度办理结果");
-        assertThat(Labels.core("(三)不予公开")).isEqualTo("不予公开");
+        assertThat(ChineseText.label("⼀、本年新收")).isEqualTo("一、本年新收");
+        assertThat(ChineseText.label("（七）總 計")).isEqualTo("(七)总计");
+        assertThat(ChineseText.label("應(yīng)急管理部")).isEqualTo("应急管理部");
+        assertThat(ChineseText.label("1、属于国家秘密")).isEqualTo("1.属于国家秘密");
+        assertThat(ChineseText.label("3.危及“三安全一穩定”")).isEqualTo("3.危及三安全一稳定");
+        assertThat(ChineseText.labelCore("三、本年度办理结果")).isEqualTo("本年度办理结果");
+        assertThat(ChineseText.labelCore("(三)不予公开")).isEqualTo("不予公开");
     }
 
     @Test
