@@ -54,8 +54,9 @@ final class Narrative {
                     continue;
                 }
                 Matcher m = c.pattern().matcher(s);
-                if (m.find()) {
-                    compare(filing, c, new BigDecimal(m.group(1).replace(",", "")), sentence, out);
+                ValueText.Value said = m.find() ? ValueText.value(m.group(1)) : null;
+                if (said != null && said.number() != null) {
+                    compare(filing, c, said.number(), sentence, out); // "6,40" is no clear statement of a number
                 }
             }
             if (tablesFound.contains("t4")) {

@@ -297,6 +297,14 @@ final class TableParser {
     }
 
     private void runTogether(Segment seg, Target t, List<Tok> vals) {
+        Tok notNumber = vals.stream().filter(v -> v.kind() == Kind.VALUE && v.value() == null).findFirst().orElse(null);
+        if (notNumber != null) {
+            // A piece run onto the label that is no number ("1,21"): how many cells it spans is unknown.
+            blankRow(t, seg.firstValueCell());
+            findings.add(rowFinding(FindingCode.L5, Severity.ERROR, t, seg.firstValueCell(), t.name() + "应有" + t.cells().size()
+                    + "个数字，找到“" + shown(vals) + "”，其中“" + notNumber.text().strip() + "”不是数字，无法拆分：该行按空白处理"));
+            return;
+        }
         List<String> pieces = new ArrayList<>();
         for (Tok v : vals) {
             pieces.add(v.kind() == Kind.EMPTY || v.value().blankMark() ? null
@@ -368,6 +376,13 @@ final class TableParser {
             return;
         }
         ValueText.Value v = tok.value();
+        if (v == null) {
+            // A piece run onto the label that is no number ("1,21"): invalid, never a guess and never 0.
+            put(def, new CellValue.Invalid(tok.text().strip(), "不是数字"), at);
+            findings.add(cellFinding(FindingCode.V1, Severity.ERROR, def, at, null,
+                    "“" + tok.text().strip() + "”不是数字（本格按无效值处理，不计为0）"));
+            return;
+        }
         if (v.blankMark()) {
             put(def, CellValue.BLANK, at);
             findings.add(cellFinding(FindingCode.L7, Severity.INFO, def, at, null,
