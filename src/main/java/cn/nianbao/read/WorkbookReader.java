@@ -17,6 +17,7 @@ import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
 import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.util.ChineseText;
+import cn.nianbao.util.NumberText;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -413,7 +414,7 @@ public final class WorkbookReader {
         for (int c = 0; c < sl.width(); c++) {
             RawCell below = grid.cell(sl.name(), last + 1, c);
             if (below.type() == RawCell.Type.NUMBER
-                    || below.type() == RawCell.Type.STRING && below.text() != null && TextNumbers.parse(below.text()) != null) {
+                    || below.type() == RawCell.Type.STRING && below.text() != null && NumberText.cell(below.text()) != null) {
                 return true;
             }
         }
@@ -476,7 +477,7 @@ public final class WorkbookReader {
             if (!spec.hasCell(e.getKey())) {
                 continue;
             }
-            BigDecimal parsed = TextNumbers.parse(e.getValue());
+            BigDecimal parsed = NumberText.cell(e.getValue());
             if (parsed == null) {
                 findings.add(Finding.ofFile(FindingCode.P1, file, "模板标识中的上年结转记录被改动：" + e.getKey()));
                 continue;

@@ -1,6 +1,7 @@
 package cn.nianbao.read.label;
 
 import cn.nianbao.util.ChineseText;
+import cn.nianbao.util.NumberText;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
@@ -54,7 +55,7 @@ final class Narrative {
                     continue;
                 }
                 Matcher m = c.pattern().matcher(s);
-                ValueText.Value said = m.find() ? ValueText.value(m.group(1)) : null;
+                NumberText.Reading said = m.find() ? NumberText.report(m.group(1)) : null;
                 if (said != null && said.number() != null) {
                     compare(filing, c, said.number(), sentence, out); // "6,40" is no clear statement of a number
                 }

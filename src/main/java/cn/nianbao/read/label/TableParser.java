@@ -1,6 +1,7 @@
 package cn.nianbao.read.label;
 
 import cn.nianbao.util.ChineseText;
+import cn.nianbao.util.NumberText;
 import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
@@ -358,12 +359,9 @@ final class TableParser {
         return true;
     }
 
+    /** A value that is a bare run of digits, which a run-together row may cut; else null. */
     private static String digits(Tok v) {
-        if (v.value() == null || v.value().blankMark() || v.value().unit() != null) {
-            return null;
-        }
-        String s = java.text.Normalizer.normalize(v.text(), java.text.Normalizer.Form.NFKC).strip();
-        return s.chars().allMatch(Character::isDigit) && !s.isEmpty() ? s : null;
+        return v.value() == null ? null : v.value().digits();
     }
 
     private void blankRow(Target t, SourceCell at) {
@@ -375,7 +373,7 @@ final class TableParser {
             put(def, CellValue.BLANK, at);
             return;
         }
-        ValueText.Value v = tok.value();
+        NumberText.Reading v = tok.value();
         if (v == null) {
             // A piece run onto the label that is no number ("1,21"): invalid, never a guess and never 0.
             put(def, new CellValue.Invalid(tok.text().strip(), "不是数字"), at);
