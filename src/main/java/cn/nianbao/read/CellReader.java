@@ -5,6 +5,7 @@ import cn.nianbao.model.CellValue;
 import cn.nianbao.spec.FindingCode;
 import cn.nianbao.model.Numbers;
 import cn.nianbao.spec.Kind;
+import cn.nianbao.util.NumberText;
 import java.math.BigDecimal;
 
 /** Turns one spreadsheet cell into a {@link CellValue} of a given kind, with the rule it breaks if any. */
@@ -32,7 +33,7 @@ public final class CellReader {
         if (raw == null || raw.isBlank()) {
             return new Read(CellValue.BLANK, null, formula);
         }
-        BigDecimal v = TextNumbers.parse(raw);
+        BigDecimal v = NumberText.cell(raw);
         if (v == null) {
             return new Read(new CellValue.Invalid(raw.strip(), "不是数字"), FindingCode.V1, formula);
         }

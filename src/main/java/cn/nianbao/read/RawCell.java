@@ -9,7 +9,11 @@ record RawCell(Type type, String text, double number, boolean formula, boolean c
 
     static final RawCell EMPTY = new RawCell(Type.BLANK, null, 0, false, true);
 
+    /** A number; NaN or a number beyond a double's range (a damaged or made-up file) is Excel's error #NUM!. */
     static RawCell number(double v, boolean formula) {
+        if (!Double.isFinite(v)) {
+            return new RawCell(Type.ERROR, "#NUM!", 0, formula, true);
+        }
         return new RawCell(Type.NUMBER, null, v, formula, true);
     }
 

@@ -2,6 +2,7 @@ package cn.nianbao.read;
 
 import cn.nianbao.model.Identity;
 import cn.nianbao.spec.TemplateLayout;
+import cn.nianbao.util.NumberText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -150,48 +151,6 @@ final class StreamingXlsx implements Grid {
         return Sax.parse(in, () -> new Handler(strings, new Cells(lastRow), lastRow)).cells;
     }
 
-    private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
-        1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
-    /**
-     * A plain decimal ("0", "12", "-3", "337.94") as the double Double.parseDouble gives, or NaN for
-     * anything else (exponents, spaces, long numbers: left to the general parse). Exact: the digits
-     * (at most 15) and the power of ten are exact doubles, and one division rounds correctly.
-     */
-    static double simpleNumber(CharSequence s) {
-        int n = s.length();
-        int i = 0;
-        boolean negative = false;
-        if (n > 0 && s.charAt(0) == '-') {
-            negative = true;
-            i = 1;
-        }
-        long mantissa = 0;
-        int digits = 0;
-        int scale = -1;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (++digits > 15) {
-                    return Double.NaN;
-                }
-                mantissa = mantissa * 10 + (c - '0');
-                if (scale >= 0) {
-                    scale++;
-                }
-            } else if (c == '.' && scale < 0) {
-                scale = 0;
-            } else {
-                return Double.NaN;
-            }
-        }
-        if (digits == 0) {
-            return Double.NaN;
-        }
-        double v = scale <= 0 ? mantissa : mantissa / POWERS[scale];
-        return negative ? -v : v;
-    }
-
     /** Collects every cell of a sheet as a {@link RawCell}: type from t=, value from v or is/t, formula from f. */
     private static final class Handler extends DefaultHandler {
         final Cells cells;
@@ -285,12 +244,12 @@ final class StreamingXlsx implements Grid {
             }
             String t = type == null ? "n" : type;
             if (t.equals("n")) {
-                double fast = simpleNumber(text);
+                double fast = NumberText.plainDecimal(text);
                 if (!Double.isNaN(fast)) {
                     return RawCell.number(fast, formula); // the common case: no string made
                 }
             } else if (t.equals("s") && strings != null) {
-                double index = simpleNumber(text);
+                double index = NumberText.plainDecimal(text);
                 if (!Double.isNaN(index) && index == Math.rint(index) && index < Integer.MAX_VALUE) {
                     return RawCell.text(RawCell.Type.STRING, strings.get((int) index), formula);
                 }
@@ -308,7 +267,7 @@ final class StreamingXlsx implements Grid {
                     case "b" -> RawCell.text(RawCell.Type.BOOLEAN, v.strip().equals("1") ? "TRUE" : "FALSE", formula);
                     case "e" -> RawCell.text(RawCell.Type.ERROR, v, formula);
                     default -> v.isBlank() ? (formula ? RawCell.uncachedFormula() : RawCell.EMPTY)
-                            : RawCell.number(Double.parseDouble(v.strip()), formula);
+                            : RawCell.number(NumberText.xlsxValue(v), formula);
                 };
             } catch (RuntimeException e) {
                 return RawCell.text(RawCell.Type.ERROR, v, formula);

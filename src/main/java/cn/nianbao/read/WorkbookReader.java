@@ -17,12 +17,14 @@ import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
 import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.util.FileKind;
+import cn.nianbao.util.ChineseText;
+import cn.nianbao.util.NumberText;
+import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -403,7 +405,7 @@ public final class WorkbookReader {
         for (int c = 0; c < sl.width(); c++) {
             RawCell below = grid.cell(sl.name(), last + 1, c);
             if (below.type() == RawCell.Type.NUMBER
-                    || below.type() == RawCell.Type.STRING && below.text() != null && TextNumbers.parse(below.text()) != null) {
+                    || below.type() == RawCell.Type.STRING && below.text() != null && NumberText.cell(below.text()) != null) {
                 return true;
             }
         }
@@ -432,7 +434,7 @@ public final class WorkbookReader {
                 continue;
             }
             String actual = grid.cell(sl.name(), l.row(), l.col()).display();
-            if (!actual.equals(l.text()) && !squash(actual).equals(squash(l.text()))) {
+            if (!actual.equals(l.text()) && !ChineseText.compact(actual).equals(ChineseText.compact(l.text()))) {
                 if (findings.isEmpty()) {
                     findings = new ArrayList<>();
                 }
@@ -440,10 +442,6 @@ public final class WorkbookReader {
             }
         }
         return findings;
-    }
-
-    private static String squash(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
     }
 
     /** A total cell showing an error value cannot be checked; say so (the rules skip it). */
@@ -470,7 +468,7 @@ public final class WorkbookReader {
             if (!spec.hasCell(e.getKey())) {
                 continue;
             }
-            BigDecimal parsed = TextNumbers.parse(e.getValue());
+            BigDecimal parsed = NumberText.cell(e.getValue());
             if (parsed == null) {
                 findings.add(Finding.ofFile(FindingCode.P1, file, "模板标识中的上年结转记录被改动：" + e.getKey()));
                 continue;

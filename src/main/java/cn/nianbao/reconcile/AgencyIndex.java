@@ -76,7 +76,7 @@ public final class AgencyIndex<T> {
      * characters made alike. The one place agency names are normalized.
      */
     static String normalize(String name) {
-        return AgencyNames.normalize(name);
+        return cn.nianbao.util.ChineseText.name(name);
     }
 
     public void add(T entry) {

@@ -1,5 +1,6 @@
 package cn.nianbao.reconcile;
 
+import cn.nianbao.util.ChineseText;
 import cn.nianbao.util.Decoding;
 import java.io.IOException;
 import java.nio.file.Files;

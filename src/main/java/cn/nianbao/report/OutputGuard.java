@@ -8,6 +8,7 @@ import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.util.FileKind;
+import cn.nianbao.util.NumberText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -289,12 +290,10 @@ public final class OutputGuard {
         return n;
     }
 
+    /** A prefilled value as the identity records it, read as WorkbookReader reads it (P1); null if none. */
     private static BigDecimal parse(String s) {
-        try {
-            return Numbers.normalize(new BigDecimal(s));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        BigDecimal v = NumberText.cell(s);
+        return v == null ? null : Numbers.normalize(v);
     }
 
     private static boolean sameFile(Path a, Path b) {

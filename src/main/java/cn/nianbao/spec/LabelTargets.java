@@ -1,7 +1,6 @@
 package cn.nianbao.spec;
 
-import cn.nianbao.util.Labels;
-import cn.nianbao.util.Labels;
+import cn.nianbao.util.ChineseText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -113,14 +112,14 @@ public final class LabelTargets {
         if (s == null || s.isBlank() || s.equals("-")) {
             return;
         }
-        String n = Labels.normalize(s);
+        String n = ChineseText.label(s);
         phrases.add(n);
-        phrases.add(Labels.core(n));
+        phrases.add(ChineseText.labelCore(n));
     }
 
     /** Whether a label cell is part of the national tables' wording (whole, or a wrapped piece of it). */
     public boolean known(String norm) {
-        if (norm.isEmpty() || phrases.contains(norm) || phrases.contains(Labels.core(norm))) {
+        if (norm.isEmpty() || phrases.contains(norm) || phrases.contains(ChineseText.labelCore(norm))) {
             return true;
         }
         if (joinedPhrases.contains(norm)) {
@@ -138,7 +137,7 @@ public final class LabelTargets {
         }
         if (norm.length() >= 4) {
             for (String p : phrases) {
-                if (Labels.distance(norm, p, 1) <= 1) {
+                if (ChineseText.distance(norm, p, 1) <= 1) {
                     return true;
                 }
             }
@@ -152,7 +151,7 @@ public final class LabelTargets {
         names.add(r.label());
         names.addAll(r.aliases());
         for (String name : names) {
-            String core = Labels.core(Labels.normalize(name));
+            String core = ChineseText.labelCore(ChineseText.label(name));
             out.add(core);
             // "部分公开（区分处理的，只计这一情形，不计其他情形）" is often printed without its note.
             int paren = core.indexOf('(');
@@ -174,8 +173,8 @@ public final class LabelTargets {
         List<List<String>> out = new ArrayList<>();
         for (CellDef c : t.cells()) {
             List<String> names = new ArrayList<>();
-            names.add(Labels.normalize(c.col().label()));
-            c.col().aliases().forEach(a -> names.add(Labels.normalize(a)));
+            names.add(ChineseText.label(c.col().label()));
+            c.col().aliases().forEach(a -> names.add(ChineseText.label(a)));
             out.add(names);
         }
         return out;

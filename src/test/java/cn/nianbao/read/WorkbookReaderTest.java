@@ -146,6 +146,49 @@ class WorkbookReaderTest {
         assertThat(streaming.filing().storedTotals().get("t4.review.total")).isEqualTo(CellValue.BLANK);
     }
 
+    /** The workbook with one number cell's stored text ({@code <v>}) replaced, as a damaged or made-up file may have it. */
+    private Path withStoredText(Path file, String key, String v) throws IOException {
+        byte[] xlsx = Files.readAllBytes(file);
+        TemplateLayout.Pos p = LAYOUT.pos(key);
+        String part = BrokenCorpusTest.sheetPart(xlsx, p.sheet());
+        String xml;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx))) {
+            java.util.zip.ZipEntry e;
+            while (!(e = in.getNextEntry()).getName().equals(part)) {
+                in.readAllBytes();
+            }
+            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String edited = xml.replaceFirst("(<c r=\"" + p.a1() + "\"[^>]*>)<v>[^<]*</v>", "$1<v>" + v + "</v>");
+        assertThat(edited).isNotEqualTo(xml);
+        Path out = dir.resolve("v" + System.nanoTime() + ".xlsx");
+        BrokenCorpusTest.write(out, xlsx, Map.of(part, edited.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    @Test
+    void aStoredNumberThatIsNoFiniteNumberIsAnInvalidCellNotAnUnreadableFile() throws IOException {
+        // Before: <v>1e400</v> (beyond a double), NaN or Infinity made the whole file unreadable (F1).
+        Path base = workbook(wb -> { });
+        for (String v : java.util.List.of("1e400", "-1E999", "NaN", "Infinity")) {
+            Path file = withStoredText(base, "t3.received.natural", v);
+            Filing streaming = read(file);
+            Filing full;
+            try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+                ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(file.toString(), wb);
+                assertThat(r.readable()).as(v + ": " + r.reason()).isTrue();
+                full = r.filing();
+            } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+                throw new IOException(e);
+            }
+            for (Filing f : java.util.List.of(streaming, full)) {
+                assertThat(f.value("t3.received.natural")).as(v).isEqualTo(new CellValue.Invalid("#NUM!", "单元格显示错误值，不是数字"));
+                assertThat(only(f, "V1").cell()).isEqualTo(LAYOUT.pos("t3.received.natural").a1());
+                assertThat(f.value("t3.disclosed.natural").plain()).isEqualTo("1");
+            }
+        }
+    }
+
     @Test
     void aFormulaInAnInputCellIsReadByItsResultAndReported() throws IOException {
         Filing f = read(workbook(wb -> {

@@ -8,6 +8,7 @@ import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
 import cn.nianbao.spec.Severity;
 import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.util.ChineseText;
 import cn.nianbao.TestSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -123,14 +124,14 @@ class ReconcilerTest {
             assertThat(a.key("某市安监局")).isEqualTo(a.key("某市应急管理局"));
         }
         Path en = Files.writeString(dir.resolve("c.csv"), "name,aliases\nA局,B局\n");
-        assertThat(Aliases.load(en).key("B局")).isEqualTo(AgencyNames.normalize("A局"));
+        assertThat(Aliases.load(en).key("B局")).isEqualTo(ChineseText.name("A局"));
     }
 
     @Test
     void namesAreNormalized() {
-        assertThat(AgencyNames.normalize(" 尖山區 應急管理局 ")).isEqualTo(AgencyNames.normalize("尖山区应急管理局"));
-        assertThat(AgencyNames.normalize("ＡＢＣ（一）")).isEqualTo(AgencyNames.normalize("abc(一)"));
+        assertThat(ChineseText.name(" 尖山區 應急管理局 ")).isEqualTo(ChineseText.name("尖山区应急管理局"));
+        assertThat(ChineseText.name("ＡＢＣ（一）")).isEqualTo(ChineseText.name("abc(一)"));
         List<String> distinct = new ArrayList<>(List.of("甲局", "乙局"));
-        assertThat(distinct.stream().map(AgencyNames::normalize).distinct()).hasSize(2);
+        assertThat(distinct.stream().map(ChineseText::name).distinct()).hasSize(2);
     }
 }

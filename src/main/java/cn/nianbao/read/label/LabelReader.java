@@ -1,6 +1,6 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.Labels;
+import cn.nianbao.util.ChineseText;
 import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
@@ -139,11 +139,11 @@ public final class LabelReader {
 
     /** The longest of {@code names} found inside the file name {@code baseName} (at least 4 characters), or null. */
     static String longestKnownIn(String baseName, List<String> names) {
-        String n = Labels.normalize(baseName);
+        String n = ChineseText.label(baseName);
         String best = null;
         for (String name : names) {
-            String k = Labels.normalize(name);
-            if (k.length() >= 4 && n.contains(k) && (best == null || k.length() > Labels.normalize(best).length())) {
+            String k = ChineseText.label(name);
+            if (k.length() >= 4 && n.contains(k) && (best == null || k.length() > ChineseText.label(best).length())) {
                 best = name;
             }
         }
@@ -161,7 +161,7 @@ public final class LabelReader {
             int n = 0;
             for (Segments.Segment s : segs) {
                 for (Segments.Tok t : s.labels) {
-                    n += own.contains(t.norm()) || own.contains(Labels.core(t.norm())) ? 1 : 0;
+                    n += own.contains(t.norm()) || own.contains(ChineseText.labelCore(t.norm())) ? 1 : 0;
                 }
             }
             scores.put(f, n);

@@ -1,6 +1,7 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.Labels;
+import cn.nianbao.util.ChineseText;
+import cn.nianbao.util.NumberText;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
@@ -45,7 +46,7 @@ final class Narrative {
         List<Finding> out = new ArrayList<>();
         String flat = Normalizer.normalize(text, Normalizer.Form.NFKC);
         for (String sentence : flat.split("[。;；\\n]")) {
-            String s = Labels.normalize(sentence);
+            String s = ChineseText.label(sentence);
             if (s.length() < 4 || s.length() > 600) {
                 continue;
             }
@@ -54,8 +55,9 @@ final class Narrative {
                     continue;
                 }
                 Matcher m = c.pattern().matcher(s);
-                if (m.find()) {
-                    compare(filing, c, new BigDecimal(m.group(1).replace(",", "")), sentence, out);
+                NumberText.Reading said = m.find() ? NumberText.report(m.group(1)) : null;
+                if (said != null && said.number() != null) {
+                    compare(filing, c, said.number(), sentence, out); // "6,40" is no clear statement of a number
                 }
             }
             if (tablesFound.contains("t4")) {

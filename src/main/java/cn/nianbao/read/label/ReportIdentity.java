@@ -1,6 +1,6 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.Labels;
+import cn.nianbao.util.ChineseText;
 import cn.nianbao.util.CreditCode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
     static ReportIdentity of(String text, String fileName) {
         List<String> lines = new ArrayList<>();
         for (String l : text.split("\r\n|\r|\n")) {
-            String n = Labels.normalize(l);
+            String n = ChineseText.label(l);
             if (!n.isEmpty() && !n.equals("|")) {
                 lines.add(n);
             }
@@ -62,7 +62,7 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
                 }
             }
         }
-        String all = Labels.normalize(text);
+        String all = ChineseText.label(text);
         if (year == null) {
             Matcher m = PERIOD.matcher(all);
             if (m.find()) {
@@ -129,7 +129,7 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
      * A name in brackets ("【常山县教育局】") is kept when nothing else is there.
      */
     private static String agencyIn(String piece) {
-        String n = Labels.normalize(piece);
+        String n = ChineseText.label(piece);
         String a = tidy(BRACKETED.matcher(n).replaceAll(""));
         if (plausibleAgency(a)) {
             return a;

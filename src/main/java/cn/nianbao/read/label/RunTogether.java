@@ -20,8 +20,9 @@ final class RunTogether {
     }
 
     /**
-     * Every split of {@code pieces} (digit runs; a piece that is not one stays whole, null for a
-     * blank mark) into exactly {@code n} values that {@code accept} takes, up to {@link #MAX_CANDIDATES}+1.
+     * Every split of {@code pieces} (digit runs to cut; "=" and a number for a value that stays whole,
+     * such as "=1210" for "1,210"; null for a blank mark) into exactly {@code n} values that
+     * {@code accept} takes, up to {@link #MAX_CANDIDATES}+1.
      */
     static List<List<BigDecimal>> splits(List<String> pieces, int n, Predicate<List<BigDecimal>> accept) {
         List<List<BigDecimal>> found = new ArrayList<>();
@@ -44,8 +45,8 @@ final class RunTogether {
             return;
         }
         String p = pieces.get(i);
-        if (p == null || !p.chars().allMatch(Character::isDigit)) {
-            acc.add(p == null ? null : new BigDecimal(p.replace(",", "")));
+        if (p == null || p.startsWith("=")) {
+            acc.add(p == null ? null : new BigDecimal(p.substring(1)));
             walk(pieces, i + 1, n, acc, accept, found, tried);
             acc.remove(acc.size() - 1);
             return;

@@ -1,6 +1,7 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.Labels;
+import cn.nianbao.util.ChineseText;
+import cn.nianbao.util.NumberText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ final class Segments {
     enum Kind { LABEL, VALUE, EMPTY }
 
     /** One cell or piece of a cell. {@code norm} is the normalized label (labels only). */
-    record Tok(Kind kind, String text, String norm, ValueText.Value value, SourceCell cell) {
+    record Tok(Kind kind, String text, String norm, NumberText.Reading value, SourceCell cell) {
     }
 
     static final class Segment {
@@ -80,7 +81,7 @@ final class Segments {
                     }
                     continue;
                 }
-                ValueText.Value v = ValueText.value(text);
+                NumberText.Reading v = NumberText.report(text);
                 if (v != null) {
                     cur.values.add(new Tok(Kind.VALUE, text, "", v, c));
                     continue;
@@ -93,10 +94,10 @@ final class Segments {
                 } else {
                     cur.values.clear();
                 }
-                cur.labels.add(new Tok(Kind.LABEL, label, Labels.normalize(label), null, c));
+                cur.labels.add(new Tok(Kind.LABEL, label, ChineseText.label(label), null, c));
                 if (split != null) {
                     for (String p : split.pieces()) {
-                        cur.values.add(new Tok(Kind.VALUE, p, "", ValueText.value(p), c));
+                        cur.values.add(new Tok(Kind.VALUE, p, "", NumberText.report(p), c));
                     }
                 }
             }

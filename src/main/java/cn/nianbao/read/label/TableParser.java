@@ -1,6 +1,7 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.Labels;
+import cn.nianbao.util.ChineseText;
+import cn.nianbao.util.NumberText;
 import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
@@ -165,7 +166,7 @@ final class TableParser {
                         continue;
                     }
                     String tail = chunk.substring(chunk.length() - k);
-                    int d = Labels.distance(tail, core, max);
+                    int d = ChineseText.distance(tail, core, max);
                     if (d <= max && d < bestDist) {
                         best = t;
                         bestDist = d;
@@ -253,7 +254,7 @@ final class TableParser {
             List<List<String>> names = LabelTargets.columnNames(t);
             List<Integer> found = new ArrayList<>();
             for (List<String> n : names) {
-                above.stream().filter(x -> n.contains(x.norm()) || n.contains(Labels.core(x.norm())))
+                above.stream().filter(x -> n.contains(x.norm()) || n.contains(ChineseText.labelCore(x.norm())))
                         .map(x -> x.cell().col()).filter(c -> !found.contains(c)).findFirst().ifPresent(found::add);
             }
             if (found.size() == names.size()) {
@@ -297,6 +298,14 @@ final class TableParser {
     }
 
     private void runTogether(Segment seg, Target t, List<Tok> vals) {
+        Tok notNumber = vals.stream().filter(v -> v.kind() == Kind.VALUE && v.value() == null).findFirst().orElse(null);
+        if (notNumber != null) {
+            // A piece run onto the label that is no number ("1,21"): how many cells it spans is unknown.
+            blankRow(t, seg.firstValueCell());
+            findings.add(rowFinding(FindingCode.L5, Severity.ERROR, t, seg.firstValueCell(), t.name() + "应有" + t.cells().size()
+                    + "个数字，找到“" + shown(vals) + "”，其中“" + notNumber.text().strip() + "”不是数字，无法拆分：该行按空白处理"));
+            return;
+        }
         List<String> pieces = new ArrayList<>();
         for (Tok v : vals) {
             pieces.add(v.kind() == Kind.EMPTY || v.value().blankMark() ? null
@@ -350,12 +359,9 @@ final class TableParser {
         return true;
     }
 
+    /** A value that is a bare run of digits, which a run-together row may cut; else null. */
     private static String digits(Tok v) {
-        if (v.value() == null || v.value().blankMark() || v.value().unit() != null) {
-            return null;
-        }
-        String s = java.text.Normalizer.normalize(v.text(), java.text.Normalizer.Form.NFKC).strip();
-        return s.chars().allMatch(Character::isDigit) && !s.isEmpty() ? s : null;
+        return v.value() == null ? null : v.value().digits();
     }
 
     private void blankRow(Target t, SourceCell at) {
@@ -367,7 +373,14 @@ final class TableParser {
             put(def, CellValue.BLANK, at);
             return;
         }
-        ValueText.Value v = tok.value();
+        NumberText.Reading v = tok.value();
+        if (v == null) {
+            // A piece run onto the label that is no number ("1,21"): invalid, never a guess and never 0.
+            put(def, new CellValue.Invalid(tok.text().strip(), "不是数字"), at);
+            findings.add(cellFinding(FindingCode.V1, Severity.ERROR, def, at, null,
+                    "“" + tok.text().strip() + "”不是数字（本格按无效值处理，不计为0）"));
+            return;
+        }
         if (v.blankMark()) {
             put(def, CellValue.BLANK, at);
             findings.add(cellFinding(FindingCode.L7, Severity.INFO, def, at, null,

@@ -85,7 +85,8 @@ final class WorkbookSource {
         }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
-            case NUMERIC -> Numbers.fromDouble(cell.getNumericCellValue()).toPlainString();
+            case NUMERIC -> Double.isFinite(cell.getNumericCellValue())
+                    ? Numbers.fromDouble(cell.getNumericCellValue()).toPlainString() : "#错误值"; // NaN, beyond range
             case STRING -> cell.getStringCellValue();
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             case ERROR -> "#错误值";

@@ -1,6 +1,6 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.Labels;
+import cn.nianbao.util.ChineseText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
@@ -94,6 +94,61 @@ class LabelReaderTest {
         assertThat(rules(f)).containsExactlyInAnyOrder("L8", "L8", "L6", "L6", "L6", "L6", "L1", "L1");
     }
 
+    /** run-together-unique.txt with some of its lines replaced, read from a file of its own. */
+    private Filing runTogetherWith(String... replacements) throws IOException {
+        String text = Files.readString(DIR.resolve("run-together-unique.txt"));
+        for (int i = 0; i < replacements.length; i += 2) {
+            assertThat(text).contains(replacements[i]);
+            text = text.replace(replacements[i], replacements[i + 1]);
+        }
+        Path f = tmp.resolve("edited-" + System.nanoTime() + ".txt");
+        Files.writeString(f, text);
+        ReadResult r = new LabelReader(TestSupport.FORMATS).readText(f, LabelReader.Hints.NONE);
+        assertThat(r.readable()).as(r.reason()).isTrue();
+        return r.filing();
+    }
+
+    @Test
+    void aRunTogetherRowMayHoldAWholeNumberWithSeparatorsOrAPoint() throws IOException {
+        // Before: "1,006" and "6.5" went to the splitter as "=1006", which it could not read: the report was unreadable.
+        Filing f = runTogetherWith("数量640020470", "数量1000002 0 4 1,006", "（七）总计640020470", "（七）总计1000002 0 4 1,006");
+        assertThat(row(f, "received")).containsExactly("1000", "0", "0", "2", "0", "4", "1006");
+        assertThat(row(f, "result_total")).containsExactly("1000", "0", "0", "2", "0", "4", "1006");
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L6")).hasSize(4)
+                .allMatch(x -> x.severity() == Severity.INFO);
+        Filing g = runTogetherWith("数量640020470", "数量10000 0 6.5");
+        assertThat(row(g, "received")).containsOnly("");
+        assertThat(g.findings()).filteredOn(x -> x.ruleId().equals("L5")).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("10000 0 6.5").contains("按空白处理"));
+    }
+
+    @Test
+    void aPieceRunOntoALabelThatIsNoNumberIsInvalidNotACrash() throws IOException {
+        // Before: "1,21" (no valid grouping) became a value token without a value: a NullPointerException.
+        Filing f = runTogetherWith("（二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000",
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）0 0 0 0 0 0 1,21",
+                "二、上年结转政府信息公开申请数量0000000", "二、上年结转政府信息公开申请数量00000 1,21");
+        assertThat(f.asFiled("t3.partial.total")).isEqualTo(new CellValue.Invalid("1,21", "不是数字"));
+        assertThat(row(f, "partial").subList(0, 6)).containsOnly("0");
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("V1")).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.ERROR);
+            assertThat(x.message()).contains("“1,21”不是数字");
+        });
+        assertThat(row(f, "carried_over")).containsOnly("");
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L5")).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("“1,21”不是数字").contains("按空白处理"));
+    }
+
+    @Test
+    void aSentencesNumberWithBrokenGroupingIsNotComparedWithTheTable() throws IOException {
+        // Before: "6,40" was read as 640 and reported (T1) against the table's 70.
+        Filing f = runTogetherWith("\n三、收到", "\n全年共受理政府信息公开申请6,40件。\n三、收到");
+        assertThat(f.findings()).noneMatch(x -> x.ruleId().equals("T1"));
+        Filing g = runTogetherWith("\n三、收到", "\n全年共受理政府信息公开申请1,070件。\n三、收到");
+        assertThat(g.findings()).filteredOn(x -> x.ruleId().equals("T1")).singleElement()
+                .satisfies(x -> assertThat(x.required()).isEqualByComparingTo("1070"));
+    }
+
     @Test
     void anAmbiguousRunTogetherRowIsLeftBlankWithItsCandidates() {
         Filing f = text("run-together-ambiguous.txt");
@@ -137,6 +192,33 @@ class LabelReaderTest {
         Filing liaocheng = new LabelReader(TestSupport.FORMATS).readText(TestSupport.fixtures().resolve("seeds/003_11e9bec94f43c9ea.txt"),
                 LabelReader.Hints.NONE).filing();
         assertThat(liaocheng.findings()).noneMatch(x -> x.ruleId().equals("T1"));
+    }
+
+    @Test
+    void aStoredNumberThatIsNoFiniteNumberInAnotherLayoutIsAnErrorValueNotAnUnreadableFile() throws IOException {
+        // Before: <v>NaN</v> in someone else's workbook made the whole file unreadable.
+        Path file = tmp.resolve("nan.xlsx");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(DIR.resolve("other-layout.xlsx")));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] data = in.readAllBytes();
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+                    String cell = "<c r=\"F14\" s=\"1\" t=\"n\"><v>";
+                    assertThat(xml).contains(cell + "3</v>");
+                    data = xml.replace(cell + "3</v>", cell + "NaN</v>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+        ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(file);
+        assertThat(r.readable()).as(r.reason()).isTrue();
+        assertThat(r.filing().value("t3.received.natural").number()).isEqualByComparingTo("12");
+        assertThat(r.filing().value("t3.received.business")).as("not 3, not 0").isEqualTo(CellValue.BLANK);
+        assertThat(r.filing().findings()).filteredOn(x -> x.ruleId().equals("L3")).first()
+                .satisfies(x -> assertThat(x.message()).contains("#错误值"));
     }
 
     @Test
@@ -235,13 +317,13 @@ class LabelReaderTest {
 
     @Test
     void labelsNormalize() {
-        assertThat(Labels.normalize("⼀、本年新收")).isEqualTo("一、本年新收");
-        assertThat(Labels.normalize("（七）總 計")).isEqualTo("(七)总计");
-        assertThat(Labels.normalize("應(yīng)急管理部")).isEqualTo("应急管理部");
-        assertThat(Labels.normalize("1、属于国家秘密")).isEqualTo("1.属于国家秘密");
-        assertThat(Labels.normalize("3.危及“三安全一穩定”")).isEqualTo("3.危及三安全一稳定");
-        assertThat(Labels.core("三、本年度办理结果")).isEqualTo("本年度办理结果");
-        assertThat(Labels.core("(三)不予公开")).isEqualTo("不予公开");
+        assertThat(ChineseText.label("⼀、本年新收")).isEqualTo("一、本年新收");
+        assertThat(ChineseText.label("（七）總 計")).isEqualTo("(七)总计");
+        assertThat(ChineseText.label("應(yīng)急管理部")).isEqualTo("应急管理部");
+        assertThat(ChineseText.label("1、属于国家秘密")).isEqualTo("1.属于国家秘密");
+        assertThat(ChineseText.label("3.危及“三安全一穩定”")).isEqualTo("3.危及三安全一稳定");
+        assertThat(ChineseText.labelCore("三、本年度办理结果")).isEqualTo("本年度办理结果");
+        assertThat(ChineseText.labelCore("(三)不予公开")).isEqualTo("不予公开");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package cn.nianbao.read;
+package cn.nianbao.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ class SimpleNumberTest {
     }
 
     private static void check(String s) {
-        double fast = StreamingXlsx.simpleNumber(s);
+        double fast = NumberText.plainDecimal(s);
         if (Double.isNaN(fast)) {
             return;
         }

@@ -1,0 +1,87 @@
+package cn.nianbao.util;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The one normaliser of Chinese text: its common start, its two modes, and its one table. */
+class ChineseTextTest {
+    @Test
+    void compactFoldsWidthAndDropsEveryInvisibleCharacterOnly() {
+        assertThat(ChineseText.compact("１２\u3000３\u00a0,\u200b4\ufeff\t5\n")).isEqualTo("123,45");
+        assertThat(ChineseText.compact("⼀、本年新收")).isEqualTo("一、本年新收");
+        assertThat(ChineseText.compact("結轉“1、”")).as("nothing but width and invisibles").isEqualTo("結轉“1、”");
+        assertThat(ChineseText.compact(null)).isEmpty();
+        assertThat(ChineseText.compact("\u2028 \u200b")).isEmpty();
+    }
+
+    @Test
+    void labelModeErasesEverySpellingOfALabel() {
+        assertThat(ChineseText.label("⼀、本年新收")).isEqualTo("一、本年新收");
+        assertThat(ChineseText.label("（七）總 計")).isEqualTo("(七)总计");
+        assertThat(ChineseText.label("應(yīng)急管理部")).isEqualTo("应急管理部");
+        assertThat(ChineseText.label("1、属于国家秘密")).isEqualTo("1.属于国家秘密");
+        assertThat(ChineseText.label("一、本年新收")).as("a 、 after a Chinese numeral stays").isEqualTo("一、本年新收");
+        assertThat(ChineseText.label("3.危及“三安全一穩定”")).isEqualTo("3.危及三安全一稳定");
+        assertThat(ChineseText.label("「其他」‘处理’'x'\"y\"")).isEqualTo("其他处理xy");
+        assertThat(ChineseText.label("【一】〔二〕")).isEqualTo("(一)(二)");
+        assertThat(ChineseText.label("（三）不予公开\u200b\ufeff\n")).isEqualTo("(三)不予公开");
+        assertThat(ChineseText.label("AB局")).as("case is kept").isEqualTo("AB局");
+        assertThat(ChineseText.label(null)).isEmpty();
+        assertThat(ChineseText.labelCore(ChineseText.label("三、本年度办理结果"))).isEqualTo("本年度办理结果");
+        assertThat(ChineseText.labelCore(ChineseText.label("（三）不予公开"))).isEqualTo("不予公开");
+        assertThat(ChineseText.labelCore("(三)1.属于国家秘密")).isEqualTo("属于国家秘密");
+    }
+
+    @Test
+    void nameModeIsAMatchingKeyThatKeepsWhatMakesTwoAgenciesTwo() {
+        assertThat(ChineseText.name(" 尖山區 應急管理局 ")).isEqualTo("尖山区应急管理局");
+        assertThat(ChineseText.name("ＡＢＣ（一）")).isEqualTo("abc(一)");
+        assertThat(ChineseText.name("\ufeff衢州市\u200b应急管理局\r\n")).isEqualTo("衢州市应急管理局");
+        assertThat(ChineseText.name(null)).isEmpty();
+        // What the label mode erases is part of a name: a Latin word in brackets, quotes, numbering.
+        assertThat(ChineseText.name("某区管委会(CBD)")).isEqualTo("某区管委会(cbd)").isNotEqualTo(ChineseText.name("某区管委会"));
+        assertThat(ChineseText.label("某区管委会(CBD)")).isEqualTo("某区管委会");
+        assertThat(ChineseText.name("第1、2合作区“甲”办")).isEqualTo("第1、2合作区“甲”办");
+        assertThat(List.of("甲局", "乙局").stream().map(ChineseText::name).distinct()).hasSize(2);
+    }
+
+    @Test
+    void oneTableForBothModesHoldsTheCharactersEachOldTableHadAlone() {
+        // 瀋 and 陽 were only in the labels' table: traditional names of Shenyang's bodies did not match before.
+        assertThat(ChineseText.name("瀋陽市衛生健康委員會")).isEqualTo(ChineseText.name("沈阳市卫生健康委员会"));
+        // 檔 and 館 were only in the agency names' table: the label reader now folds them too.
+        assertThat(ChineseText.label("檔案館")).isEqualTo("档案馆");
+        assertThat(ChineseText.name("檔案館")).isEqualTo("档案馆");
+        assertThat(ChineseText.simplified('結')).isEqualTo('结');
+        assertThat(ChineseText.simplified('结')).isEqualTo('结');
+    }
+
+    @Test
+    void theTableIsOneCharacterForOneWithNoTraditionalCharacterTwiceAndNoChains() throws IOException {
+        String text;
+        try (InputStream in = ChineseText.class.getResourceAsStream("traditional.txt")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<Character, Character> pairs = new HashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            assertThat(line).as("a pair per line").hasSize(2);
+            assertThat(pairs.put(line.charAt(0), line.charAt(1))).as("%s listed twice", line.charAt(0)).isNull();
+        }
+        assertThat(pairs).hasSizeGreaterThan(220);
+        pairs.forEach((t, s) -> {
+            assertThat(t).as("a pair that changes nothing").isNotEqualTo(s);
+            assertThat(pairs).as("%s→%s: the simplified side is itself mapped", t, s).doesNotContainKey(s);
+            assertThat(ChineseText.simplified(t)).isEqualTo(s);
+        });
+    }
+}
