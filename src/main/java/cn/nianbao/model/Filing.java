@@ -26,6 +26,31 @@ public record Filing(
         findings = List.copyOf(findings);
     }
 
+    /**
+     * A filing read cell by cell: {@code inputs} and the totals as the file stored them
+     * ({@code storedTotals}), each by position in the format's keys ({@link FormatSpec#cellKeys};
+     * null = blank), copied; every total recomputed from the inputs, never taken from the file.
+     */
+    public static Filing of(String file, Identity identity, FormatSpec spec, CellValue[] inputs, CellValue[] storedTotals,
+                            Map<String, CellLocation> locations, List<Finding> findings) {
+        return new Filing(file, identity, spec, Totals.complete(spec, inputs.clone()),
+                KeyedValues.wrap(spec.cellKeys(), storedTotals.clone()), locations, findings);
+    }
+
+    /**
+     * A filing of the given input values (absent = blank), its totals computed: a published report
+     * read by its labels, a round's total. {@code storedTotals} are the totals as a source printed them.
+     */
+    public static Filing of(String file, Identity identity, FormatSpec spec, Map<String, CellValue> inputs,
+                            Map<String, CellValue> storedTotals, Map<String, CellLocation> locations, List<Finding> findings) {
+        return new Filing(file, identity, spec, Totals.complete(spec, inputs), storedTotals, locations, findings);
+    }
+
+    /** The same filing with these findings instead. */
+    public Filing withFindings(List<Finding> all) {
+        return new Filing(file, identity, spec, values, storedTotals, locations, all);
+    }
+
     public CellValue value(String key) {
         return values.getOrDefault(key, CellValue.BLANK);
     }

@@ -50,7 +50,7 @@ public final class KeyedValues<V> extends AbstractMap<String, V> {
      * A map over {@code keys} holding {@code values} by position (null = absent). The array is
      * taken, not copied: the caller must not change it afterwards.
      */
-    public static <V> KeyedValues<V> wrap(Keys keys, Object[] values) {
+    static <V> KeyedValues<V> wrap(Keys keys, Object[] values) {
         if (values.length != keys.size()) {
             throw new IllegalArgumentException(values.length + " values for " + keys.size() + " keys");
         }

@@ -32,9 +32,9 @@ public final class Totals {
     /**
      * All cells from the inputs held by position in the format's keys ({@link FormatSpec#cellKeys};
      * null = blank): the totals' positions are computed and the array becomes the map's storage,
-     * so the caller hands it over and keeps no reference.
+     * so the caller hands it over and keeps no reference (within this package: {@link Filing#of}).
      */
-    public static KeyedValues<CellValue> complete(FormatSpec spec, CellValue[] values) {
+    static KeyedValues<CellValue> complete(FormatSpec spec, CellValue[] values) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 values[i] = CellValue.BLANK;

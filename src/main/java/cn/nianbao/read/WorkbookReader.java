@@ -1,7 +1,6 @@
 package cn.nianbao.read;
 
 import cn.nianbao.model.ReadResult;
-import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
@@ -278,11 +277,12 @@ public final class WorkbookReader {
             });
             locations = present;
         }
-        Map<String, CellValue> storedTotals = cn.nianbao.model.KeyedValues.wrap(keys, stored);
-        Map<String, CellValue> values = Totals.complete(spec, inputs);
+        Filing read = Filing.of(file, identity, spec, inputs, stored, locations, List.of());
+        Map<String, CellValue> storedTotals = read.storedTotals();
+        Map<String, CellValue> values = read.values();
         invalidStoredTotals(file, spec, values, storedTotals, locations, findings);
         comparePrefilled(file, spec, identity, values, locations, findings);
-        Filing filing = new Filing(file, identity, spec, values, storedTotals, locations, findings);
+        Filing filing = read.withFindings(findings);
         if (Identity.RETURN_COPY.equals(identity.output()) && identity.digest().equals(ValuesDigest.of(filing))) {
             return ReadResult.skip(file, UNCHANGED_COPY);
         }

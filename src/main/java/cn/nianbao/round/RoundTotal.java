@@ -1,7 +1,6 @@
 package cn.nianbao.round;
 
 import cn.nianbao.model.RoundStatus;
-import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Identity;
@@ -94,7 +93,7 @@ public final class RoundTotal {
             inputs.put(c.key(), any ? CellValue.Num.of(cn.nianbao.model.Numbers.normalize(sum), false) : CellValue.BLANK);
         }
         Identity id = new Identity(spec.id(), round.year(), name, "", "", Version.get(), "", "", Map.of());
-        Filing total = new Filing("", id, spec, Totals.complete(spec, inputs), Map.of(), Map.of(), List.of());
+        Filing total = Filing.of("", id, spec, inputs, Map.of(), Map.of(), List.of());
         return new Result(total, entries, blanks);
     }
 

@@ -1,7 +1,6 @@
 package cn.nianbao.read.label;
 
 import cn.nianbao.util.ChineseText;
-import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
@@ -131,10 +130,9 @@ public final class LabelReader {
         TableParser.Result r = TableParser.parse(spec.labelTargets(), src, segs);
         findings.addAll(r.findings());
         Identity identity = new Identity(spec.id(), year, agency, code, "", "", "", "", Map.of());
-        Map<String, CellValue> values = Totals.complete(spec, r.inputs());
-        Filing draft = new Filing(file, identity, spec, values, r.stored(), r.locations(), List.of());
+        Filing draft = Filing.of(file, identity, spec, r.inputs(), r.stored(), r.locations(), List.of());
         findings.addAll(Narrative.check(draft, src.text(), r.tablesFound()));
-        return new ReadResult(file, new Filing(file, identity, spec, values, r.stored(), r.locations(), findings), null);
+        return new ReadResult(file, draft.withFindings(findings), null);
     }
 
     /** The longest of {@code names} found inside the file name {@code baseName} (at least 4 characters), or null. */
