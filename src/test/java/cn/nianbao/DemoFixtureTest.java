@@ -7,7 +7,6 @@ import cn.nianbao.model.Filing;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,11 +1,11 @@
 package cn.nianbao.bench;
 
-import cn.nianbao.model.Totals;
 import cn.nianbao.model.CellValue;
+import cn.nianbao.model.Totals;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.template.SheetXml;
 import cn.nianbao.spec.TemplateLayout;
+import cn.nianbao.template.SheetXml;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.template.TemplateWriter;
 import java.io.ByteArrayOutputStream;

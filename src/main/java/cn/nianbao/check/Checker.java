@@ -4,19 +4,14 @@ import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.FindingCode;
-import cn.nianbao.spec.Severity;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.CompiledRule;
-import cn.nianbao.spec.Expr;
-import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.MissingStrategy;
-import cn.nianbao.spec.RuleDef;
-import cn.nianbao.spec.RuleInstance;
+import cn.nianbao.spec.Severity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**

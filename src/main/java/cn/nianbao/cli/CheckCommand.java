@@ -1,6 +1,5 @@
 package cn.nianbao.cli;
 
-import cn.nianbao.model.Finding;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.report.Batch;
@@ -8,7 +7,6 @@ import cn.nianbao.report.FileReport;
 import cn.nianbao.spec.Formats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,10 +1,10 @@
 package cn.nianbao.cli;
 
 import cn.nianbao.model.Filing;
-import cn.nianbao.round.Issuer;
-import cn.nianbao.round.Roster;
 import cn.nianbao.report.Batch;
 import cn.nianbao.report.OutputGuard;
+import cn.nianbao.round.Issuer;
+import cn.nianbao.round.Roster;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
 import cn.nianbao.template.Protection;

@@ -1,7 +1,6 @@
 package cn.nianbao.cli;
 
 import cn.nianbao.model.Reconciliation;
-import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.report.DiscrepancyWorkbook;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.report.OutputGuard;

@@ -2,14 +2,14 @@ package cn.nianbao.cli;
 
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
-import cn.nianbao.read.InputFiles;
 import cn.nianbao.model.ReadResult;
+import cn.nianbao.read.InputFiles;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.report.Batch;
 import cn.nianbao.report.CsvExport;
 import cn.nianbao.report.OutputGuard;
-import cn.nianbao.spec.Formats;
 import cn.nianbao.report.TextSummary;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.util.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,5 @@
 package cn.nianbao.cli;
 
-import cn.nianbao.model.Filing;
-import cn.nianbao.model.Finding;
 import cn.nianbao.read.InputFiles;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.reconcile.Aliases;

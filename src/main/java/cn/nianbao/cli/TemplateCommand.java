@@ -1,12 +1,12 @@
 package cn.nianbao.cli;
 
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.Severity;
-import cn.nianbao.report.OutputGuard;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.report.OutputGuard;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.template.CarryOver;
 import cn.nianbao.template.Protection;
 import cn.nianbao.template.TemplateRequest;

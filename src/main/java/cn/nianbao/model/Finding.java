@@ -1,7 +1,7 @@
 package cn.nianbao.model;
 
-import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.CellDef;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Severity;
 import java.math.BigDecimal;
 

@@ -1,7 +1,6 @@
 package cn.nianbao.model;
 
 import cn.nianbao.spec.Keys;
-
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;

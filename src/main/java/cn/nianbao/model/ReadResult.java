@@ -1,7 +1,6 @@
 package cn.nianbao.model;
 
 import cn.nianbao.spec.FindingCode;
-import cn.nianbao.spec.Severity;
 import java.util.List;
 
 /**

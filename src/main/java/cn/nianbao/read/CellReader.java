@@ -2,8 +2,8 @@ package cn.nianbao.read;
 
 import cn.nianbao.model.CellCheck;
 import cn.nianbao.model.CellValue;
-import cn.nianbao.spec.FindingCode;
 import cn.nianbao.model.Numbers;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.Kind;
 import cn.nianbao.util.NumberText;
 import java.math.BigDecimal;

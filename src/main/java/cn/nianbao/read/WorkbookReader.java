@@ -1,24 +1,23 @@
 package cn.nianbao.read;
 
-import cn.nianbao.model.ReadResult;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.FindingCode;
 import cn.nianbao.model.Identity;
 import cn.nianbao.model.Numbers;
-import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.model.ValuesDigest;
 import cn.nianbao.read.label.LabelReader;
 import cn.nianbao.spec.CellDef;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.spec.TemplateLayout;
-import cn.nianbao.util.FileKind;
 import cn.nianbao.util.ChineseText;
+import cn.nianbao.util.FileKind;
 import cn.nianbao.util.NumberText;
-import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -28,8 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.EmptyFileException;
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 

@@ -1,7 +1,7 @@
 package cn.nianbao.reconcile;
 
-import cn.nianbao.model.MatchedBy;
 import cn.nianbao.model.Filing;
+import cn.nianbao.model.MatchedBy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

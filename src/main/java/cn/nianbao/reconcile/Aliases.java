@@ -1,6 +1,5 @@
 package cn.nianbao.reconcile;
 
-import cn.nianbao.util.ChineseText;
 import cn.nianbao.util.Decoding;
 import java.io.IOException;
 import java.nio.file.Files;

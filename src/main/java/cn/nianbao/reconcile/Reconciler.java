@@ -1,14 +1,11 @@
 package cn.nianbao.reconcile;
 
-import cn.nianbao.model.Reconciliation;
-import cn.nianbao.model.MatchedBy;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-
 import cn.nianbao.model.Reconciliation.Match;
+import cn.nianbao.model.Reconciliation;
 import cn.nianbao.spec.FindingCode;
-import cn.nianbao.spec.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

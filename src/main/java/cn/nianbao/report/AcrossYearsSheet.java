@@ -1,9 +1,8 @@
 package cn.nianbao.report;
 
-import cn.nianbao.model.Reconciliation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
-import cn.nianbao.reconcile.Reconciler;
+import cn.nianbao.model.Reconciliation;
 import cn.nianbao.spec.FormatSpec;
 import java.io.IOException;
 import java.math.BigDecimal;

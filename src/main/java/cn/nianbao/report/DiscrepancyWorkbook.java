@@ -1,7 +1,6 @@
 package cn.nianbao.report;
 
 import cn.nianbao.model.Reconciliation;
-import cn.nianbao.reconcile.Reconciler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,8 +2,8 @@ package cn.nianbao.report;
 
 import cn.nianbao.model.FileStatus;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.Severity;
 import cn.nianbao.model.ReadResult;
+import cn.nianbao.spec.Severity;
 import java.util.List;
 
 /** One input file of a run with everything found about it; {@code skipped} when it was not a workbook. */

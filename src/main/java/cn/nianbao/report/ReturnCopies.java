@@ -1,11 +1,11 @@
 package cn.nianbao.report;
 
 import cn.nianbao.model.Filing;
+import cn.nianbao.model.Finding;
 import cn.nianbao.model.Identity;
 import cn.nianbao.model.ValuesDigest;
-import cn.nianbao.template.IdentitySheet;
-import cn.nianbao.model.Finding;
 import cn.nianbao.spec.Severity;
+import cn.nianbao.template.IdentitySheet;
 import cn.nianbao.util.AtomicFiles;
 import cn.nianbao.util.FileKind;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package cn.nianbao.report;
 
-import cn.nianbao.model.MatchedBy;
 import cn.nianbao.model.Filing;
+import cn.nianbao.model.MatchedBy;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.spec.Severity;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package cn.nianbao.report;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.Severity;
-import cn.nianbao.read.InputFiles;
 import cn.nianbao.model.ReadResult;
+import cn.nianbao.read.InputFiles;
 import cn.nianbao.spec.CellDef;
+import cn.nianbao.spec.Severity;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package cn.nianbao.round;
 
+import cn.nianbao.model.Filing;
 import cn.nianbao.model.ItemState;
 import cn.nianbao.model.RoundStatus;
-import cn.nianbao.model.Filing;
-import cn.nianbao.spec.Severity;
 import cn.nianbao.report.DiscrepancyWorkbook;
-import cn.nianbao.report.ListSheet;
 import cn.nianbao.report.FileReport;
+import cn.nianbao.report.ListSheet;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.util.TextWidth;
 import java.io.IOException;
 import java.math.BigDecimal;

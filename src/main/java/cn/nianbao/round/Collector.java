@@ -1,15 +1,15 @@
 package cn.nianbao.round;
 
-import cn.nianbao.model.ItemState;
-import cn.nianbao.model.RoundStatus;
-import cn.nianbao.model.Reconciliation;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+import cn.nianbao.model.ItemState;
+import cn.nianbao.model.MatchedBy;
 import cn.nianbao.model.ReadResult;
+import cn.nianbao.model.Reconciliation;
+import cn.nianbao.model.RoundStatus;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.read.label.LabelReader;
-import cn.nianbao.model.MatchedBy;
 import cn.nianbao.reconcile.Reconciler;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.spec.FormatSpec;

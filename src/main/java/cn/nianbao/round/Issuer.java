@@ -1,8 +1,8 @@
 package cn.nianbao.round;
 
 import cn.nianbao.model.Filing;
-import cn.nianbao.reconcile.AgencyIndex;
 import cn.nianbao.model.MatchedBy;
+import cn.nianbao.reconcile.AgencyIndex;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.template.CarryOver;
 import cn.nianbao.template.Protection;

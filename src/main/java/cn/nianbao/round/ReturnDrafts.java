@@ -1,12 +1,12 @@
 package cn.nianbao.round;
 
-import cn.nianbao.model.RoundStatus;
-import cn.nianbao.model.Finding;
-import cn.nianbao.spec.Severity;
 import cn.nianbao.model.Filing;
-import cn.nianbao.reconcile.AgencyIndex;
+import cn.nianbao.model.Finding;
 import cn.nianbao.model.MatchedBy;
+import cn.nianbao.model.RoundStatus;
+import cn.nianbao.reconcile.AgencyIndex;
 import cn.nianbao.report.FindingOrder;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.util.FileNames;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package cn.nianbao.round;
 
-import cn.nianbao.model.RoundStatus;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Identity;
+import cn.nianbao.model.RoundStatus;
 import cn.nianbao.report.CsvExport;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;

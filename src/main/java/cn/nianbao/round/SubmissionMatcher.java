@@ -1,10 +1,10 @@
 package cn.nianbao.round;
 
-import cn.nianbao.model.ItemState;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.reconcile.AgencyIndex;
+import cn.nianbao.model.ItemState;
 import cn.nianbao.model.MatchedBy;
+import cn.nianbao.reconcile.AgencyIndex;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.round.Collector.Submission;
 import cn.nianbao.spec.FindingCode;

@@ -1,6 +1,5 @@
 package cn.nianbao.spec;
 
-import cn.nianbao.spec.Severity;
 import java.util.List;
 
 /**

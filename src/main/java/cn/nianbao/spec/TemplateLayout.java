@@ -1,12 +1,12 @@
 package cn.nianbao.spec;
 
+import cn.nianbao.util.TextWidth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import cn.nianbao.util.TextWidth;
 
 /**
  * Where every label and cell of a format sits in our template: one sheet per table, drawn like

@@ -1,7 +1,7 @@
 package cn.nianbao.template;
 
-import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.spec.FormatSpec;
+import cn.nianbao.spec.TemplateLayout;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;

@@ -1,9 +1,9 @@
 package cn.nianbao.template;
 
-import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.spec.Expr;
 import cn.nianbao.spec.Kind;
 import cn.nianbao.spec.RuleInstance;
+import cn.nianbao.spec.TemplateLayout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

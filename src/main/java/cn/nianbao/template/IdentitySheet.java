@@ -1,8 +1,7 @@
 package cn.nianbao.template;
 
-import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.model.Identity;
-import java.util.LinkedHashMap;
+import cn.nianbao.spec.TemplateLayout;
 import java.util.Map;
 import org.apache.poi.hpsf.CustomProperties;
 import org.apache.poi.hpsf.DocumentSummaryInformation;

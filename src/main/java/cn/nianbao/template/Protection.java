@@ -2,11 +2,11 @@ package cn.nianbao.template;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.xml.namespace.QName;
 import org.apache.poi.poifs.crypt.CryptoFunctions;
 import org.apache.poi.poifs.crypt.HashAlgorithm;
 import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlObject;
-import javax.xml.namespace.QName;
 
 /**
  * Sheet and workbook protection. With a password, its SHA-512 hash (100,000 iterations, as Excel

@@ -1,7 +1,7 @@
 package cn.nianbao.template;
 
-import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.model.Numbers;
+import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.util.AtomicFiles;
 import cn.nianbao.util.Xml;
 import java.io.ByteArrayInputStream;

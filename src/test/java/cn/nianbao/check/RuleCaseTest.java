@@ -8,7 +8,6 @@ import cn.nianbao.model.Finding;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.TestSupport;
 import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.template.TemplateWriter;

@@ -1,13 +1,12 @@
 package cn.nianbao.read;
 
-import cn.nianbao.model.ReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.check.Checker;
 import cn.nianbao.cli.Main;
 import cn.nianbao.model.Finding;
-import cn.nianbao.TestSupport;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.spec.TemplateLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,26 +1,19 @@
 package cn.nianbao.read;
 
-import cn.nianbao.model.ReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
-import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.TestSupport;
-import java.io.File;
-import java.io.IOException;
+import cn.nianbao.spec.Severity;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,36 +27,6 @@ class LibreOfficeTest {
     @TempDir
     static Path dir;
 
-    static String soffice;
-
-    @BeforeAll
-    static void findLibreOffice() {
-        for (String name : List.of("soffice", "libreoffice")) {
-            for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(d, name))) {
-                    soffice = Path.of(d, name).toString();
-                    return;
-                }
-            }
-        }
-        if (System.getenv("CI") != null) {
-            fail("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui");
-        }
-        Assumptions.abort("LibreOffice not installed: apt-get install libreoffice-calc-nogui");
-    }
-
-    static Path convert(Path in, String target, Path outDir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(soffice, "--headless", "--norestore",
-                "-env:UserInstallation=" + dir.resolve("profile").toUri(),
-                "--convert-to", target, "--outdir", outDir.toString(), in.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("LibreOffice finished").isTrue();
-        String ext = target.substring(0, target.indexOf(':'));
-        Path out = outDir.resolve(in.getFileName().toString().replaceAll("\\.xlsx$", "." + ext));
-        assertThat(out).as(Files.readString(dir.resolve("soffice.log"))).exists();
-        return out;
-    }
-
     @ParameterizedTest
     @CsvSource({
         "2021, xlsx:Calc MS Excel 2007 XML",
@@ -75,7 +38,7 @@ class LibreOfficeTest {
         Map<String, BigDecimal> values = TestSupport.distinctValues(spec);
         Path in = Files.createDirectories(dir.resolve("in-" + format + "-" + target.substring(0, 3)));
         Path filled = TestSupport.filled(TestSupport.request(format, 2020, "尖山区应急管理局", ""), values, in.resolve("f.xlsx"));
-        Path saved = convert(filled, target, Files.createDirectories(in.resolve("out")));
+        Path saved = cn.nianbao.Rendering.convert(filled, target, Files.createDirectories(in.resolve("out")));
 
         ReadResult r = new WorkbookReader(TestSupport.FORMATS).read(saved);
         assertThat(r.readable()).as(r.reason()).isTrue();
@@ -103,7 +66,7 @@ class LibreOfficeTest {
         Path lists = in.resolve("问题清单.xlsx");
         cn.nianbao.report.DiscrepancyWorkbook.write(lists,
                 List.of(new cn.nianbao.report.FileReport(r, cn.nianbao.check.Checker.all(r))), null);
-        Path saved = convert(lists, "xls:MS Excel 97", Files.createDirectories(in.resolve("out")));
+        Path saved = cn.nianbao.Rendering.convert(lists, "xls:MS Excel 97", Files.createDirectories(in.resolve("out")));
         try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(saved.toFile())) {
             org.apache.poi.ss.usermodel.Sheet summary = wb.getSheet(cn.nianbao.report.DiscrepancyWorkbook.SUMMARY);
             assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("文件");

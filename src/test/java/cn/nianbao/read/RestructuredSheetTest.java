@@ -1,6 +1,5 @@
 package cn.nianbao.read;
 
-import cn.nianbao.model.ReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -9,17 +8,15 @@ import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.TestSupport;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.spec.TemplateLayout;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -265,22 +262,6 @@ class RestructuredSheetTest {
 
     // ---- real LibreOffice: the clerk's edit saved by a real client, and made by one ----
 
-    /** soffice on the PATH; without it the test is skipped (and fails in CI, where .ci/run installs it). */
-    static String soffice() {
-        for (String name : List.of("soffice", "libreoffice")) {
-            for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(d, name))) {
-                    return Path.of(d, name).toString();
-                }
-            }
-        }
-        if (System.getenv("CI") != null) {
-            fail("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui");
-        }
-        Assumptions.abort("LibreOffice not installed: apt-get install libreoffice-calc-nogui");
-        return null;
-    }
-
     static void run(Path log, Map<String, String> env, String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
@@ -291,7 +272,7 @@ class RestructuredSheetTest {
 
     @Test
     void aRowInsertedWithPoiAndSavedAsXlsByLibreOfficeIsReadByLabels() throws Exception {
-        String soffice = soffice();
+        String soffice = cn.nianbao.Rendering.soffice();
         Path xlsx = edited("saved.xlsx", RestructuredSheetTest::insertRow);
         Path out = Files.createDirectories(dir.resolve("out"));
         run(dir.resolve("convert.log"), Map.of(), soffice, "--headless", "--norestore",
@@ -305,7 +286,7 @@ class RestructuredSheetTest {
 
     @Test
     void rowsAndColumnsInsertedAndDeletedInLibreOfficeAreReadByLabels() throws Exception {
-        String soffice = soffice();
+        String soffice = cn.nianbao.Rendering.soffice();
         Path program = Path.of(soffice).toRealPath().getParent();
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         Map<String, String> env = Map.of("PYTHONPATH", program.toString());

@@ -1,14 +1,13 @@
 package cn.nianbao.read;
 
-import cn.nianbao.model.ReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.TestSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;

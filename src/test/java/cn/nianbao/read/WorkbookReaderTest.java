@@ -1,15 +1,14 @@
 package cn.nianbao.read;
 
-import cn.nianbao.model.ReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ReadResult;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.TestSupport;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.spec.TemplateLayout;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.template.TemplateWriter;

@@ -1,16 +1,15 @@
 package cn.nianbao.reconcile;
 
-import cn.nianbao.model.Reconciliation;
-import cn.nianbao.model.MatchedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+import cn.nianbao.model.MatchedBy;
+import cn.nianbao.model.Reconciliation;
 import cn.nianbao.read.WorkbookReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,14 @@
 package cn.nianbao.reconcile;
 
-import cn.nianbao.model.Reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.Severity;
+import cn.nianbao.model.Reconciliation;
 import cn.nianbao.read.WorkbookReader;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.util.ChineseText;
-import cn.nianbao.TestSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

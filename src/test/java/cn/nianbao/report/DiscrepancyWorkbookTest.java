@@ -1,16 +1,15 @@
 package cn.nianbao.report;
 
-import cn.nianbao.model.Reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.ReadResult;
+import cn.nianbao.model.Reconciliation;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.reconcile.Reconciler;
-import cn.nianbao.TestSupport;
 import cn.nianbao.spec.TemplateLayout;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package cn.nianbao.round;
 
-import cn.nianbao.model.RoundStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.Rendering;
 import cn.nianbao.TestSupport;
+import cn.nianbao.model.RoundStatus;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,16 +1,15 @@
 package cn.nianbao.round;
 
-import cn.nianbao.model.ItemState;
-import cn.nianbao.model.RoundStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.Severity;
+import cn.nianbao.model.ItemState;
+import cn.nianbao.model.RoundStatus;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
-import cn.nianbao.TestSupport;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.template.Protection;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;

@@ -1,19 +1,13 @@
 package cn.nianbao.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import cn.nianbao.TestSupport;
-import cn.nianbao.TestSupport;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,35 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SavedTimeTest {
     @TempDir
     static Path dir;
-
-    static String soffice;
-
-    @BeforeAll
-    static void findLibreOffice() {
-        for (String name : List.of("soffice", "libreoffice")) {
-            for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(d, name))) {
-                    soffice = Path.of(d, name).toString();
-                    return;
-                }
-            }
-        }
-        if (System.getenv("CI") != null) {
-            fail("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui");
-        }
-        Assumptions.abort("LibreOffice not installed: apt-get install libreoffice-calc-nogui");
-    }
-
-    static Path convert(Path in, String target, Path outDir) throws Exception {
-        Process p = new ProcessBuilder(soffice, "--headless", "--norestore",
-                "-env:UserInstallation=" + dir.resolve("profile").toUri(),
-                "--convert-to", target, "--outdir", outDir.toString(), in.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("LibreOffice finished").isTrue();
-        Path out = outDir.resolve(in.getFileName().toString().replaceAll("\\.xlsx$", "." + target.substring(0, target.indexOf(':'))));
-        assertThat(out).as(Files.readString(dir.resolve("soffice.log"))).exists();
-        return out;
-    }
 
     static Instant saved(Path f) throws Exception {
         byte[] head;
@@ -73,13 +38,13 @@ class SavedTimeTest {
         Files.write(clerk, CollectorTest.savedAt(Files.readAllBytes(filled), "2025-01-20T08:30:00Z"));
         Path out = Files.createDirectories(dir.resolve("out"));
         Instant expected = Instant.parse("2025-01-20T08:30:00Z");
-        assertThat(saved(convert(clerk, "xlsx:Calc MS Excel 2007 XML", out))).isEqualTo(expected);
-        Path xls = convert(clerk, "xls:MS Excel 97", out);
+        assertThat(saved(cn.nianbao.Rendering.convert(clerk, "xlsx:Calc MS Excel 2007 XML", out))).isEqualTo(expected);
+        Path xls = cn.nianbao.Rendering.convert(clerk, "xls:MS Excel 97", out);
         assertThat(saved(xls)).isEqualTo(expected);
         // Our template as issued has no saved time; LibreOffice converting it writes 1601-01-01 (a zero) into
         // the .xls: both are no saved time at all.
         assertThat(saved(filled)).isNull();
-        Path plain = convert(filled, "xls:MS Excel 97", Files.createDirectories(dir.resolve("plain")));
+        Path plain = cn.nianbao.Rendering.convert(filled, "xls:MS Excel 97", Files.createDirectories(dir.resolve("plain")));
         assertThat(saved(plain)).isNull();
 
         // In an inbox, a plain .xls copied after the deadline is timed by its saved time.

@@ -1,6 +1,5 @@
 package cn.nianbao.spec;
 
-import cn.nianbao.model.Reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
@@ -8,6 +7,7 @@ import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.ReadResult;
+import cn.nianbao.model.Reconciliation;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.reconcile.Reconciler;

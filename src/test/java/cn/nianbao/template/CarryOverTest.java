@@ -1,12 +1,11 @@
 package cn.nianbao.template;
 
-import cn.nianbao.spec.TemplateLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
 import cn.nianbao.read.WorkbookReader;
-import cn.nianbao.TestSupport;
+import cn.nianbao.spec.TemplateLayout;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;

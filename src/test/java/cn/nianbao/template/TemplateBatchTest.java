@@ -6,7 +6,6 @@ import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;

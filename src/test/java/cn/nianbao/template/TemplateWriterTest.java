@@ -1,13 +1,12 @@
 package cn.nianbao.template;
 
-import cn.nianbao.spec.TemplateLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Kind;
-import cn.nianbao.TestSupport;
+import cn.nianbao.spec.TemplateLayout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,17 +1,17 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.ChineseText;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.FindingCode;
 import cn.nianbao.model.Identity;
-import cn.nianbao.spec.Severity;
 import cn.nianbao.model.ReadResult;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
+import cn.nianbao.spec.Severity;
 import cn.nianbao.spec.TableDef;
+import cn.nianbao.util.ChineseText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,11 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.ChineseText;
-import cn.nianbao.util.NumberText;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
 import cn.nianbao.spec.FindingCode;
-import cn.nianbao.spec.Severity;
+import cn.nianbao.util.ChineseText;
+import cn.nianbao.util.NumberText;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;

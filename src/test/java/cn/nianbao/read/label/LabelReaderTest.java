@@ -1,16 +1,16 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.util.ChineseText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
-import cn.nianbao.spec.Severity;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
+import cn.nianbao.spec.Severity;
+import cn.nianbao.util.ChineseText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package cn.nianbao.read.label;
 
-import cn.nianbao.TestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.nianbao.TestSupport;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
