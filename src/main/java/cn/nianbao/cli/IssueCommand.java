@@ -36,7 +36,7 @@ final class IssueCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "输出文件夹")
     Path dir;
 
-    @Option(names = "--format", description = "表格格式 2021 或 2019（默认按年度）")
+    @Option(names = "--format", description = "表格格式，如 2021、2019（默认按年度）")
     String format;
 
     @Option(names = "--password", description = "工作表保护密码（可选）")
@@ -62,7 +62,7 @@ final class IssueCommand implements Callable<Integer> {
         try {
             fmt = format == null ? formats.forYear(options.year) : formats.get(format);
         } catch (IllegalArgumentException e) {
-            throw NianbaoException.usage("--format " + format + "：只支持 2021 和 2019");
+            throw NianbaoException.usage("--format " + format + "：没有这个表格格式，可选 " + String.join("、", formats.ids()));
         }
         int year = options.year;
         LocalDate due = options.due();

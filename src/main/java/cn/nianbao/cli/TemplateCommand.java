@@ -37,7 +37,7 @@ final class TemplateCommand implements Callable<Integer> {
     @Option(names = "--code", description = "统一社会信用代码（18位，可选；会核对校验位）")
     String code;
 
-    @Option(names = "--format", description = "表格格式 2021 或 2019（默认按年度：2021年以前用2019版）")
+    @Option(names = "--format", description = "表格格式，如 2021、2019（默认按年度：2021年以前用2019版）")
     String format;
 
     @Option(names = "--previous", paramLabel = "FILE", description = "上年已填报的工作簿：用其“四、结转下年度继续办理”预填并锁定本年“二、上年结转”")
@@ -71,7 +71,7 @@ final class TemplateCommand implements Callable<Integer> {
         try {
             fmt = format == null ? formats.forYear(year) : formats.get(format);
         } catch (IllegalArgumentException e) {
-            throw NianbaoException.usage("--format " + format + "：只支持 2021 和 2019");
+            throw NianbaoException.usage("--format " + format + "：没有这个表格格式，可选 " + String.join("、", formats.ids()));
         }
         if (!fmt.coversYear(year)) {
             err.println("注意：" + year + "年的报告通常不使用" + fmt.title() + "，已按 --format 生成。");

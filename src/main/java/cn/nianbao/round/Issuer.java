@@ -87,7 +87,7 @@ public final class Issuer {
             Drafts.write(draft, a.email(), subject(a), body(a, !t.carriedFrom().isEmpty()), t.template(),
                     t.template().getFileName().toString());
             if (a.email().isBlank()) {
-                warnings.add(a.name() + "：名册中没有联系邮箱，邮件草稿的收件人需要手工填写");
+                warnings.add(noAddress(a));
             }
             issued.add(new Issued(a, t.template(), draft, t.carriedFrom(), t.matchedBy()));
         }
@@ -131,6 +131,11 @@ public final class Issuer {
         Path template = templatePath(a, dir);
         batch.write(req, template);
         return new Issued(a, template, null, last == null ? "" : last.file(), hit == null ? null : hit.by());
+    }
+
+    /** The warning for an agency the roster gives no address: its drafts go to no one until the supervisor fills one in. */
+    static String noAddress(Agency a) {
+        return a.name() + "：名册中没有联系邮箱，邮件草稿的收件人需要手工填写";
     }
 
     /** Filling instructions shared by the first message and reminders. */

@@ -95,7 +95,7 @@ public final class ReturnDrafts {
                 }
             }
             if (ag.email().isBlank()) {
-                warnings.add(ag.name() + "：名册中没有联系邮箱，邮件草稿的收件人需要手工填写");
+                warnings.add(Issuer.noAddress(ag));
             }
         }
         return out;

@@ -94,7 +94,7 @@ class CliTest {
         assertThat(run("template", "--agency", "某局").code()).isEqualTo(2);
         Run badFormat = run("template", "--year", "2024", "--agency", "某局", "--format", "2018");
         assertThat(badFormat.code()).isEqualTo(2);
-        assertThat(badFormat.err()).contains("只支持 2021 和 2019");
+        assertThat(badFormat.err()).contains("没有这个表格格式，可选 2019、2021");
         assertThat(run("nonsense").code()).isEqualTo(2);
         assertThat(run("read").code()).isEqualTo(2);
     }
