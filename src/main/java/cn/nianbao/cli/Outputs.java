@@ -22,11 +22,22 @@ final class Outputs {
      */
     static void write(PrintWriter out, Path workbook, Path returns, List<FileReport> all, List<FileReport> returnable,
                       Reconciliation reconciled, Guard guard) {
+        write(out, workbook, p -> DiscrepancyWorkbook.write(p, all, reconciled), returns, returnable, guard);
+    }
+
+    /** How the discrepancy workbook of a run is written to a path. */
+    @FunctionalInterface
+    interface Workbook {
+        void write(Path out) throws IOException;
+    }
+
+    /** As above, the workbook written by {@code writer}. */
+    static void write(PrintWriter out, Path workbook, Workbook writer, Path returns, List<FileReport> returnable, Guard guard) {
         Map<String, Path> copies = returns == null ? Map.of() : ReturnCopies.plan(returns, returnable);
         guard.replaceable(OutputGuard.Kind.RETURN_COPY, copies.values());
         try {
             if (workbook != null) {
-                DiscrepancyWorkbook.write(workbook, all, reconciled);
+                writer.write(workbook);
                 out.println("问题清单：" + workbook);
             }
             if (returns != null) {

@@ -86,8 +86,7 @@ public final class Reconciler {
             AgencyIndex.Hit<Filing> hit = lastYears(index, c.code(), c.name(), used);
             if (hit == null) {
                 onlyCurrent.add(c.filing());
-                findings.add(Finding.ofFile(FindingCode.M1, c.filing().file(), "上年（" + (year - 1) + "年）没有找到" + c.name()
-                        + "的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转"));
+                findings.add(Finding.ofFile(FindingCode.M1, c.filing().file(), noLastYear(year, c.name())));
                 continue;
             }
             used.put(hit.entry(), true);
@@ -96,6 +95,11 @@ public final class Reconciler {
         }
         List<Filing> onlyPrevious = previous.stream().filter(p -> !used.containsKey(p)).toList();
         return new Reconciliation(year, matches, onlyCurrent, onlyPrevious, findings);
+    }
+
+    /** M1's one wording (reconcile, collect, and the first year of a chain of years). */
+    static String noLastYear(int year, String name) {
+        return "上年（" + (year - 1) + "年）没有找到" + name + "的报表（按统一社会信用代码、单位名称和别名均未匹配），无法核对上年结转";
     }
 
     /**

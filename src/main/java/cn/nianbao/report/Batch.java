@@ -45,6 +45,17 @@ public final class Batch {
         return reports.stream().filter(r -> r.read().readable()).map(r -> r.read().filing()).toList();
     }
 
+    /**
+     * The same reports with those of {@code filings} set aside as skipped: listed (agency and year
+     * kept) with one note why, their own findings not counted.
+     */
+    public static List<FileReport> skip(List<FileReport> reports, java.util.Collection<Filing> filings, String reason) {
+        java.util.Set<String> files = new java.util.HashSet<>();
+        filings.forEach(f -> files.add(f.file()));
+        return reports.stream().map(r -> !files.contains(r.read().file()) ? r : new FileReport(r.read(),
+                List.of(Finding.ofFile(cn.nianbao.spec.FindingCode.F2, r.read().file(), "跳过：" + reason)), true)).toList();
+    }
+
     /** Adds findings made across files (duplicates, reconciliation) to the reports of their files. */
     public static List<FileReport> merge(List<FileReport> reports, List<Finding> more) {
         Map<String, List<Finding>> byFile = new HashMap<>();

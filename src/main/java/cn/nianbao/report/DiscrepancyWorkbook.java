@@ -1,5 +1,6 @@
 package cn.nianbao.report;
 
+import cn.nianbao.model.History;
 import cn.nianbao.model.Reconciliation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ public final class DiscrepancyWorkbook {
     public static final String SUMMARY = "汇总";
     public static final String FINDINGS = "问题清单";
     public static final String ACROSS_YEARS = "跨年核对";
+    /** reconcile over several years: one row per agency per year (TrendSheet's totals come first). */
+    public static final String YEARS = "历年";
+    public static final String TREND = "历年趋势";
     public static final List<String> FINDING_HEADER = List.of(
             "单位", "统一社会信用代码", "年度", "表", "行", "列", "单元格", "规则", "级别", "说明", "应为", "实为", "差额", "文件");
     public static final List<String> SUMMARY_HEADER = List.of(
@@ -31,6 +35,18 @@ public final class DiscrepancyWorkbook {
     public static void write(Path out, List<FileReport> files, Reconciliation reconciled) throws IOException {
         Path base = out.toAbsolutePath().getParent();
         XlsxLists.write(out, OutputGuard.Kind.DISCREPANCY.id(), book -> sheets(book, files, reconciled, base));
+    }
+
+    /**
+     * The workbook of a reconciliation over several years: 历年趋势 (the totals per year and their
+     * chart, {@link TrendSheet}), 汇总, 问题清单, 跨年核对 (every two consecutive years of every
+     * agency) and 历年 (every agency every year, {@link YearsSheet}); whole, or not at all.
+     */
+    public static void writeYears(Path out, List<FileReport> files, History history) throws IOException {
+        write(out, TrendSheet.workbook(history, files), files, null, book -> {
+            AcrossYearsSheet.write(book, history);
+            YearsSheet.write(book, history, files);
+        }, OutputGuard.Kind.DISCREPANCY);
     }
 
     /** Adds list sheets of its own after the discrepancy sheets. */

@@ -37,7 +37,9 @@ final class FindingsSheet {
             if (filing != null) {
                 s.text(0, filing.agency());
                 s.text(1, filing.identity().code());
-                s.number(2, BigDecimal.valueOf(filing.year()));
+                if (filing.year() > 0) { // 0: no year could be told (blank, not 0)
+                    s.number(2, BigDecimal.valueOf(filing.year()));
+                }
             }
             s.text(3, x.table());
             s.text(4, x.row());

@@ -1,6 +1,7 @@
 package cn.nianbao.report;
 
 import cn.nianbao.model.Filing;
+import cn.nianbao.model.History;
 import cn.nianbao.model.MatchedBy;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.spec.Severity;
@@ -49,6 +50,11 @@ public record RunSummary(int files, int read, int unreadable, int skipped, int a
                 errors, warnings, infos, bad);
     }
 
+    /** The same counts with {@code n} agencies (a reconciliation over several years counts its chains). */
+    public RunSummary withAgencies(int n) {
+        return new RunSummary(files, read, unreadable, skipped, n, errors, warnings, infos, unreadableFiles);
+    }
+
     /** Whether the run found an error or a file it could not read (exit code 1). */
     public boolean failed() {
         return unreadable > 0 || errors > 0;
@@ -75,6 +81,28 @@ public record RunSummary(int files, int read, int unreadable, int skipped, int a
         out.add("没有找到任何工作簿（.xlsx/.xls）" + (reports.isEmpty() ? "：输入中没有文件" : "：输入中的 " + reports.size()
                 + " 个文件都不是报表，已跳过") + "。请检查输入的文件夹是否正确。");
         reports.forEach(r -> out.add("  跳过：" + r.read().file() + "（" + r.read().reason() + "）"));
+        return out;
+    }
+
+    /**
+     * The years a reconciliation over several years covered, its agencies, how their consecutive
+     * years were paired, the gaps, and the filings it set aside, as printed.
+     */
+    public static List<String> years(History h, String span) {
+        List<String> out = new ArrayList<>();
+        out.add(h.firstYear() == 0 ? "年度：无法确定（没有可以读取、年度可知的报表）"
+                : "年度：" + (h.firstYear() == h.lastYear() ? h.firstYear() : h.firstYear() + "–" + h.lastYear()) + "年（"
+                + (h.lastYear() - h.firstYear() + 1) + " 年）" + (span.isEmpty() ? "" : "，按 --years " + span));
+        out.add(String.format("历年核对：单位 %d 个；相邻年度核对 %d 对（按%s %d，按%s %d，按%s %d）；中间缺报 %d 处",
+                h.chains().size(), h.links().size(), MatchedBy.CODE.chinese(), h.linked(MatchedBy.CODE),
+                MatchedBy.NAME.chinese(), h.linked(MatchedBy.NAME), MatchedBy.ALIAS.chinese(), h.linked(MatchedBy.ALIAS),
+                h.gaps().size()));
+        if (!h.outside().isEmpty()) {
+            out.add("不在 --years " + span + " 范围内、已跳过的报表 " + h.outside().size() + " 份");
+        }
+        if (!h.undated().isEmpty()) {
+            out.add("年度无法确定、未参与历年核对的报表 " + h.undated().size() + " 份（Y2）");
+        }
         return out;
     }
 

@@ -37,8 +37,14 @@ public enum FindingCode {
     D1(Severity.ERROR, "同一单位同一年度两份报表"),
     M1(Severity.WARNING, "上年没有该单位的报表", true),
     M2(Severity.WARNING, "本年没有收到该单位的报表", true),
+    /** reconcile over several years: a year missing inside an agency's chain of years. */
+    M3(Severity.WARNING, "历年中间缺少某年的报表", true),
     Y1(Severity.ERROR, "报表年度或格式不对"),
+    /** reconcile over several years: a filing whose year is none a report can be on. */
+    Y2(Severity.ERROR, "报表年度无法确定", true),
     U1(Severity.WARNING, "单位认定可能有误"),
+    /** reconcile over several years: one name, another 统一社会信用代码 than in an earlier year. */
+    U2(Severity.INFO, "名称相同而统一社会信用代码不同", true),
     L1(Severity.ERROR, "按标签读取：没有找到某张表"),
     L2(Severity.ERROR, "按标签读取：没有找到某一行"),
     L3(Severity.WARNING, "按标签读取：对应不到行或列的标签或数字"),
@@ -88,7 +94,7 @@ public enum FindingCode {
         return title;
     }
 
-    /** Whether it is the supervisor's own: which filings exist (M1, M2), nothing an agency can correct. */
+    /** Whether it is the supervisor's own: which filings exist (M1, M2, M3), whose they are or which year (U2, Y2), nothing an agency can correct. */
     public boolean supervisorOnly() {
         return supervisorOnly;
     }
