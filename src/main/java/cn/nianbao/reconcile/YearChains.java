@@ -82,16 +82,19 @@ public final class YearChains {
         for (Building b : chains) {
             History.Chain c = b.done();
             out.add(c);
+            // Year after year: C1 and C2 between consecutive years, M3 where a year is missing between two.
+            for (int i = 1; i < c.years().size(); i++) {
+                Filing prev = c.years().get(i - 1).filing();
+                Filing cur = c.years().get(i).filing();
+                if (cur.year() == prev.year() + 1) {
+                    findings.addAll(Checker.acrossYears(cur, prev));
+                } else {
+                    findings.add(Finding.ofFile(FindingCode.M3, cur.file(), c.agency() + "有" + prev.year() + "年和"
+                            + cur.year() + "年的报表，没有" + years(prev.year() + 1, cur.year() - 1) + "年的（缺报）："
+                            + cur.year() + "年的“二、上年结转”无法与上年核对，" + prev.year() + "→" + cur.year() + "年不按相邻年度核对"));
+                }
+            }
             ends(c, first, last, findings);
-            for (History.Link l : c.links()) {
-                findings.addAll(Checker.acrossYears(l.current(), l.previous()));
-            }
-            for (History.Link g : c.gaps()) {
-                findings.add(Finding.ofFile(FindingCode.M3, g.current().file(), c.agency() + "有" + g.previous().year() + "年和"
-                        + g.current().year() + "年的报表，没有" + years(g.previous().year() + 1, g.current().year() - 1)
-                        + "年的（缺报）：" + g.current().year() + "年的“二、上年结转”无法与上年核对，" + g.previous().year() + "→"
-                        + g.current().year() + "年不按相邻年度核对"));
-            }
         }
         out.sort(Comparator.comparing(History.Chain::agency).thenComparing(History.Chain::code)
                 .thenComparing(c -> c.years().get(0).filing().file()));
