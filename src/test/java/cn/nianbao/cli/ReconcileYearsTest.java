@@ -202,6 +202,47 @@ class ReconcileYearsTest {
                 .containsExactly("2020", "2021", "2022", "2023", "2024");
     }
 
+    /**
+     * A workbook of another layout whose title and name say no year: read by its labels, its year
+     * cannot be told, so it is listed (无法读取) with the reason, and the chains go on without it.
+     */
+    @Test
+    void aWorkbookWhoseYearCannotBeToldIsListedWithTheReason() throws IOException {
+        filing("甲局", "", 2023, Map.of());
+        filing("甲局", "", 2024, Map.of());
+        Path foreign = dir.resolve("历年/某局报表.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(TestSupport.fixtures().resolve("import/other-layout.xlsx")))) {
+            // Every text naming a year said without it (each cell made anew: POI keeps an inline string beside a new value).
+            for (Sheet sh : wb) {
+                List<Cell> dated = new ArrayList<>();
+                for (Row row : sh) {
+                    for (Cell c : row) {
+                        if (c.getCellType() == CellType.STRING && c.getStringCellValue().matches("(?s).*(19|20)\\d{2}.*")) {
+                            dated.add(c);
+                        }
+                    }
+                }
+                for (Cell c : dated) {
+                    Row row = c.getRow();
+                    int col = c.getColumnIndex();
+                    row.removeCell(c);
+                    row.createCell(col).setCellValue("某某县应急管理局政府信息公开工作年度报告统计表");
+                }
+            }
+            TestSupport.save(wb, foreign);
+        }
+        Path out = dir.resolve("历年核对.xlsx");
+        CliTest.Run r = CliTest.run("reconcile", dir.resolve("历年").toString(), "-o", out.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("文件 3 个 = 读取 2 + 无法读取 1 + 跳过 0；单位 1 个")
+                .contains("无法读取：" + foreign + "（不是本工具发出的模板；按标签读取时无法确定报告年度（标题、统计期限和文件名中都没有）")
+                .contains("相邻年度核对 1 对");
+        try (Workbook wb = WorkbookFactory.create(out.toFile(), null, true)) {
+            assertThat(rows(wb.getSheet("汇总"), 0, 5, 9)).contains(
+                    "历年/某局报表.xlsx|无法读取|不是本工具发出的模板；按标签读取时无法确定报告年度（标题、统计期限和文件名中都没有）：请在文件名中写明年度，或用 import --year 指定");
+        }
+    }
+
     private static List<String> sheetNames(Workbook wb) {
         List<String> out = new ArrayList<>();
         wb.forEach(s -> out.add(s.getSheetName()));
