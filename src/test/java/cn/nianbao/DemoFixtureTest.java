@@ -13,12 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * fixtures/demo holds demonstration filings (not real reports) with planted problems, for
+ * fixtures/demo and fixtures/history hold demonstration filings (not real reports) with planted problems, for
  * `nianbao demo`. Each workbook carries exactly its .values file; -Dfixtures.update=true rewrites them.
  */
 class DemoFixtureTest {
+    /** fixtures/demo, and fixtures/history: the chains of years the demo reconciles over several years. */
     static Stream<Path> valuesFiles() throws IOException {
-        return TestSupport.fixtureFiles("demo", ".values");
+        return Stream.concat(TestSupport.fixtureFiles("demo", ".values"), TestSupport.fixtureFiles("history", ".values"));
     }
 
     @ParameterizedTest

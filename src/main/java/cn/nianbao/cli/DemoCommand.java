@@ -24,6 +24,17 @@ final class DemoCommand implements Callable<Integer> {
     /** Demonstration filings with planted problems (fixtures/demo): not real reports. */
     static final List<String> DEMO_2024 = List.of("焦作市应急管理局-2024.xlsx", "聊城市应急管理局-2024.xlsx");
     /**
+     * Demonstration filings of three agencies over 2020–2024 (fixtures/history), for reconcile over
+     * several years: 2020 in the 2019 format, 演示县应急管理局 renamed in 2022 (别名.csv), 演示县水利局
+     * without 2022, 演示县财政局's carry-over broken in 2023.
+     */
+    static final List<String> HISTORY = List.of(
+            "演示县财政局-2020.xlsx", "演示县财政局-2021.xlsx", "演示县财政局-2022.xlsx", "演示县财政局-2023.xlsx",
+            "演示县财政局-2024.xlsx", "演示县安全生产监督管理局-2020.xlsx", "演示县安全生产监督管理局-2021.xlsx",
+            "演示县应急管理局-2022.xlsx", "演示县应急管理局-2023.xlsx", "演示县应急管理局-2024.xlsx",
+            "演示县水利局-2020.xlsx", "演示县水利局-2021.xlsx", "演示县水利局-2023.xlsx", "演示县水利局-2024.xlsx");
+
+    /**
      * The collection round (fixtures/round): its inbox, each file with the time it arrived when
      * it carries none itself (a saved workbook; messages have their Date, zip entries their time).
      */
@@ -83,6 +94,13 @@ final class DemoCommand implements Callable<Integer> {
         out.println("演示数据已复制到 " + dir + "：");
         out.println("  报表/2023/ 焦作、聊城、尖山区应急管理局，报表/2024/ 衢州市应急管理局 —— 数字取自其公开发布的年度报告；");
         out.println("  报表/2024/ 焦作、聊城市应急管理局 —— 演示用的虚构数据，故意留有问题；");
+        Path history = dir.resolve("历年");
+        for (String n : HISTORY) {
+            copy("demo/history/" + n, history.resolve("报表").resolve(n.substring(n.length() - 9, n.length() - 5)).resolve(n));
+        }
+        copy("demo/history/别名.csv", history.resolve("别名.csv"));
+        out.println("  历年/报表/ 三个演示县单位 2020–2024 年的报表（2020 年为 2019 版格式；应急管理局 2022 年更名，见 历年/别名.csv；"
+                + "水利局缺 2022 年；财政局 2023 年的上年结转与 2022 年不符）—— 演示用的虚构数据；");
         out.println("  收集轮次/ 名册（5 个单位）和收件箱：衢州的工作簿、焦作的两封邮件（第一次报送和更正）、聊城逾期的 GBK 邮件、");
         out.println("           尖山区的 .zip（GBK 文件名），应急管理部没有报送 —— 除衢州外的 2024 年数字都是演示用的虚构数据。");
         out.println();
@@ -112,6 +130,13 @@ final class DemoCommand implements Callable<Integer> {
                 "-o", reconciled.toString(), "--returns", returns.toString());
         out.println("（check 和 reconcile 发现问题时退出码为 1：2024 年的演示数据故意留有问题。）");
         out.println();
+        // Every year of every agency in one run: the chains of 历年/报表/.
+        Path years = dir.resolve("历年核对.xlsx");
+        step(out, "reconcile", history.resolve("报表").toString(), "--aliases", history.resolve("别名.csv").toString(),
+                "-o", years.toString(), "--csv", dir.resolve("历年.csv").toString());
+        out.println("（历年核对退出码为 1：财政局 2023 年的上年结转与 2022 年的结转下年度不符（C1），水利局缺 2022 年（M3）；"
+                + "应急管理局更名前后按别名连成一串。）");
+        out.println();
         // Published reports as text: one whose tables survived, one whose tables were images.
         Path published = dir.resolve("公开报告");
         copy("demo/seeds/000_a201d3f6644c5ea6.txt", published.resolve("焦作市应急管理局2023年报告.txt"));
@@ -127,6 +152,8 @@ final class DemoCommand implements Callable<Integer> {
                 + " —— 只有白色单元格可以填写，“二、上年结转”已按上年报表预填并锁定，“校验”工作表实时显示勾稽关系。");
         out.println("然后看：" + reconciled + " —— 汇总、问题清单（点单元格地址可跳到原文件）、跨年核对；"
                 + returns + " 里是发回各单位的标注副本，问题单元格标红并有批注。");
+        out.println("历年核对看：" + years + " —— 历年趋势（各年合计和折线图）、历年（每个单位每年一行，筛选“缺报”“有错误”）、"
+                + "跨年核对（相邻两年逐对）、问题清单（C1、M3）。");
         out.flush();
         return rc;
     }

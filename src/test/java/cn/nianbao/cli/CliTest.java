@@ -149,10 +149,16 @@ class CliTest {
         assertThat(out.resolve("2023-2024-对账.xlsx")).exists();
         assertThat(out.resolve("退回/焦作市应急管理局-2024-问题标注.xlsx")).exists();
         assertThat(out.resolve("退回/聊城市应急管理局-2024-问题标注.xlsx")).exists();
+        assertThat(out.resolve("历年/报表/2020/演示县财政局-2020.xlsx")).exists();
+        assertThat(out.resolve("历年核对.xlsx")).exists();
+        assertThat(out.resolve("历年.csv")).exists();
         assertThat(demo.out()).contains("找到文件 3 个 = 读取 3 + 无法读取 0 + 跳过 0；错误 0 条")
                 .contains("跨年匹配 2 对（按统一社会信用代码 0，按单位名称 2，按别名 0）；上年没有报表 1 个，本年未报 1 个")
                 .contains("名册 5 个单位 —— 通过 3，有警告 0，有错误 1，无法读取 0，未提交 1；逾期 1")
                 .contains("收件 6 份 = 读取 5 + 无法读取 0 + 无法识别 0 + 跳过 1（读取的 5 份中被替代 1 份）")
-                .contains("先打开：" + out.resolve("收集轮次/2024-收集情况.xlsx"));
+                .contains("先打开：" + out.resolve("收集轮次/2024-收集情况.xlsx"))
+                .contains("历年核对：单位 3 个；相邻年度核对 10 对（按统一社会信用代码 0，按单位名称 9，按别名 1）；中间缺报 1 处")
+                .contains("问题：错误 2 条，警告 1 条，提示 0 条")
+                .contains("历年核对看：" + out.resolve("历年核对.xlsx"));
     }
 }
