@@ -61,6 +61,18 @@ class BenchJarIT {
         assertThat(work.resolve("2024")).isDirectoryContaining("glob:**/基准测试单位00060-2024.xlsx");
     }
 
+    /** Reconciliation over several years at a small scale: both formats, gaps and renames, every planted finding found. */
+    @Test
+    void theBenchOverSeveralYearsFindsExactlyThePlantedFindingsAndGaps() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("years"));
+        Run r = java(BENCH, "bench", "--years", "6", "-n", "40", "--seed", "2", "--dir", work.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("生成 6 年 × 40 个单位").containsPattern("发现问题 (\\d+) 条，埋入 \\1 条：一致；中间缺报 2 处，埋入 2 处");
+        assertThat(Files.readAllLines(work.resolve("别名.csv"))).as("one agency renamed").hasSize(2);
+        assertThat(work.resolve("历年/2019")).isDirectoryContaining("glob:**/*-2019.xlsx");
+        assertThat(work.resolve("历年核对.xlsx")).exists();
+    }
+
     @Test
     void theProductionJarHasNoBench() throws Exception {
         List<String> entries;
