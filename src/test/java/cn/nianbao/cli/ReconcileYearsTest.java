@@ -243,6 +243,58 @@ class ReconcileYearsTest {
         }
     }
 
+    @Test
+    void theTwoWaysOfWritingReconcileAreNotMixedAndYearsAreChecked() throws IOException {
+        Path in = filing("甲局", "", 2023, Map.of());
+        for (String[] args : new String[][] {
+            {"reconcile", in.toString(), "--previous", in.toString(), "--current", in.toString()},
+            {"reconcile", in.toString(), "--year", "2024"},
+            {"reconcile", "--previous", in.toString(), "--current", in.toString(), "--years", "2020-2024"},
+            {"reconcile", in.toString(), "--years", "2024-2020"},
+            {"reconcile", in.toString(), "--years", "20-24"},
+            {"reconcile", in.toString(), "--years", "2000-2024"},
+            {"reconcile"},
+        }) {
+            CliTest.Run r = CliTest.run(args);
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.out()).as("refused before anything is read").isEmpty();
+            assertThat(r.err()).startsWith("错误：").contains("用法见：nianbao reconcile --help");
+        }
+        assertThat(CliTest.run("reconcile", in.toString(), "--year", "2024").err()).contains("--year 只用于两年核对");
+        assertThat(CliTest.run("reconcile", in.toString(), "--years", "2024-2020").err()).contains("起始年度 2024 晚于结束年度 2020");
+        assertThat(CliTest.run("reconcile", in.toString(), "--years", "2000-2024").err()).contains("2000 不是可用的报告年度");
+        assertThat(CliTest.run("reconcile").err()).contains("缺少要核对的报表");
+        assertThat(ReconcileCommand.span("2021-")).isEqualTo(new cn.nianbao.reconcile.YearChains.Span(2021, null));
+        assertThat(ReconcileCommand.span("-2025")).isEqualTo(new cn.nianbao.reconcile.YearChains.Span(null, 2025));
+        assertThat(ReconcileCommand.span("2019–2025")).isEqualTo(new cn.nianbao.reconcile.YearChains.Span(2019, 2025));
+        assertThat(ReconcileCommand.span("2023")).isEqualTo(new cn.nianbao.reconcile.YearChains.Span(2023, 2023));
+    }
+
+    /** The output rule holds for every output of the run: the workbook, the CSV and the copies. */
+    @Test
+    void noOutputReplacesAnInputOrAFileThatIsNotOurs() throws IOException {
+        Path in = filing("甲局", "", 2023, Map.of());
+        filing("甲局", "", 2024, Map.of());
+        Path folder = dir.resolve("历年");
+        CliTest.Run inside = CliTest.run("reconcile", folder.toString(), "--csv", folder.resolve("历年.csv").toString());
+        assertThat(inside.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(inside.err()).contains("CSV（--csv）");
+        Path notes = Files.writeString(dir.resolve("笔记.csv"), "我的笔记\n");
+        CliTest.Run foreign = CliTest.run("reconcile", folder.toString(), "--csv", notes.toString());
+        assertThat(foreign.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readString(notes)).isEqualTo("我的笔记\n");
+        CliTest.Run overInput = CliTest.run("reconcile", folder.toString(), "-o", in.toString());
+        assertThat(overInput.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(overInput.err()).contains("在要读取的文件夹");
+        assertThat(CliTest.run("reconcile", in.toString(), "-o", in.toString()).err()).contains("就是输入");
+        // Our own outputs of the same kind are replaced on the next run.
+        Path out = dir.resolve("历年核对.xlsx");
+        Path csv = dir.resolve("历年.csv");
+        assertThat(CliTest.run("reconcile", folder.toString(), "-o", out.toString(), "--csv", csv.toString()).code()).isZero();
+        CliTest.Run again = CliTest.run("reconcile", folder.toString(), "-o", out.toString(), "--csv", csv.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+    }
+
     private static List<String> sheetNames(Workbook wb) {
         List<String> out = new ArrayList<>();
         wb.forEach(s -> out.add(s.getSheetName()));
