@@ -3,6 +3,7 @@ package cn.nianbao;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+import cn.nianbao.model.History;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.model.Reconciliation;
 import cn.nianbao.model.RoundResult;
@@ -10,6 +11,7 @@ import cn.nianbao.read.InputFiles;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.reconcile.Aliases;
 import cn.nianbao.reconcile.Reconciler;
+import cn.nianbao.reconcile.YearChains;
 import cn.nianbao.round.Collector;
 import cn.nianbao.round.Inbox;
 import cn.nianbao.round.Issuer;
@@ -140,6 +142,24 @@ public final class Nianbao {
     public Reconciliation reconcile(List<Filing> current, List<Filing> previous, Map<String, List<String>> aliases,
                                     Integer year) {
         return Reconciler.reconcile(current, previous, Aliases.of(aliases), year);
+    }
+
+    /**
+     * Every year of every agency: {@code filings} of any years and both national formats grouped
+     * into one chain per agency (by 统一社会信用代码, else name, else a name in {@code aliases}), every
+     * two consecutive years reconciled (C1, C2), and each problem of a chain a finding: M3 for a year
+     * missing inside it (the years around it are not reconciled as if consecutive), M1/M2 where it
+     * starts after the first year or ends before the last, D1, U2 for one name under a new code,
+     * Y2 for a filing of no possible year.
+     *
+     * @param aliases an agency's current name to the names it had before (may be empty)
+     * @param from    the first year to reconcile, or null for the earliest filing's
+     * @param to      the last year to reconcile, or null for the latest filing's; filings outside are
+     *                {@link History#outside()}
+     */
+    public History reconcileYears(List<Filing> filings, Map<String, List<String>> aliases, Integer from, Integer to) {
+        return YearChains.build(filings, Aliases.of(aliases), new YearChains.Span(from, to),
+                LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 1);
     }
 
     /**

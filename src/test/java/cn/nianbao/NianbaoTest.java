@@ -63,6 +63,11 @@ class NianbaoTest {
         assertThat(rec.year()).isEqualTo(2024);
         assertThat(rec.matches()).singleElement().satisfies(m -> assertThat(m.matchedBy()).isEqualTo(cn.nianbao.model.MatchedBy.ALIAS));
         assertThat(rec.findings()).extracting(Finding::ruleId).containsExactly("C1", "C1");
+        // The same two years as a chain of years: one agency through the aliases, the same C1.
+        cn.nianbao.model.History history = nb.reconcileYears(List.of(now, before), Map.of("新名局", List.of("旧名局")), null, null);
+        assertThat(history.chains()).singleElement().satisfies(c -> assertThat(c.links()).singleElement()
+                .satisfies(l -> assertThat(l.matchedBy()).isEqualTo(cn.nianbao.model.MatchedBy.ALIAS)));
+        assertThat(history.findings()).extracting(Finding::ruleId).containsExactly("C1", "C1");
 
         Path inbox = dir.resolve("收件");
         TestSupport.copyTree(TestSupport.fixtures().resolve("round/收件"), inbox);
