@@ -39,14 +39,19 @@ public final class DiscrepancyWorkbook {
 
     /**
      * The workbook of a reconciliation over several years: 历年趋势 (the totals per year and their
-     * chart, {@link TrendSheet}), 汇总, 问题清单, 跨年核对 (every two consecutive years of every
-     * agency) and 历年 (every agency every year, {@link YearsSheet}); whole, or not at all.
+     * chart, {@link TrendSheet}), 汇总, 问题清单, 跨年核对 (every two consecutive years of every agency)
+     * and 历年 (every agency every year, {@link YearsSheet}); streamed like the lists of check, the
+     * chart's parts drawn by POI; whole, or not at all.
      */
     public static void writeYears(Path out, List<FileReport> files, History history) throws IOException {
-        write(out, TrendSheet.workbook(history, files), files, null, book -> {
+        Path base = out.toAbsolutePath().getParent();
+        TrendSheet trend = new TrendSheet(history, files);
+        XlsxLists.write(out, OutputGuard.Kind.DISCREPANCY.id(), trend.chart(), book -> {
+            trend.write(book);
+            sheets(book, files, null, base);
             AcrossYearsSheet.write(book, history);
             YearsSheet.write(book, history, files);
-        }, OutputGuard.Kind.DISCREPANCY);
+        });
     }
 
     /** Adds list sheets of its own after the discrepancy sheets. */

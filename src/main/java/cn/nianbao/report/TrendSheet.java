@@ -3,16 +3,16 @@ package cn.nianbao.report;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.History;
 import cn.nianbao.spec.Severity;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -40,13 +40,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The 历年趋势 sheet: for every year of the run, the totals over all agencies' filings of that year
  * (one per agency: a second filing of one year, D1, is not added twice) — received, carried over,
  * carried forward, 行政复议, 行政诉讼 — with how many filed, how many did not, and how many had
- * errors, and a line chart of four of them. Written with POI (the chart), so it is the workbook's
- * first sheet and the lists stream after it. The lines have explicit colours: a reader without the
- * workbook's theme (LibreOffice: POI writes none) would draw none.
+ * errors; below the table a line chart of four of them. The table is a list sheet like the others
+ * ({@link XlsxLists}); the chart is drawn by POI on a sheet of the same name and layout, and its
+ * drawing and chart parts are put into the workbook beside the list ({@link ChartParts}). The lines
+ * have explicit colours: a reader without the workbook's theme (LibreOffice: none is written) would
+ * draw none.
  */
 final class TrendSheet {
-    /** The row (0-based) of the table's header, below the title and the summary line. */
-    static final int TABLE_ROW = 3;
     static final List<String> HEADER = List.of("年度", "报表份数", "缺报单位数", "有错误的报表", "本年新收", "上年结转",
             "结转下年", "行政复议", "行政诉讼", "说明");
     /** The figures summed, in the table's columns from 本年新收 on. */
@@ -61,45 +61,24 @@ final class TrendSheet {
         {(byte) 0x2C, (byte) 0xA0, (byte) 0x2C},
         {(byte) 0xD6, (byte) 0x27, (byte) 0x28},
     };
+    /** How many rows the chart is tall. */
+    private static final int CHART_ROWS = 22;
 
-    private TrendSheet() {
+    /** One year's row: filings, agencies without one, filings with errors, the sums (null: all blank), the note. */
+    private record Year(int year, int filed, int missing, int errors, BigDecimal[] sums, String note) {
     }
 
-    /** A workbook holding the sheet alone, to which the list sheets are then added. */
-    static XSSFWorkbook workbook(History history, List<FileReport> files) {
-        XSSFWorkbook wb = new XSSFWorkbook();
-        XSSFSheet s = wb.createSheet(DiscrepancyWorkbook.TREND);
+    private final History history;
+    private final List<Year> years = new ArrayList<>();
+    private final String footnote;
+
+    TrendSheet(History history, List<FileReport> files) {
+        this.history = history;
         Map<String, FileReport> byFile = new HashMap<>();
         files.forEach(f -> byFile.put(f.read().file(), f));
-        CellStyle bold = wb.createCellStyle();
-        Font f = wb.createFont();
-        f.setBold(true);
-        bold.setFont(f);
-        CellStyle title = wb.createCellStyle();
-        Font big = wb.createFont();
-        big.setBold(true);
-        big.setFontHeightInPoints((short) 14);
-        title.setFont(big);
-        CellStyle header = wb.createCellStyle();
-        header.setFont(f);
-        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-
-        int years = history.firstYear() == 0 ? 0 : history.lastYear() - history.firstYear() + 1;
-        text(s.createRow(0), 0, "历年趋势：全部单位合计" + (years == 0 ? "" : "（" + span(history) + "年）"), title);
-        long filings = history.chains().stream().mapToLong(c -> c.years().size()).sum();
-        text(s.createRow(1), 0, "单位 " + history.chains().size() + " 个，历年报表 " + filings + " 份；每个单位每年只计一份报表"
-                + "（同一年度的第二份见问题清单 D1），空白不计入合计（空白不等于 0）；总计按分项重新计算", null);
-        Row h = s.createRow(TABLE_ROW);
-        int[] widths = new int[HEADER.size()];
-        for (int c = 0; c < HEADER.size(); c++) {
-            text(h, c, HEADER.get(c), header);
-            widths[c] = cn.nianbao.util.TextWidth.of(HEADER.get(c));
-        }
-        for (int i = 0; i < years; i++) {
+        int count = history.firstYear() == 0 ? 0 : history.lastYear() - history.firstYear() + 1;
+        for (int i = 0; i < count; i++) {
             int year = history.firstYear() + i;
-            Row r = s.createRow(TABLE_ROW + 1 + i);
-            r.createCell(0).setCellValue(year);
             int filed = 0;
             int errors = 0;
             BigDecimal[] sums = new BigDecimal[SUMMED.length];
@@ -121,47 +100,81 @@ final class TrendSheet {
                     }
                 }
             }
-            r.createCell(1).setCellValue(filed);
-            r.createCell(2).setCellValue(history.chains().size() - filed);
-            r.createCell(3).setCellValue(errors);
             List<String> notes = new ArrayList<>();
             for (int k = 0; k < SUMMED.length; k++) {
-                if (sums[k] != null) {
-                    r.createCell(FIRST_FIGURE + k).setCellValue(sums[k].doubleValue());
-                    widths[FIRST_FIGURE + k] = Math.max(widths[FIRST_FIGURE + k], sums[k].toPlainString().length());
-                }
                 if (blanks[k] > 0) {
                     notes.add(HEADER.get(FIRST_FIGURE + k) + "有 " + blanks[k] + " 份空白，未计入");
                 }
             }
-            String note = String.join("；", notes);
-            text(r, HEADER.size() - 1, note, null);
-            widths[HEADER.size() - 1] = Math.max(widths[HEADER.size() - 1], cn.nianbao.util.TextWidth.of(note));
+            years.add(new Year(year, filed, history.chains().size() - filed, errors, sums, String.join("；", notes)));
         }
-        for (int c = 0; c < widths.length; c++) {
-            s.setColumnWidth(c, Math.min(80, Math.max(8, widths[c] + 2)) * 256);
-        }
-        s.getPrintSetup().setLandscape(true);
-        s.setFitToPage(true);
-        s.getPrintSetup().setFitWidth((short) 1);
-        s.getPrintSetup().setFitHeight((short) 0);
-        if (years > 0) {
-            chart(s, history, years);
-        }
-        return wb;
+        long filings = history.chains().stream().mapToLong(c -> c.years().size()).sum();
+        footnote = "全部 " + history.chains().size() + " 个单位合计，历年报表 " + filings + " 份；每个单位每年只计一份报表"
+                + "（同一年度的第二份见问题清单 D1）；空白不计入合计（空白不等于 0）；总计按分项重新计算";
     }
 
-    private static String span(History h) {
-        return h.firstYear() == h.lastYear() ? Integer.toString(h.firstYear()) : h.firstYear() + "–" + h.lastYear();
+    /** The table, then a note: written as a list sheet (the chart goes below it, {@link #chart()}). */
+    void write(ListSheet.Book book) throws IOException {
+        ListSheet s = book.sheet(DiscrepancyWorkbook.TREND, HEADER);
+        for (Year y : years) {
+            s.row();
+            s.number(0, BigDecimal.valueOf(y.year()));
+            s.number(1, BigDecimal.valueOf(y.filed()));
+            s.number(2, BigDecimal.valueOf(y.missing()), y.missing() > 0);
+            s.number(3, BigDecimal.valueOf(y.errors()), y.errors() > 0);
+            for (int k = 0; k < SUMMED.length; k++) {
+                s.number(FIRST_FIGURE + k, y.sums()[k]);
+            }
+            s.text(HEADER.size() - 1, y.note());
+        }
+        s.row();
+        s.text(HEADER.size() - 1, footnote);
+        s.finish(false);
     }
 
-    /** A line per charted column over the years, below the table. */
-    private static void chart(XSSFSheet s, History history, int years) {
-        int top = TABLE_ROW + years + 2;
+    private String span() {
+        return history.firstYear() == history.lastYear() ? Integer.toString(history.firstYear())
+                : history.firstYear() + "–" + history.lastYear();
+    }
+
+    /**
+     * The chart below the table, as POI draws it on a sheet with the same cells where the list has
+     * them (the chart refers to the cells and caches their values); null when there is no year.
+     */
+    ChartParts chart() throws IOException {
+        if (years.isEmpty()) {
+            return null;
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            XSSFSheet s = wb.createSheet(DiscrepancyWorkbook.TREND);
+            Row h = s.createRow(0);
+            for (int c = 0; c < HEADER.size(); c++) {
+                h.createCell(c).setCellValue(HEADER.get(c));
+            }
+            for (int i = 0; i < years.size(); i++) {
+                Row r = s.createRow(1 + i);
+                r.createCell(0).setCellValue(years.get(i).year());
+                for (int k = 0; k < SUMMED.length; k++) {
+                    BigDecimal v = years.get(i).sums()[k];
+                    if (v != null) {
+                        r.createCell(FIRST_FIGURE + k).setCellValue(v.doubleValue());
+                    }
+                }
+            }
+            draw(s);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            wb.write(bytes);
+            return parts(bytes.toByteArray());
+        }
+    }
+
+    /** A line per charted column over the years, below the table and its note. */
+    private void draw(XSSFSheet s) {
+        int top = years.size() + 3;
         XSSFDrawing drawing = s.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, 9, top + 22);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, HEADER.size() - 1, top + CHART_ROWS);
         XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText("历年趋势：全部单位合计（" + span(history) + "年）");
+        chart.setTitleText("历年趋势：全部单位合计（" + span() + "年）");
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
@@ -170,8 +183,8 @@ final class TrendSheet {
         y.setMinimum(0);
         y.setNumberFormat("#,##0");
         chart.getCTChart().getPlotArea().getValAxArray(0).getNumFmt().setSourceLinked(false);
-        int from = TABLE_ROW + 1;
-        int to = TABLE_ROW + years;
+        int from = 1;
+        int to = years.size();
         XDDFDataSource<Double> cats = XDDFDataSourcesFactory.fromNumericCellRange(s, new CellRangeAddress(from, to, 0, 0));
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
         data.setVaryColors(false);
@@ -180,7 +193,7 @@ final class TrendSheet {
             XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(s,
                     new CellRangeAddress(from, to, col, col));
             XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(cats, values);
-            series.setTitle(HEADER.get(col), new CellReference(s.getSheetName(), TABLE_ROW, col, true, true));
+            series.setTitle(HEADER.get(col), new CellReference(s.getSheetName(), 0, col, true, true));
             series.setSmooth(false);
             series.setMarkerStyle(MarkerStyle.CIRCLE);
             XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(COLOURS[i])));
@@ -190,12 +203,20 @@ final class TrendSheet {
         chart.plot(data);
     }
 
-    private static Cell text(Row r, int c, String v, CellStyle style) {
-        Cell cell = r.createCell(c);
-        cell.setCellValue(v == null ? "" : v);
-        if (style != null) {
-            cell.setCellStyle(style);
+    /** The drawing, its relationships and the chart, as POI wrote them. */
+    private static ChartParts parts(byte[] workbook) throws IOException {
+        Map<String, byte[]> parts = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                parts.put(e.getName(), zip.readAllBytes());
+            }
         }
-        return cell;
+        byte[] drawing = parts.get("xl/drawings/drawing1.xml");
+        byte[] rels = parts.get("xl/drawings/_rels/drawing1.xml.rels");
+        byte[] chart = parts.get("xl/charts/chart1.xml");
+        if (drawing == null || rels == null || chart == null) {
+            throw new IllegalStateException("POI wrote the chart to other parts than expected: " + parts.keySet());
+        }
+        return new ChartParts(drawing, rels, chart);
     }
 }

@@ -54,6 +54,8 @@ public final class XlsxLists implements ListSheet.Book {
     private final List<Rows> sheets = new ArrayList<>();
     private Rows open;
     private String kind;
+    /** A chart on the first sheet, or null. */
+    private ChartParts chart;
 
     private XlsxLists() {
     }
@@ -68,8 +70,17 @@ public final class XlsxLists implements ListSheet.Book {
      * custom document properties as this tool's output of {@code kind} (null: unmarked).
      */
     public static void write(Path out, String kind, Content content) throws IOException {
+        write(out, kind, null, content);
+    }
+
+    /**
+     * As {@link #write(Path, String, Content)}, with {@code chart} (may be null) drawn on the first
+     * sheet: its drawing and chart parts as POI wrote them for a sheet of that name and layout.
+     */
+    static void write(Path out, String kind, ChartParts chart, Content content) throws IOException {
         XlsxLists book = new XlsxLists();
         book.kind = kind;
+        book.chart = chart;
         try {
             content.write(book);
             if (book.open != null) {
@@ -302,6 +313,10 @@ public final class XlsxLists implements ListSheet.Book {
         for (int i = 1; i <= sheets.size(); i++) {
             w.write("<Override PartName=\"/xl/worksheets/sheet" + i + ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
         }
+        if (chart != null) {
+            w.write("<Override PartName=\"/xl/drawings/drawing1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawing+xml\"/>"
+                    + "<Override PartName=\"/xl/charts/chart1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>");
+        }
         if (kind != null) {
             w.write("<Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/>");
         }
@@ -391,7 +406,20 @@ public final class XlsxLists implements ListSheet.Book {
             Files.copy(s.file, zip);
             w.write("</sheetData>" + (s.filter ? "<autoFilter ref=\"" + s.range() + "\"/>" : "")
                     + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-                    + "<pageSetup orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>");
+                    + "<pageSetup orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+                    + (i == 1 && chart != null ? "<drawing r:id=\"rId1\"/>" : "") + "</worksheet>");
+        }
+        if (chart != null && !sheets.isEmpty()) {
+            entry(zip, w, "xl/worksheets/_rels/sheet1.xml.rels");
+            w.write(XML_HEAD + "<Relationships xmlns=\"" + PKG_REL + "\"><Relationship Id=\"rId1\" Type=\"" + REL
+                    + "/drawing\" Target=\"../drawings/drawing1.xml\"/></Relationships>");
+            w.flush();
+            zip.putNextEntry(new ZipEntry("xl/drawings/drawing1.xml"));
+            zip.write(chart.drawing());
+            zip.putNextEntry(new ZipEntry("xl/drawings/_rels/drawing1.xml.rels"));
+            zip.write(chart.drawingRels());
+            zip.putNextEntry(new ZipEntry("xl/charts/chart1.xml"));
+            zip.write(chart.chart());
         }
         w.flush();
         zip.finish();

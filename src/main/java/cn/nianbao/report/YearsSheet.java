@@ -44,10 +44,10 @@ final class YearsSheet {
             for (int year = history.firstYear(); year <= history.lastYear(); year++) {
                 s.row();
                 s.text(0, c.agency());
-                s.number(2, BigDecimal.valueOf(year));
                 Filing f = c.filing(year);
+                s.text(1, f == null ? c.code() : f.identity().code());
+                s.number(2, BigDecimal.valueOf(year));
                 if (f == null) {
-                    s.text(1, c.code());
                     s.text(3, MISSING, true);
                     s.text(after + 3, year > first && year < last ? "没有收到该年度的报表（历年中间缺报，见问题清单 M3）"
                             : year < first ? "没有收到该年度的报表（该单位最早的报表是" + first + "年的）"
@@ -55,7 +55,6 @@ final class YearsSheet {
                     continue;
                 }
                 FileReport r = byFile.get(f.file());
-                s.text(1, f.identity().code());
                 s.text(3, r.status().chinese(), r.status().bad());
                 s.text(4, f.spec().id());
                 List<String> notes = new ArrayList<>();

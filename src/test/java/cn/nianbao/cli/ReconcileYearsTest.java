@@ -183,8 +183,8 @@ class ReconcileYearsTest {
             assertThat(pairs).hasSize(14 + 1 + 1);
 
             // 历年趋势: totals per year over the agencies that filed.
-            List<String> trend = rowsFrom(wb.getSheet("历年趋势"), 4, 0, 1, 2, 3, 4, 5, 6, 7, 8);
-            assertThat(trend).containsExactly("2020|4|1|0|2|0|2|0|0", "2021|4|1|0|0|2|0|0|0", "2022|4|1|1|0|0|0|0|0",
+            List<String> trend = rows(wb.getSheet("历年趋势"), 0, 1, 2, 3, 4, 5, 6, 7, 8);
+            assertThat(trend.subList(0, 5)).containsExactly("2020|4|1|0|2|0|2|0|0", "2021|4|1|0|0|2|0|0|0", "2022|4|1|1|0|0|0|0|0",
                     "2023|4|1|1|0|1|0|0|0", "2024|4|1|0|0|0|0|0|0");
 
             // 汇总: every input, the one outside --years skipped with why.
