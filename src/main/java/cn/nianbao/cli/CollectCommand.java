@@ -80,7 +80,6 @@ final class CollectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int year = options.year();
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
         FormatSpec fmt = formats.forYear(year);
         LocalDate due = options.due();
         if (resubmitDays < 0) {
@@ -98,6 +97,7 @@ final class CollectCommand implements Callable<Integer> {
         if (previous != null) {
             inputs.addAll(previous);
         }
+        Guard guard = new Guard(formats, force.force, inputs);
         Guard.notAnInput(output, "收集情况（-o）", inputs);
         Guard.notAnInput(totalXlsx, "本轮加总（--total）", inputs);
         Guard.notAnInput(totalCsv, "本轮加总的 CSV", inputs);

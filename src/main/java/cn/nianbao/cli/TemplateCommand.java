@@ -66,7 +66,6 @@ final class TemplateCommand implements Callable<Integer> {
             throw NianbaoException.usage("--code " + code + "：" + CreditCode.problem(credit));
         }
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
         FormatSpec fmt;
         try {
             fmt = format == null ? formats.forYear(year) : formats.get(format);
@@ -81,6 +80,7 @@ final class TemplateCommand implements Callable<Integer> {
             Guard.inputsExist(List.of(previous), "上年的报表（--previous）");
             Guard.notAnInput(target, "模板", List.of(previous));
         }
+        Guard guard = new Guard(formats, force.force, previous == null ? List.of() : List.of(previous));
         guard.replaceable(OutputGuard.Kind.TEMPLATE, target);
         TemplateRequest req = TemplateRequest.of(fmt, year, name, credit);
         if (previous != null) {
