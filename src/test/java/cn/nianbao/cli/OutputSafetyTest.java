@@ -83,6 +83,24 @@ class OutputSafetyTest {
         assertThat(files(folder)).containsExactly(folder.resolve("甲局.xlsx"));
     }
 
+    /**
+     * --force lets a run replace files that are not ours, never one of its inputs: the return copy
+     * of a filing in the --returns folder would land on another input of the run.
+     */
+    @Test
+    void forceNeverReplacesAnInput() throws IOException {
+        Path returns = Files.createDirectories(dir.resolve("退回"));
+        Map<String, BigDecimal> v = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
+        v.put("t3.received.natural", BigDecimal.valueOf(5)); // R1: five received, none handled
+        Path broken = TestSupport.filled(TestSupport.request("2021", 2023, "常山县教育局", ""), v, dir.resolve("常山县教育局.xlsx"));
+        Path other = filled("常山县教育局", 2023, returns.resolve("常山县教育局-2023-问题标注.xlsx"));
+        byte[] before = Files.readAllBytes(other);
+        CliTest.Run r = CliTest.run("check", broken.toString(), other.toString(), "--returns", returns.toString(), "--force");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("就是输入").contains(other.toString());
+        assertThat(Files.readAllBytes(other)).isEqualTo(before);
+    }
+
     // ---- An existing file is replaced only when it is our own output of that kind, untouched ----
 
     @Test
