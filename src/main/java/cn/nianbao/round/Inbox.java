@@ -1,6 +1,7 @@
 package cn.nianbao.round;
 
 import cn.nianbao.util.FileKind;
+import cn.nianbao.util.OutputFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +167,7 @@ public final class Inbox {
      * as a workbook is read as one whatever it holds: the reader says what is wrong with it, so it
      * counts as unreadable, never as skipped.
      */
-    void classify(Path file, Origin o, String relative, int depth) {
+    void classify(Path file, Origin o, String relative, int depth) throws OutputFailure {
         String name = file.getFileName().toString();
         if (FileKind.lockFile(name)) {
             add(o, null, Kind.SKIPPED, FileKind.LOCK_FILE);
