@@ -106,6 +106,9 @@ final class CollectCommand implements Callable<Integer> {
         guard.replaceable(OutputGuard.Kind.COLLECTION, output);
         guard.replaceable(OutputGuard.Kind.ROUND_TOTAL, totalXlsx);
         guard.replaceable(OutputGuard.Kind.CSV, totalCsv);
+        if (files.extractRefusal() != null) {
+            throw NianbaoException.usage(files.extractRefusal());
+        }
         Roster r = options.roster(out);
         if (r.agencies().isEmpty()) {
             throw NianbaoException.usage("名册 " + options.roster + " 中没有可用的单位");
@@ -113,9 +116,6 @@ final class CollectCommand implements Callable<Integer> {
 
         List<FileReport> prevReports = previous == null ? List.of() : Runs.readAll(formats, previous, run, err, "读取上年");
         List<Filing> last = previous == null ? null : Batch.filings(prevReports);
-        if (files.extractRefusal() != null) {
-            throw NianbaoException.usage(files.extractRefusal());
-        }
         files.resetExtract();
         List<Inbox.Item> items = Inbox.open(inbox, extract);
         CompilerHints.forBatch(items.size());
