@@ -143,6 +143,16 @@ class OutputSafetyTest {
         assertThat(CliTest.run("issue", "--roster", roster.toString(), "--year", "2023", "-o", out.toString()).code()).isZero();
         assertThat(files(out)).hasSize(4);
 
+        // A draft the supervisor edited (a line added to its text, our header kept) is theirs now.
+        Path draft = out.resolve("常山县财政局-2023.eml");
+        String edited = Files.readString(draft, StandardCharsets.ISO_8859_1).replace("X-Unsent: 1", "X-Unsent: 1\r\nCc: boss@example.cn");
+        Files.writeString(draft, edited, StandardCharsets.ISO_8859_1);
+        CliTest.Run mine = CliTest.run("issue", "--roster", roster.toString(), "--year", "2023", "-o", out.toString());
+        assertThat(mine.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mine.err()).contains("常山县财政局-2023.eml").contains("又被人改动过的邮件草稿");
+        assertThat(Files.readString(draft, StandardCharsets.ISO_8859_1)).isEqualTo(edited);
+        Files.delete(draft);
+
         // A foreign file under a draft's name is refused.
         Files.writeString(out.resolve("常山县教育局-2023.eml"), "我自己写的信\n", StandardCharsets.UTF_8);
         CliTest.Run foreign = CliTest.run("issue", "--roster", roster.toString(), "--year", "2023", "-o", out.toString());
@@ -167,6 +177,13 @@ class OutputSafetyTest {
         Path csv = dir.resolve("读回.csv");
         assertThat(CliTest.run("read", in.toString(), "--csv", csv.toString()).code()).isZero();
         assertThat(CliTest.run("read", in.toString(), "--csv", csv.toString()).code()).as("our own export").isZero();
+        // Our export with a note typed into a spare column is the supervisor's now.
+        String annotated = Files.readString(csv).replaceFirst("(\r\n[^\r\n]*)", "$1,电话已催");
+        Files.writeString(csv, annotated);
+        CliTest.Run typed = CliTest.run("read", in.toString(), "--csv", csv.toString());
+        assertThat(typed.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typed.err()).contains("又被人改动过的 CSV");
+        assertThat(Files.readString(csv)).isEqualTo(annotated);
         Path notes = dir.resolve("笔记.csv");
         Files.writeString(notes, "单位,备注\n甲局,电话已催\n", StandardCharsets.UTF_8);
         CliTest.Run n = CliTest.run("read", in.toString(), "--csv", notes.toString());
