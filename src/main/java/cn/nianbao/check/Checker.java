@@ -92,7 +92,7 @@ public final class Checker {
 
     /**
      * A rule's terms as filed this year and last year; null when last year's format has no such
-     * cell (C2 against a 2019 filing). Apart from {@link #values(Compiled, Filing)}, so that the
+     * cell (C2 against a 2019 filing). Apart from {@link #values(CompiledRule, Filing)}, so that the
      * compiled within-filing path is not thrown away when the first year rule runs.
      */
     private static CellValue[] values(CompiledRule c, Filing current, Filing previous) {

@@ -21,7 +21,7 @@ final class Once<T> {
             synchronized (this) {
                 v = value;
                 if (v == null) {
-                    v = make.get();
+                    v = java.util.Objects.requireNonNull(make.get(), "a part of a compiled format cannot be null");
                     value = v;
                     make = null;
                 }
