@@ -75,7 +75,7 @@ final class TemplateCommand implements Callable<Integer> {
         if (!fmt.coversYear(year)) {
             err.println("注意：" + year + "年的报告通常不使用" + fmt.title() + "，已按 --format 生成。");
         }
-        Path target = output != null ? output : Path.of(cn.nianbao.util.FileNames.safe(name) + "-" + year + ".xlsx");
+        Path target = output != null ? output : Path.of(cn.nianbao.util.FileNames.agency(name) + "-" + year + ".xlsx");
         if (previous != null) {
             Guard.inputsExist(List.of(previous), "上年的报表（--previous）");
             Guard.notAnInput(target, "模板", List.of(previous));

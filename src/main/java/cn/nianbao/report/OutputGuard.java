@@ -3,13 +3,11 @@ package cn.nianbao.report;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Identity;
-import cn.nianbao.model.Numbers;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
 import cn.nianbao.spec.Formats;
 import cn.nianbao.util.FileKind;
-import cn.nianbao.util.NumberText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -368,19 +366,12 @@ public final class OutputGuard {
             if (v.isBlank()) {
                 continue;
             }
-            String issued = f.identity().prefilled().get(c.key());
-            BigDecimal was = issued == null ? null : parse(issued);
+            BigDecimal was = f.identity().issued(c.key());
             if (was == null || !(v instanceof CellValue.Num num) || num.value().compareTo(was) != 0) {
                 n++;
             }
         }
         return n;
-    }
-
-    /** A prefilled value as the identity records it, read as WorkbookReader reads it (P1); null if none. */
-    private static BigDecimal parse(String s) {
-        BigDecimal v = NumberText.cell(s);
-        return v == null ? null : Numbers.normalize(v);
     }
 
     private static boolean sameFile(Path a, Path b) {

@@ -74,9 +74,9 @@ public final class ReturnCopies {
             Filing filing = f.read().filing();
             Path source = Path.of(f.read().file());
             String ext = ole2(source) ? ".xls" : macroEnabled(source) ? ".xlsm" : ".xlsx";
-            String stem = cn.nianbao.util.FileNames.safe(filing.agency()) + "-" + filing.year() + "-问题标注";
+            String stem = cn.nianbao.util.FileNames.agency(filing.agency()) + "-" + filing.year() + "-问题标注";
             int n = names.merge(stem, 1, Integer::sum);
-            out.put(f.read().file(), dir.resolve(stem + (n > 1 ? "(" + n + ")" : "") + ext));
+            out.put(f.read().file(), dir.resolve(cn.nianbao.util.FileNames.numbered(stem, n, ext)));
         }
         return out;
     }

@@ -58,7 +58,7 @@ final class Extraction {
             int dot = safe.lastIndexOf('.');
             String stem = dot > 0 ? safe.substring(0, dot) : safe;
             String ext = dot > 0 ? safe.substring(dot) : "";
-            t = d.resolve(stem + "(" + n + ")" + ext);
+            t = d.resolve(FileNames.numbered(stem, n, ext));
         }
         return t;
     }
