@@ -112,7 +112,7 @@ final class ReconcileCommand implements Callable<Integer> {
         List<Path> all = new ArrayList<>(current);
         all.addAll(previous);
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
+        Guard guard = new Guard(formats, force.force, all);
         outputs.checkBeforeReading(all, guard);
         checkCsv(all, guard);
         Aliases names = Runs.aliases(outputs.aliases);
@@ -144,7 +144,7 @@ final class ReconcileCommand implements Callable<Integer> {
         Guard.inputsExist(inputs, "输入");
         YearChains.Span span = span(years);
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
+        Guard guard = new Guard(formats, force.force, inputs);
         outputs.checkBeforeReading(inputs, guard);
         checkCsv(inputs, guard);
         Aliases names = Runs.aliases(outputs.aliases);

@@ -295,6 +295,42 @@ class ReconcileYearsTest {
         assertThat(again.code()).as(again.err()).isZero();
     }
 
+    /**
+     * The long CSV over several years (both national formats, every year of every agency) is known
+     * as ours by its content: a re-run replaces it; once a person has typed into it, it is theirs
+     * and no re-run replaces it.
+     */
+    @Test
+    void theCsvOverSeveralYearsIsReplacedByARerunButNotOnceEdited() throws IOException {
+        filing("甲局", CODE_A, 2020, n("t3.received.natural", 2, "t3.carry_forward.natural", 2));
+        filing("甲局", CODE_A, 2021, n("t3.carried_over.natural", 2, "t3.disclosed.natural", 2));
+        filing("乙局", "", 2021, Map.of());
+        Path folder = dir.resolve("历年");
+        Path out = dir.resolve("历年核对.xlsx");
+        Path csv = dir.resolve("历年.csv");
+        CliTest.Run first = CliTest.run("reconcile", folder.toString(), "-o", out.toString(), "--csv", csv.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        String written = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(written.lines().skip(1).map(l -> l.split(",")[4]).distinct().toList()).containsExactly("2019", "2021");
+
+        // A year more: the re-run replaces the CSV it wrote.
+        filing("甲局", CODE_A, 2022, Map.of());
+        CliTest.Run again = CliTest.run("reconcile", folder.toString(), "-o", out.toString(), "--csv", csv.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        String rewritten = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(rewritten).isNotEqualTo(written).contains(",2022,2021,");
+
+        // A note typed after a value: the supervisor's file now, kept as it is.
+        List<String> lines = new ArrayList<>(rewritten.lines().toList());
+        lines.set(5, lines.get(5) + ",核实过");
+        String edited = String.join("\r\n", lines) + "\r\n";
+        Files.writeString(csv, edited, StandardCharsets.UTF_8);
+        CliTest.Run refused = CliTest.run("reconcile", folder.toString(), "-o", out.toString(), "--csv", csv.toString());
+        assertThat(refused.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains(csv.toString()).contains("又被人改动过的 CSV");
+        assertThat(Files.readString(csv, StandardCharsets.UTF_8)).isEqualTo(edited);
+    }
+
     private static List<String> sheetNames(Workbook wb) {
         List<String> out = new ArrayList<>();
         wb.forEach(s -> out.add(s.getSheetName()));
