@@ -36,10 +36,15 @@ public final class Decoding {
         }
     }
 
-    /** UTF-16LE or BE when, in the first 512 bytes, at least 30% of one byte of each pair is zero and none of the other. */
-    private static java.nio.charset.Charset utf16WithoutBom(byte[] b) {
-        int n = Math.min(b.length, 512) & ~1;
-        if (n < 8) {
+    /**
+     * UTF-16LE or BE without a byte-order mark: text never holds a zero byte, UTF-16 holds one in
+     * every ASCII character (line breaks, digits, tabs) and in some Chinese ones. Zeros in at least 2%
+     * of the first 4 KB, more of them at odd positions (LE) or even ones (BE), and the text read so
+     * being letters, digits, punctuation and spaces; null otherwise.
+     */
+    public static java.nio.charset.Charset utf16WithoutBom(byte[] b) {
+        int n = Math.min(b.length, 4096) & ~1;
+        if (n < 4) {
             return null;
         }
         int evenZero = 0;
@@ -48,13 +53,17 @@ public final class Decoding {
             evenZero += b[i] == 0 ? 1 : 0;
             oddZero += b[i + 1] == 0 ? 1 : 0;
         }
-        int pairs = n / 2;
-        if (oddZero * 10 >= pairs * 3 && evenZero == 0) {
-            return StandardCharsets.UTF_16LE;
+        if ((evenZero + oddZero) * 50 < n) {
+            return null;
         }
-        if (evenZero * 10 >= pairs * 3 && oddZero == 0) {
-            return StandardCharsets.UTF_16BE;
+        java.nio.charset.Charset cs = oddZero > evenZero ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+        String s = new String(b, 0, n, cs);
+        int plausible = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            plausible += Character.isLetterOrDigit(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                    || c >= 0x20 && c < 0x7f || c >= 0x3000 && c <= 0x303f || c >= 0xff00 && c <= 0xffef || c >= 0x2000 && c <= 0x206f ? 1 : 0;
         }
-        return null;
+        return plausible * 10 >= s.length() * 9 ? cs : null;
     }
 }

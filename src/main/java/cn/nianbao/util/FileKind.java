@@ -229,41 +229,24 @@ public enum FileKind {
      * it is, so the text checks can look at it; null when it is not.
      */
     private static byte[] utf16(byte[] head) {
-        int from;
-        int zeroAt;
+        int from = 0;
+        java.nio.charset.Charset cs;
         if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
             from = 2;
-            zeroAt = 1;
+            cs = StandardCharsets.UTF_16LE;
         } else if (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
             from = 2;
-            zeroAt = 0;
-        } else if (head.length >= 8) {
-            int evenZero = 0;
-            int oddZero = 0;
-            for (int i = 0; i + 1 < head.length; i += 2) {
-                evenZero += head[i] == 0 ? 1 : 0;
-                oddZero += head[i + 1] == 0 ? 1 : 0;
-            }
-            int pairs = head.length / 2;
-            if (oddZero * 10 >= pairs * 3 && evenZero == 0) {
-                from = 0;
-                zeroAt = 1;
-            } else if (evenZero * 10 >= pairs * 3 && oddZero == 0) {
-                from = 0;
-                zeroAt = 0;
-            } else {
-                return null;
-            }
+            cs = StandardCharsets.UTF_16BE;
         } else {
+            cs = Decoding.utf16WithoutBom(head);
+        }
+        if (cs == null) {
             return null;
         }
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        for (int i = from; i + 1 < head.length; i += 2) {
-            int lo = head[i + (zeroAt == 1 ? 0 : 1)] & 0xff;
-            int hi = head[i + zeroAt] & 0xff;
-            b.write(hi == 0 ? lo : 'x'); // a Chinese character: any printable stand-in
-        }
-        return b.toByteArray();
+        String s = new String(head, from, (head.length - from) & ~1, cs);
+        StringBuilder b = new StringBuilder(s.length());
+        s.chars().forEach(c -> b.append(c < 0x80 ? (char) c : 'x')); // a Chinese character: any printable stand-in
+        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** An OOXML package by the parts it holds (xl/, word/, ppt/), or a plain archive without [Content_Types].xml. */

@@ -55,7 +55,7 @@ final class StreamParser {
     private StreamParser(LabelTargets targets, Source src) {
         this.targets = targets;
         this.src = src;
-        this.toks = Tokens.of(src);
+        this.toks = labelPieces(Tokens.of(src), targets);
         this.out = new CellWriter(src.file());
         StringBuilder b = new StringBuilder();
         posOf = new int[toks.size() + 1];
@@ -73,6 +73,55 @@ final class StreamParser {
         posOf[toks.size()] = b.length();
         stream = b.toString();
         tokAt = owner.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * "无" standing alone is a blank mark where a value stands, but also the first character of
+     * "无法提供" cut from "（四）" by a page break: it is label text when the labels on either side
+     * and it make a phrase of the tables.
+     */
+    private static List<Tok> labelPieces(List<Tok> toks, LabelTargets targets) {
+        List<Tok> out = new ArrayList<>(toks);
+        for (int k = 0; k < out.size(); k++) {
+            Tok t = out.get(k);
+            if (!t.num() || t.value() == null || !t.value().blankMark() || !ChineseText.compact(t.text()).equals("无")) {
+                continue;
+            }
+            String before = k > 0 && out.get(k - 1).kind() == Kind.LABEL ? out.get(k - 1).norm() : "";
+            String after = "";
+            for (int j = k + 1; j < out.size() && j < k + 4; j++) {
+                if (out.get(j).kind() == Kind.LABEL) {
+                    after = out.get(j).norm();
+                    break;
+                }
+                if (out.get(j).num()) {
+                    break;
+                }
+            }
+            boolean piece = false;
+            for (String p : targets.phrases()) {
+                int at = p.indexOf('无');
+                if (at < 0) {
+                    continue;
+                }
+                int back = 0;
+                while (back < at && back < before.length() && p.charAt(at - 1 - back) == before.charAt(before.length() - 1 - back)) {
+                    back++;
+                }
+                int ahead = 0;
+                while (at + 1 + ahead < p.length() && ahead < after.length() && p.charAt(at + 1 + ahead) == after.charAt(ahead)) {
+                    ahead++;
+                }
+                if (ahead >= 2 || back >= 1 && ahead >= 1) {
+                    piece = true;
+                    break;
+                }
+            }
+            if (piece) {
+                out.set(k, new Tok(Kind.LABEL, t.text(), "无", null, t.cell(), false, t.x(), t.line()));
+            }
+        }
+        return out;
     }
 
     /** The tables of {@code targets} whose keys are in {@code tables} (all when null) read from {@code src}'s lines. */
@@ -209,9 +258,18 @@ final class StreamParser {
                 out.findings.add(out.rowFinding(FindingCode.L4, Severity.INFO, t, cellOf(a),
                         "标签“" + a.seen() + "”与国家格式的“" + t.row().label() + "”不完全一致，已按后者读取"));
             }
+            String foreign = interleaved(window.get(t), order);
             List<Tok> vals = trimmed(window.get(t));
             valsOf.put(t, vals);
             int n = t.cells().size();
+            if (foreign != null) {
+                SourceCell at = vals.isEmpty() ? cellOf(a) : vals.get(0).cell();
+                out.blankRow(t, at);
+                out.findings.add(out.rowFinding(FindingCode.L5, Severity.ERROR, t, at, t.name() + "的数字（" + shown(vals)
+                        + "）中间夹着别的文字（“" + brief(foreign) + "”）：文字的先后与表格的行列不一致（例如 PDF 直接转出的文字），"
+                        + "无法确定每个数字属于哪一列，该行按空白处理"));
+                continue;
+            }
             if (vals.size() == n) {
                 for (int j = 0; j < n; j++) {
                     Tok v = vals.get(j);
@@ -338,11 +396,46 @@ final class StreamParser {
     private int lastRowEnd(int from, int limit) {
         for (int k = from + 1; k < limit; k++) {
             Tok t = toks.get(k);
-            if (t.kind() == Kind.LABEL && !targets.known(t.norm())) {
+            if (t.kind() == Kind.LABEL && (!targets.known(t.norm()) || titleTokens().contains(k))) {
                 return k;
             }
         }
         return limit;
+    }
+
+    private Set<Integer> titles;
+
+    /** Tokens where a table's title starts ("四、政府信息公开行政复议、行政诉讼情况"): the next table begins there. */
+    private Set<Integer> titleTokens() {
+        if (titles == null) {
+            titles = new HashSet<>();
+            for (TableDef t : targets.spec().tables()) {
+                String title = ChineseText.labelCore(ChineseText.label(t.title()));
+                for (int p = stream.indexOf(title); p >= 0; p = stream.indexOf(title, p + 1)) {
+                    titles.add(tokenAt(p));
+                }
+            }
+        }
+        return titles;
+    }
+
+    /**
+     * Label text standing between a row's values that is no part of any row's label (a header's
+     * "总计" between the sixth and the seventh number): the text's order is not the table's, so
+     * which number is in which column cannot be told. Null when the values stand together.
+     */
+    private String interleaved(List<Integer> window, List<Anchor> order) {
+        List<Integer> nums = window.stream().filter(k -> toks.get(k).kind() == Kind.NUM).toList();
+        if (nums.size() < 2) {
+            return null;
+        }
+        for (int k = nums.get(0) + 1; k < nums.get(nums.size() - 1); k++) {
+            Tok t = toks.get(k);
+            if (t.kind() == Kind.LABEL && !inAnchor(order, k)) {
+                return t.text();
+            }
+        }
+        return null;
     }
 
     /** The value tokens (NUM, EMPTY) among tokens [from, to). */
@@ -456,7 +549,8 @@ final class StreamParser {
             int end = lastRowEnd(k, toks.size());
             int count = values(k, end).size();
             String header = stream.substring(p, Math.min(posOf[end], stream.length()));
-            long leaves = java.util.stream.Stream.of("结果维持", "结果纠正", "其他结果", "尚未审结").filter(header::contains).count();
+            // The header's leaves, also broken over two lines ("结果/维持", printed "结果结果其他尚未…维持纠正结果审结").
+            long leaves = java.util.stream.Stream.of("维持", "纠正", "审结").filter(header::contains).count();
             if (count > bestCount && leaves >= 2) {
                 best = k;
                 bestCount = count;
