@@ -110,6 +110,9 @@ public final class LabelReader {
         String baseName = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
         ReportIdentity found = ReportIdentity.of(src.text(), baseName);
         Integer year = hints.year() != null ? hints.year() : found.year();
+        if ((year == null || hints.agency() == null && found.agency() == null && hints.knownAgencies().isEmpty()) && noTables(src)) {
+            return ReadResult.unreadable(file, NO_TABLES);
+        }
         if (year == null) {
             return ReadResult.unreadable(file, "按标签读取时无法确定报告年度（标题、统计期限和文件名中都没有）：请在文件名中写明年度，或用 import --year 指定");
         }
@@ -190,6 +193,18 @@ public final class LabelReader {
         java.util.Set<String> tables = new java.util.LinkedHashSet<>(grid.tablesFound());
         tables.addAll(text.tablesFound());
         return new TableParser.Result(inputs, stored, locations, findings, tables);
+    }
+
+    /** Why a source without any of the national tables (and without what would name it) is not read. */
+    public static final String NO_TABLES = "没有找到国家格式的表二、三、四";
+
+    private boolean noTables(Source src) {
+        for (FormatSpec f : formats.all()) {
+            if (!tables(f, src).tablesFound().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The longest of {@code names} found inside the file name {@code baseName} (at least 4 characters), or null. */

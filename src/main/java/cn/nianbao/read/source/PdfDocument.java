@@ -43,7 +43,7 @@ final class PdfDocument {
         } catch (InvalidPasswordException e) {
             throw new UnreadableDocument("PDF 文档设有打开密码（已加密），无法读取：请去掉打开密码后重新提供");
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            throw new UnreadableDocument("PDF 文档已损坏（交叉引用表或对象无法修复），无法读取" + detail(e));
+            throw new UnreadableDocument("PDF 文档已损坏（交叉引用表或对象无法修复），无法读取");
         }
         try (doc) {
             int pages = doc.getNumberOfPages();
@@ -60,7 +60,7 @@ final class PdfDocument {
             } catch (Limit e) {
                 throw new UnreadableDocument(e.getMessage());
             } catch (IOException | RuntimeException | StackOverflowError e) {
-                throw new UnreadableDocument("读取 PDF 文档的文字时出错（文档已损坏）" + detail(e));
+                throw new UnreadableDocument("读取 PDF 文档的文字时出错（文档已损坏）");
             }
             if (lines.letters < MIN_TEXT) {
                 throw new UnreadableDocument(NO_TEXT_LAYER);
@@ -69,10 +69,6 @@ final class PdfDocument {
         }
     }
 
-    private static String detail(Throwable e) {
-        String m = cn.nianbao.util.IoErrors.plain(e.getMessage());
-        return m.isEmpty() ? "" : "：" + (m.length() > 120 ? m.substring(0, 120) + "…" : m);
-    }
 
     /** A limit was reached while reading: the message says which. */
     private static final class Limit extends RuntimeException {
