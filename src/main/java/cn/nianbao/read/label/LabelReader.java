@@ -221,13 +221,9 @@ public final class LabelReader {
     }
 
     /**
-     * The format whose own labels the table uses (phrases no other format of the family has: 2019
-     * and 2021 differ in table 二 and in 三（六）); the format for the year when the labels do not tell.
-     */
-    /**
-     * The format whose tables the source holds: the one whose reading places the most numbers
-     * (2019 and 2021 differ in table 二 and in 三（六）: read by the other's rows, those numbers do
-     * not fit); the format of the year when they place as many.
+     * The format whose tables the source holds: the one whose reading places the most numbers and
+     * loses the fewest rows (2019 and 2021 differ in table 二 and in 三（六）: read by the other's
+     * rows, those numbers do not fit); the format of the year when they score the same.
      */
     private FormatSpec chooseFormat(Map<FormatSpec, TableParser.Result> byFormat, int year, String file, List<Finding> findings) {
         List<FormatSpec> all = formats.all();
@@ -245,9 +241,18 @@ public final class LabelReader {
         return chosen;
     }
 
-    /** How many numbers a reading placed in cells (blank and invalid cells not counted). */
+    /**
+     * How many numbers a reading placed in cells (blank and invalid cells not counted), less three
+     * for each row it could not place (a row missing, or its numbers not fitting its cells): read by
+     * the wrong format's rows, table 二's numbers do not fit.
+     */
     private static int placed(TableParser.Result r) {
         int n = 0;
+        for (Finding f : r.findings()) {
+            boolean lost = f.code() == FindingCode.L2 || f.code() == FindingCode.L5
+                    || f.code() == FindingCode.L6 && f.severity() == Severity.ERROR;
+            n -= lost ? 3 : 0;
+        }
         for (cn.nianbao.model.CellValue v : r.inputs().values()) {
             n += v instanceof cn.nianbao.model.CellValue.Num ? 1 : 0;
         }
