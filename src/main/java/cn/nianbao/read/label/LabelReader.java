@@ -223,12 +223,13 @@ public final class LabelReader {
     /**
      * The format whose tables the source holds: the one whose reading places the most numbers and
      * loses the fewest rows (2019 and 2021 differ in table 二 and in 三（六）: read by the other's
-     * rows, those numbers do not fit); the format of the year when they score the same.
+     * rows, those numbers do not fit); the family's format for the year ({@link Formats#forYear}) when
+     * they score the same, the newest when none covers the year.
      */
     private FormatSpec chooseFormat(Map<FormatSpec, TableParser.Result> byFormat, int year, String file, List<Finding> findings) {
         List<FormatSpec> all = formats.all();
-        FormatSpec byYear = all.stream().filter(f -> f.coversYear(year)).findFirst()
-                .orElse(formats.byFirstYear().get(all.size() - 1));
+        FormatSpec byYear = all.stream().anyMatch(f -> f.coversYear(year)) ? formats.forYear(year)
+                : formats.byFirstYear().get(all.size() - 1);
         Map<FormatSpec, Integer> scores = new LinkedHashMap<>();
         byFormat.forEach((f, r) -> scores.put(f, placed(r)));
         int best = scores.values().stream().max(Integer::compare).orElse(0);
