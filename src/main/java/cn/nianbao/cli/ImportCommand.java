@@ -26,13 +26,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"把已发布的年度报告（.txt/.html）或别人做的工作簿中的表二、三、四按标签读出来，写成填好的模板。",
+        description = {"把已发布的年度报告（PDF、Word、网页、文字）或别人做的工作簿中的表二、三、四按标签读出来，写成填好的模板。",
             "Imports the national tables from a published report or any workbook into a filled template."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "报告文本（.txt/.html，UTF-8 或 GBK）或工作簿（.xlsx/.xls）")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "年度报告：.pdf（有文字层）、.docx/.doc、网页 .html/.htm/.mhtml、文字 .txt（UTF-8、GBK 或 UTF-16）；或工作簿（.xlsx/.xls）")
     List<Path> files;
 
     @Option(names = "--agency", paramLabel = "NAME", description = "单位名称（不指定时取自报告标题或文件名）")

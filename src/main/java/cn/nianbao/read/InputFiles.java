@@ -11,12 +11,22 @@ import java.util.stream.Stream;
 
 /**
  * Expands the paths a user names into input files, in a stable order. A named file is always an
- * input (its content decides whether it is a workbook). In a folder, searched recursively,
- * workbook-named files ({@link FileKind#WORKBOOK_EXTENSIONS}) are inputs and every other file is
- * listed as skipped, so nothing is lost.
+ * input (its content decides whether it is a workbook or a published report). In a folder,
+ * searched recursively, workbook-named files ({@link FileKind#WORKBOOK_EXTENSIONS}) and published
+ * reports as PDF, Word or saved web pages ({@link #REPORT_EXTENSIONS}) are inputs, and every other
+ * file is listed as skipped, so nothing is lost.
  */
 public final class InputFiles {
+    /** Published reports read from a folder beside the workbooks (text files there are notes more often than reports). */
+    public static final List<String> REPORT_EXTENSIONS = List.of(".pdf", ".docx", ".doc", ".htm", ".html", ".mht", ".mhtml");
+
     private InputFiles() {
+    }
+
+    /** Whether {@code name} ends in one of {@link #REPORT_EXTENSIONS}, in any case. */
+    public static boolean reportName(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return REPORT_EXTENSIONS.stream().anyMatch(lower::endsWith);
     }
 
     public record Expanded(List<Path> inputs, List<Skipped> skipped) {
@@ -55,6 +65,6 @@ public final class InputFiles {
         if (FileKind.lockFile(name)) {
             return FileKind.LOCK_FILE;
         }
-        return FileKind.workbookName(name) ? null : "不是工作簿文件（.xlsx/.xls），已跳过";
+        return FileKind.workbookName(name) || reportName(name) ? null : "不是工作簿文件（.xlsx/.xls）或报告（PDF、Word、网页），已跳过";
     }
 }

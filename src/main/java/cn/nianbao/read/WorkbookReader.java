@@ -94,6 +94,13 @@ public final class WorkbookReader {
         } catch (IOException | RuntimeException e) {
             return ReadResult.unreadable(name, "文件无法打开：" + brief(e));
         }
+        if (bytes == null || !FileKind.zip(bytes) && !FileKind.ole2(bytes)) {
+            // Neither container: a PDF, a web page or text is a published report, read by its labels.
+            FileKind kind = kindOf(file, bytes);
+            if (kind.report()) {
+                return document(file, kind, hints);
+            }
+        }
         if (bytes != null && FileKind.zip(bytes)) {
             // The streaming path: only the parts and sheets the template has, raw values, from the bytes read.
             ReadResult r;
@@ -101,7 +108,8 @@ public final class WorkbookReader {
                 ZipBytes zip = ZipBytes.of(bytes);
                 r = zip == null ? null : read(name, new StreamingXlsx(zip, sheetRows));
             } catch (IOException | RuntimeException e) {
-                return ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
+                FileKind kind = kindOf(file, null);
+                return kind == FileKind.DOCX ? document(file, kind, hints) : ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
             }
             if (r != null && r != REOPEN) {
                 return r;
@@ -115,13 +123,52 @@ public final class WorkbookReader {
         } catch (EmptyFileException e) {
             return ReadResult.unreadable(name, "文件是空的（0字节）");
         } catch (IOException | RuntimeException e) {
-            return ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
+            // A Word document (.docx, .doc) is a container too: told by the parts or streams it holds.
+            FileKind kind = kindOf(file, null);
+            return kind == FileKind.DOCX || kind == FileKind.DOC ? document(file, kind, hints)
+                    : ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
         }
         try (wb) {
             return read(name, wb, hints);
         } catch (IOException | RuntimeException e) {
             return ReadResult.unreadable(name, "读取工作簿时出错：" + brief(e));
         }
+    }
+
+    /** Part of the reason when a document holds none of the national tables: collect lists such a document as skipped. */
+    public static final String NO_TABLES = LabelReader.NO_TABLES;
+
+    private static FileKind kindOf(Path file, byte[] bytes) {
+        try {
+            return bytes == null ? FileKind.of(file) : FileKind.of(file, java.util.Arrays.copyOf(bytes, Math.min(bytes.length, FileKind.HEAD)));
+        } catch (IOException | RuntimeException e) {
+            return FileKind.OTHER;
+        }
+    }
+
+    /**
+     * A published report given where a workbook is expected (a PDF, a Word document, a web page,
+     * text): its tables read by their labels, with a note that it was; unreadable, saying what it
+     * is, when it cannot be read or holds none of the tables.
+     */
+    private ReadResult document(Path file, FileKind kind, LabelReader.Hints hints) {
+        String name = file.toString();
+        // Named as a workbook but holding a document: say first that it is no workbook.
+        String what = FileKind.workbookName(file.getFileName().toString()) ? "不是可以读取的Excel工作簿（内容是" + kind.chinese() + "）："
+                : kind.chinese() + "（不是本工具发出的模板）：";
+        ReadResult r = labels.readText(file, hints);
+        if (!r.readable()) {
+            return ReadResult.unreadable(name, what + r.reason() + (r.reason().equals(NO_TABLES) ? "（表格是图片或不在文档中）" : ""));
+        }
+        long missing = r.filing().findings().stream().filter(f -> f.code() == FindingCode.L1).count();
+        if (missing == r.filing().spec().tables().size()) {
+            return ReadResult.unreadable(name, what + NO_TABLES + "（表格是图片或不在文档中）");
+        }
+        List<Finding> findings = new ArrayList<>();
+        findings.add(Finding.ofFile(FindingCode.L8, name, "这是" + kind.chinese() + "，不是本工具发出的模板：已按标签读取其中的表格"
+                + "（单位今后请用发出的模板报送）"));
+        findings.addAll(r.filing().findings());
+        return new ReadResult(name, r.filing().withFindings(findings), null);
     }
 
     /** Largest file read into memory for the streaming path; a larger one is left to POI, which reads it from disk. */

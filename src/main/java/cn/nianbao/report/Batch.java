@@ -29,6 +29,10 @@ public final class Batch {
     public static List<FileReport> checked(WorkbookReader reader, InputFiles.Expanded files, int threads, IntConsumer done) {
         List<FileReport> out = new ArrayList<>(Parallel.map(files.inputs(), threads, p -> {
             ReadResult r = reader.read(p);
+            if (!r.readable() && InputFiles.reportName(p.getFileName().toString()) && r.reason().contains(WorkbookReader.NO_TABLES)) {
+                // A Word or PDF file without the national tables (a cover letter, a notice): no report, listed as skipped.
+                return FileReport.skipped(p.toString(), r.reason());
+            }
             return new FileReport(r, Checker.all(r));
         }, done));
         files.skipped().forEach(s -> out.add(FileReport.skipped(s.file().toString(), s.reason())));

@@ -122,7 +122,13 @@ public final class Collector {
         SubmissionMatcher matcher = new SubmissionMatcher(roster.index(), year, spec, deadlineEnd());
         List<Submission> matched = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            matched.add(matcher.match(items.get(i), reports.get(i)));
+            Inbox.Item it = items.get(i);
+            if (it.kind() == Inbox.Kind.DOCUMENT && reports.get(i).read().skipped()) {
+                // A document without the tables (a cover letter) is skipped, and says why wherever it is named.
+                it = new Inbox.Item(it.inboxFile(), it.member(), it.name(), it.file(), Inbox.Kind.SKIPPED,
+                        reports.get(i).read().reason(), it.sender(), it.time(), it.timeSource(), it.subject(), it.notes());
+            }
+            matched.add(matcher.match(it, reports.get(i)));
         }
         CurrentSubmissions.Result chosen = CurrentSubmissions.choose(matched);
         List<Submission> out = new ArrayList<>(chosen.submissions());
@@ -148,6 +154,17 @@ public final class Collector {
             case PROBLEM -> {
                 ReadResult r = ReadResult.unreadable(it.origin(), it.reason());
                 yield new FileReport(r, r.findings()); // its F1 finding
+            }
+            case DOCUMENT -> {
+                // A document that gives no filing (a cover letter, a scan, a damaged file) is listed with why, not counted unreadable:
+                // the workbook is what is asked for, and the agency's note and draft say what was received.
+                ReadResult r = reader.read(it.file(), names);
+                if (!r.readable()) {
+                    String why = r.reason().substring(r.reason().indexOf('：') + 1);
+                    yield FileReport.skipped(it.origin(), it.reason() + (why.startsWith(WorkbookReader.NO_TABLES)
+                            ? "，其中" + WorkbookReader.NO_TABLES + "，不是报表" : "，无法按报表读取：" + why));
+                }
+                yield new FileReport(r, Checker.all(r));
             }
             case SKIPPED -> FileReport.skipped(it.origin(), it.reason());
         }, done);

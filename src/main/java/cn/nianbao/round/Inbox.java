@@ -43,7 +43,13 @@ public final class Inbox {
         WORKBOOK,
         /** Something that should have carried a workbook and could not be opened or held none. */
         PROBLEM,
-        /** A file that is not a workbook (a PDF, an image, a note): listed, not read. */
+        /**
+         * A published report instead of the template (a PDF, a Word document, a web page): read by its
+         * labels ({@link Item#file()} is set; {@link Item#reason()} says what it is); one that holds
+         * none of the national tables (a cover letter) is then listed as skipped.
+         */
+        DOCUMENT,
+        /** A file that is not a workbook or a report (an image, a note): listed, not read. */
         SKIPPED
     }
 
@@ -215,6 +221,8 @@ public final class Inbox {
                 }
             }
             case EMPTY -> add(o, null, Kind.PROBLEM, "文件是空的（0字节）");
+            // An agency that answers with its Word or PDF report: read it (issue 16), by its labels.
+            case PDF, DOCX, DOC, HTML, MHTML -> add(o, file, Kind.DOCUMENT, kind.chinese() + "（" + ext + "）");
             // Kinds that may hold a report this tool cannot open: a problem to resolve, not a file to pass over.
             case RAR, SEVEN_Z -> add(o, null, Kind.PROBLEM, (kind == FileKind.RAR ? "RAR" : "7z") + " 压缩包（" + ext
                     + "），本工具只能解开 zip 压缩包：请用 zip 格式重新压缩后报送");

@@ -54,6 +54,8 @@ public enum FileKind {
     IMAGE("图片"),
     /** Text that is a web page. */
     HTML("网页"),
+    /** A web page saved with its parts in one MIME message (.mhtml, .mht: Chrome's, Edge's, Word's "单个文件网页"). */
+    MHTML("网页存档"),
     CSV("CSV 文本"),
     /** Text in any ASCII-compatible encoding (UTF-8, GBK): no control bytes but tabs, line and page breaks. */
     TEXT("文本文件"),
@@ -94,7 +96,15 @@ public enum FileKind {
 
     /** Whether it is text a person wrote or exported (plain text, CSV, a web page). */
     public boolean text() {
-        return this == TEXT || this == CSV || this == HTML;
+        return this == TEXT || this == CSV || this == HTML || this == MHTML;
+    }
+
+    /**
+     * Whether it may be a published report whose tables the label reader reads: a web page (also
+     * saved as .mhtml), a PDF, a Word document, or text.
+     */
+    public boolean report() {
+        return this == HTML || this == MHTML || this == PDF || this == DOCX || this == DOC || this == TEXT || this == CSV;
     }
 
     /**
@@ -164,6 +174,9 @@ public enum FileKind {
         if (ole2(head)) {
             return inOle2(file);
         }
+        if (lower.endsWith(".mhtml") || lower.endsWith(".mht") || mhtml(head)) {
+            return MHTML;
+        }
         if (lower.endsWith(".mbox") || lower.endsWith(".mbx") || startsWith(head, 'F', 'r', 'o', 'm', ' ')) {
             return MBOX;
         }
@@ -192,7 +205,48 @@ public enum FileKind {
         if (named != null) {
             return named;
         }
+        byte[] utf16 = utf16(head);
+        if (utf16 != null) {
+            return html(utf16) ? HTML : TEXT;
+        }
         return !text(head) ? OTHER : html(head) ? HTML : TEXT;
+    }
+
+    /**
+     * A page saved as one MIME message (Chrome's "From: <Saved by Blink>", Word's and IE's
+     * multipart/related with an html root): not mail to open, a web page to read.
+     */
+    private static boolean mhtml(byte[] head) {
+        String s = new String(head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return s.contains("<saved by blink>") || s.contains("snapshot-content-location:")
+                || s.contains("multipart/related") && (s.contains("type=\"text/html\"") || s.contains("x-mimeole: produced by microsoft mimeole")
+                        || !s.contains("\nfrom:") && !s.startsWith("from:") && !s.contains("\nreceived:"));
+    }
+
+    /**
+     * Text in UTF-16 (Windows Notepad's "Unicode"): with a byte-order mark, or, without one, a zero
+     * in every other byte of an ASCII-heavy head. The head as 8-bit text (the zeros dropped) when
+     * it is, so the text checks can look at it; null when it is not.
+     */
+    private static byte[] utf16(byte[] head) {
+        int from = 0;
+        java.nio.charset.Charset cs;
+        if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+            from = 2;
+            cs = StandardCharsets.UTF_16LE;
+        } else if (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+            from = 2;
+            cs = StandardCharsets.UTF_16BE;
+        } else {
+            cs = Decoding.utf16WithoutBom(head);
+        }
+        if (cs == null) {
+            return null;
+        }
+        String s = new String(head, from, (head.length - from) & ~1, cs);
+        StringBuilder b = new StringBuilder(s.length());
+        s.chars().forEach(c -> b.append(c < 0x80 ? (char) c : 'x')); // a Chinese character: any printable stand-in
+        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** An OOXML package by the parts it holds (xl/, word/, ppt/), or a plain archive without [Content_Types].xml. */

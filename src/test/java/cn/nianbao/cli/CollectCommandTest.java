@@ -229,15 +229,15 @@ class CollectCommandTest {
             assertThat(items).containsExactly(
                     "1.eml | 附件 财政局报表.xlsx | czj@example.cn | 报表 | 当前报送 | ",
                     "2.eml | 附件 教育局报表.xlsx | jyj@example.cn | 报表 | 当前报送 | ",
-                    "2.eml | 附件 年度报告.docx | jyj@example.cn | 报表 | 跳过 | Word 文档（.docx），不是报表工作簿",
+                    "2.eml | 附件 年度报告.docx | jyj@example.cn | 报表 | 跳过 | Word 文档（.docx），其中没有找到国家格式的表二、三、四，不是报表",
                     "2.eml | 附件 截图.png | jyj@example.cn | 报表 | 跳过 | 图片（.png），不是报表工作簿",
                     "2.eml | 附件 说明.txt | jyj@example.cn | 报表 | 跳过 | 文本文件（.txt），不是报表工作簿",
-                    "2.eml | 附件 年度报告全文.pdf | jyj@example.cn | 报表 | 跳过 | PDF 文档（.pdf），不是报表工作簿",
+                    "2.eml | 附件 年度报告全文.pdf | jyj@example.cn | 报表 | 跳过 | PDF 文档（.pdf），无法按报表读取：PDF 文档已损坏（交叉引用表或对象无法修复），无法读取",
                     "3.eml |  | someone@example.com | 请问上年结转怎么填 | 跳过 | 邮件中没有附件，没有报表（主题：请问上年结转怎么填）",
-                    "4.eml | 附件 年度报告.docx | czj@example.cn | 年度报告 | 跳过 | Word 文档（.docx），不是报表工作簿");
+                    "4.eml | 附件 年度报告.docx | czj@example.cn | 年度报告 | 跳过 | Word 文档（.docx），其中没有找到国家格式的表二、三、四，不是报表");
             List<List<String>> status = rows(wb.getSheet(CollectionWorkbook.STATUS));
             assertThat(status.get(status.size() - 2).get(14)).isEqualTo("还收到 " + inbox.resolve("4.eml") + " » 附件 年度报告.docx："
-                    + "Word 文档（.docx），不是报表工作簿");
+                    + "Word 文档（.docx），其中没有找到国家格式的表二、三、四，不是报表");
             for (Sheet sh : wb) {
                 for (List<String> row : rows(sh)) {
                     assertThat(String.join("|", row)).as(sh.getSheetName()).doesNotContain("Exception");

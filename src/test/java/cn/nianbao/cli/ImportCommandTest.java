@@ -41,6 +41,13 @@ class ImportCommandTest {
     }
 
     @Test
+    void helpNamesEveryFormOfPublishedReportThatIsRead() {
+        CliTest.Run run = CliTest.run("import", "--help");
+        assertThat(run.code()).isZero();
+        assertThat(run.out().replaceAll("\\s+", "")).contains(".pdf").contains(".docx").contains(".doc").contains(".mhtml").contains("UTF-16");
+    }
+
+    @Test
     void aReportWithoutTablesWritesNothingAndSaysSo() {
         Path seed = TestSupport.fixtures().resolve("seeds/002_ad8c1196866d992c.txt");
         CliTest.Run run = CliTest.run("import", seed.toString(), "-o", dir.toString());

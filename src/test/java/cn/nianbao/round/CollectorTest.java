@@ -3,6 +3,7 @@ package cn.nianbao.round;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.nianbao.TestSupport;
+import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.ItemState;
 import cn.nianbao.model.RoundStatus;
@@ -428,19 +429,49 @@ class CollectorTest {
 
         assertThat(r.submissions()).extracting(s -> s.state().chinese() + " | " + (s.agency() == null ? "" : s.agency().name())
                 + " | " + s.item().reason()).containsExactly(
-                "跳过 | 甲县审计局 | Word 文档（.docx），不是报表工作簿",
+                "跳过 | 甲县审计局 | Word 文档（.docx），其中没有找到国家格式的表二、三、四，不是报表",
                 "跳过 | 甲县统计局 | 邮件中没有附件，没有报表（主题：请问上年结转怎么填）",
                 "跳过 |  | 邮件中没有附件，没有报表（主题：hello）");
         assertThat(r.count(ItemState.UNREADABLE)).isZero();
         Collector.AgencyStatus sj = of(r, "甲县审计局");
         assertThat(sj.status()).isEqualTo(RoundStatus.MISSING);
         assertThat(CollectionWorkbook.note(sj)).isEqualTo("未收到报表（收到的见下）；还收到 " + in.resolve("1.eml")
-                + " » 附件 年度报告.docx：Word 文档（.docx），不是报表工作簿");
+                + " » 附件 年度报告.docx：Word 文档（.docx），其中没有找到国家格式的表二、三、四，不是报表");
         Map<String, String> drafts = drafts(r, LocalDate.of(2025, 1, 20));
         assertThat(drafts.get("甲县审计局-2024-重新报送.eml")).contains("我们收到了贵单位发来的文件“年度报告.docx”：Word 文档（.docx），"
-                + "不是报表工作簿。").doesNotContain("还没有收到");
+                + "其中没有找到国家格式的表二、三、四，不是报表。").doesNotContain("还没有收到");
         assertThat(drafts.get("甲县统计局-2024-催报.eml")).contains("我们收到了贵单位的邮件（主题：请问上年结转怎么填），其中没有附件。"
                 + "\n\n我们还没有收到贵单位2024年政府信息公开工作年度报告统计表");
+    }
+
+    @Test
+    void anAgencyThatAnswersWithItsWordReportIsReadFromItWithANote() throws Exception {
+        // 审计局 sends its published report (the tables typed as lines, as in seed 000) as Word, no workbook.
+        Path in = inbox();
+        String seed = Files.readString(TestSupport.fixtures().resolve("seeds/000_a201d3f6644c5ea6.txt"));
+        String tables = seed.substring(seed.indexOf("二、主动公开政府信息情况"), seed.indexOf("五、存在的主要问题及改进情况"));
+        byte[] docx;
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             ByteArrayOutputStream b = new ByteArrayOutputStream()) {
+            d.createParagraph().createRun().setText("甲县审计局2024年政府信息公开工作年度报告");
+            for (String line : tables.split("\n")) {
+                d.createParagraph().createRun().setText(line);
+            }
+            d.write(b);
+            docx = b.toByteArray();
+        }
+        Files.write(in.resolve("1.eml"), new Mail("sjj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "年度报告")
+                .attach("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        "; filename*=" + Mail.rfc2231("年度报告.docx", StandardCharsets.UTF_8), docx)
+                .bytes());
+        Collector.Round r = collect();
+        Collector.AgencyStatus sj = of(r, "甲县审计局");
+        assertThat(sj.status()).as("read, not skipped").isNotEqualTo(RoundStatus.MISSING).isNotEqualTo(RoundStatus.UNREADABLE);
+        Filing f = sj.current().report().read().filing();
+        assertThat(f.value("t2.art20_5.licensing.decisions").number()).isEqualByComparingTo("577");
+        assertThat(f.value("t3.withheld_6.natural").number()).isEqualByComparingTo("1");
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L8")).extracting(cn.nianbao.model.Finding::message)
+                .anyMatch(m -> m.contains("Word 文档") && m.contains("按标签读取"));
     }
 
     @Test

@@ -146,7 +146,7 @@ class InboxTest {
                 "附件 卫健委报表（RFC2231 GBK）.xlsx | WORKBOOK",
                 "附件 财政局报表（GBK）.xlsx | WORKBOOK",
                 "附件 教育局报表（8位GBK）.xlsx | WORKBOOK",
-                "附件 报告全文.pdf | SKIPPED | PDF 文档（.pdf），不是报表工作簿",
+                "附件 报告全文.pdf | DOCUMENT | PDF 文档（.pdf）",
                 "附件 evil.xlsx | WORKBOOK | 附件名称“../../../evil.xlsx”含有上级目录（..）或绝对路径，可能是恶意构造的；只取文件名“evil.xlsx”，"
                         + "解出的文件只写在本工具的输出文件夹中");
         assertThat(items).allSatisfy(i -> {

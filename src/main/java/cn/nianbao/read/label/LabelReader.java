@@ -1,6 +1,11 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.read.source.Source;
+import cn.nianbao.read.source.SourceCell;
+
 import cn.nianbao.model.CellLocation;
+import cn.nianbao.read.source.Documents;
+import cn.nianbao.read.source.UnreadableDocument;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
@@ -54,23 +59,29 @@ public final class LabelReader {
         }
     }
 
-    /** A published report (.txt or .html, by content); never throws for a bad file. */
+    /**
+     * A published report in any form its content says — text, a web page (.html, .htm, .mhtml), a
+     * PDF, a Word document (.docx, .doc) — read by its labels; never throws for a bad file.
+     */
     public ReadResult readText(Path file, Hints hints) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
             return ReadResult.unreadable(name, "文件不存在或不是普通文件");
         }
+        Source src;
         try {
-            if (Files.size(file) == 0) {
-                return ReadResult.unreadable(name, "文件是空的（0字节）");
-            }
-            if (Files.size(file) > 20L * 1024 * 1024) {
-                return ReadResult.unreadable(name, "文件超过20 MB，不像是一份年度报告的文本");
-            }
-            return read(TextSources.read(file), hints, name);
-        } catch (IOException | RuntimeException e) {
+            src = Documents.read(file);
+        } catch (UnreadableDocument e) {
+            return ReadResult.unreadable(name, e.reason());
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             String why = e instanceof IOException io ? cn.nianbao.util.IoErrors.reason(io) : cn.nianbao.util.IoErrors.detail(e);
-            return ReadResult.unreadable(name, "无法读取文本：" + (why.isEmpty() ? "没有更多信息" : why));
+            return ReadResult.unreadable(name, "无法读取：" + (why.isEmpty() ? "没有更多信息" : why));
+        }
+        try {
+            return read(src, hints, name);
+        } catch (RuntimeException | StackOverflowError e) {
+            String why = cn.nianbao.util.IoErrors.detail(e);
+            return ReadResult.unreadable(name, "按标签读取时出错：" + (why.isEmpty() ? "没有更多信息" : why));
         }
     }
 
@@ -95,11 +106,13 @@ public final class LabelReader {
     }
 
     ReadResult read(Source src, Hints hints, String file) {
-        List<Segments.Segment> segs = Segments.of(src);
         List<Finding> findings = new ArrayList<>();
         String baseName = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
         ReportIdentity found = ReportIdentity.of(src.text(), baseName);
         Integer year = hints.year() != null ? hints.year() : found.year();
+        if ((year == null || hints.agency() == null && found.agency() == null && hints.knownAgencies().isEmpty()) && noTables(src)) {
+            return ReadResult.unreadable(file, NO_TABLES);
+        }
         if (year == null) {
             return ReadResult.unreadable(file, "按标签读取时无法确定报告年度（标题、统计期限和文件名中都没有）：请在文件名中写明年度，或用 import --year 指定");
         }
@@ -126,13 +139,72 @@ public final class LabelReader {
         }
         String code = hints.code() != null ? hints.code() : found.code();
 
-        FormatSpec spec = chooseFormat(segs, year, file, findings);
-        TableParser.Result r = TableParser.parse(spec.labelTargets(), src, segs);
+        Map<FormatSpec, TableParser.Result> byFormat = new LinkedHashMap<>();
+        for (FormatSpec f : formats.all()) {
+            byFormat.put(f, tables(f, src));
+        }
+        FormatSpec spec = chooseFormat(byFormat, year, file, findings);
+        TableParser.Result r = byFormat.get(spec);
         findings.addAll(r.findings());
         Identity identity = new Identity(spec.id(), year, agency, code, "", "", "", "", Map.of());
         Filing draft = Filing.of(file, identity, spec, r.inputs(), r.stored(), r.locations(), List.of());
         findings.addAll(Narrative.check(draft, src.text(), r.tablesFound()));
         return new ReadResult(file, draft.withFindings(findings), null);
+    }
+
+    /**
+     * The tables of {@code spec} in {@code src}: a grid's cells by their header positions
+     * ({@link TableParser}); text, a PDF's lines, and the tables a grid source holds only as text
+     * (a Word document or web page whose table 二 is typed as lines) as a stream of tokens
+     * ({@link StreamParser}).
+     */
+    static TableParser.Result tables(FormatSpec spec, Source src) {
+        if (!src.grid()) {
+            return StreamParser.parse(spec.labelTargets(), src, null);
+        }
+        TableParser.Result grid = TableParser.parse(spec.labelTargets(), src, Segments.of(src));
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        spec.tables().forEach(t -> missing.add(t.key()));
+        missing.removeAll(grid.tablesFound());
+        if (missing.isEmpty() || src.text().isBlank()) {
+            return grid;
+        }
+        Source lines = cn.nianbao.read.source.TextDocument.of(src.file(), src.text());
+        TableParser.Result text = StreamParser.parse(spec.labelTargets(), lines, missing);
+        if (text.tablesFound().isEmpty()) {
+            return grid;
+        }
+        // The grid's L1 for each table the text holds gives way to what the text says.
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : grid.findings()) {
+            boolean foundInText = f.code() == FindingCode.L1 && text.tablesFound().stream()
+                    .anyMatch(k -> spec.table(k).number().equals(f.table()));
+            if (!foundInText) {
+                findings.add(f);
+            }
+        }
+        findings.addAll(text.findings());
+        Map<String, cn.nianbao.model.CellValue> inputs = new LinkedHashMap<>(grid.inputs());
+        inputs.putAll(text.inputs());
+        Map<String, cn.nianbao.model.CellValue> stored = new LinkedHashMap<>(grid.stored());
+        stored.putAll(text.stored());
+        Map<String, cn.nianbao.model.CellLocation> locations = new LinkedHashMap<>(grid.locations());
+        locations.putAll(text.locations());
+        java.util.Set<String> tables = new java.util.LinkedHashSet<>(grid.tablesFound());
+        tables.addAll(text.tablesFound());
+        return new TableParser.Result(inputs, stored, locations, findings, tables);
+    }
+
+    /** Why a source without any of the national tables (and without what would name it) is not read. */
+    public static final String NO_TABLES = "没有找到国家格式的表二、三、四";
+
+    private boolean noTables(Source src) {
+        for (FormatSpec f : formats.all()) {
+            if (!tables(f, src).tablesFound().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The longest of {@code names} found inside the file name {@code baseName} (at least 4 characters), or null. */
@@ -149,40 +221,45 @@ public final class LabelReader {
     }
 
     /**
-     * The format whose own labels the table uses (phrases no other format of the family has: 2019
-     * and 2021 differ in table 二 and in 三（六）); the format for the year when the labels do not tell.
+     * The format whose tables the source holds: the one whose reading places the most numbers and
+     * loses the fewest rows (2019 and 2021 differ in table 二 and in 三（六）: read by the other's
+     * rows, those numbers do not fit); the family's format for the year ({@link Formats#forYear}) when
+     * they score the same, the newest when none covers the year.
      */
-    private FormatSpec chooseFormat(List<Segments.Segment> segs, int year, String file, List<Finding> findings) {
-        Map<FormatSpec, Integer> scores = new LinkedHashMap<>();
-        for (FormatSpec f : formats.all()) {
-            java.util.Set<String> own = formats.distinctivePhrases(f);
-            int n = 0;
-            for (Segments.Segment s : segs) {
-                for (Segments.Tok t : s.labels) {
-                    n += own.contains(t.norm()) || own.contains(ChineseText.labelCore(t.norm())) ? 1 : 0;
-                }
-            }
-            scores.put(f, n);
-        }
+    private FormatSpec chooseFormat(Map<FormatSpec, TableParser.Result> byFormat, int year, String file, List<Finding> findings) {
         List<FormatSpec> all = formats.all();
-        FormatSpec byYear = all.stream().filter(f -> f.coversYear(year)).findFirst()
-                .orElse(formats.byFirstYear().get(all.size() - 1));
+        FormatSpec byYear = all.stream().anyMatch(f -> f.coversYear(year)) ? formats.forYear(year)
+                : formats.byFirstYear().get(all.size() - 1);
+        Map<FormatSpec, Integer> scores = new LinkedHashMap<>();
+        byFormat.forEach((f, r) -> scores.put(f, placed(r)));
         int best = scores.values().stream().max(Integer::compare).orElse(0);
-        List<FormatSpec> top = all.stream().filter(f -> scores.get(f) == best).toList();
-        FormatSpec chosen = best == 0 || top.contains(byYear) ? byYear : top.get(0);
-        List<FormatSpec> seen = all.stream().filter(f -> scores.get(f) > 0).toList();
-        if (seen.size() > 1) {
-            StringBuilder what = new StringBuilder("表格中既有");
-            for (int i = 0; i < seen.size(); i++) {
-                what.append(i == 0 ? "" : "也有").append(seen.get(i).id()).append("年版的标签（").append(scores.get(seen.get(i)))
-                        .append("处）");
-            }
-            findings.add(Finding.ofFile(FindingCode.L4, file, what + "，按" + chosen.id() + "年版读取").withSeverity(Severity.WARNING));
-        }
+        FormatSpec chosen = best == 0 || scores.get(byYear) == best ? byYear
+                : all.stream().filter(f -> scores.get(f) == best).findFirst().orElse(byYear);
         if (chosen != byYear) {
             findings.add(Finding.ofFile(FindingCode.L4, file, "表格的标签是" + chosen.id() + "年版格式（" + year + "年度通常用"
                     + byYear.id() + "年版），按标签读取"));
         }
         return chosen;
+    }
+
+    /**
+     * How many numbers a reading placed in cells (blank and invalid cells not counted), less three
+     * for each row it could not place (a row missing, or its numbers not fitting its cells): read by
+     * the wrong format's rows, table 二's numbers do not fit.
+     */
+    private static int placed(TableParser.Result r) {
+        int n = 0;
+        for (Finding f : r.findings()) {
+            boolean lost = f.code() == FindingCode.L2 || f.code() == FindingCode.L5
+                    || f.code() == FindingCode.L6 && f.severity() == Severity.ERROR;
+            n -= lost ? 3 : 0;
+        }
+        for (cn.nianbao.model.CellValue v : r.inputs().values()) {
+            n += v instanceof cn.nianbao.model.CellValue.Num ? 1 : 0;
+        }
+        for (cn.nianbao.model.CellValue v : r.stored().values()) {
+            n += v instanceof cn.nianbao.model.CellValue.Num ? 1 : 0;
+        }
+        return n;
     }
 }

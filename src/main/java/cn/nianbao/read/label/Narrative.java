@@ -1,5 +1,8 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.read.source.Source;
+import cn.nianbao.read.source.SourceCell;
+
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;

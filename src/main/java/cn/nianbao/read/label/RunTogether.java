@@ -1,5 +1,8 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.read.source.Source;
+import cn.nianbao.read.source.SourceCell;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +23,9 @@ final class RunTogether {
     }
 
     /**
-     * Every split of {@code pieces} (digit runs to cut; "=" and a number for a value that stays whole,
-     * such as "=1210" for "1,210"; null for a blank mark) into exactly {@code n} values that
+     * Every split of {@code pieces} (digit runs to cut, "-" before one whose first piece is negative;
+     * "=" and a number for a value that stays whole, such as "=1210" for "1,210"; null for a blank
+     * mark) into exactly {@code n} values that
      * {@code accept} takes, up to {@link #MAX_CANDIDATES}+1.
      */
     static List<List<BigDecimal>> splits(List<String> pieces, int n, Predicate<List<BigDecimal>> accept) {
@@ -49,6 +53,17 @@ final class RunTogether {
             acc.add(p == null ? null : new BigDecimal(p.substring(1)));
             walk(pieces, i + 1, n, acc, accept, found, tried);
             acc.remove(acc.size() - 1);
+            return;
+        }
+        if (p.startsWith("-")) {
+            // "-18538" (2019's 本年增/减 run into the next cell): the sign goes with the first piece.
+            String digits = p.substring(1);
+            int maxEnd = digits.charAt(0) == '0' ? 0 : digits.length();
+            for (int end = 1; end <= maxEnd; end++) {
+                acc.add(new BigDecimal(digits.substring(0, end)).negate());
+                cut(pieces, i, digits, end, n, acc, accept, found, tried, left);
+                acc.remove(acc.size() - 1);
+            }
             return;
         }
         cut(pieces, i, p, 0, n, acc, accept, found, tried, left);

@@ -1,5 +1,8 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.read.source.Source;
+import cn.nianbao.read.source.SourceCell;
+
 import cn.nianbao.model.CellCheck;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
@@ -50,10 +53,8 @@ final class TableParser {
 
     private final LabelTargets targets;
     private final Source src;
-    private final Map<String, CellValue> inputs = new LinkedHashMap<>();
-    private final Map<String, CellValue> stored = new LinkedHashMap<>();
-    private final Map<String, CellLocation> locations = new LinkedHashMap<>();
-    private final List<Finding> findings = new ArrayList<>();
+    private final CellWriter out;
+    private final List<Finding> findings;
     private final Set<Target> filled = new LinkedHashSet<>();
     private final Map<String, List<Integer>> headerCols = new HashMap<>();
     /** Per table key: the first and last segment index a row of it was found in. */
@@ -63,12 +64,14 @@ final class TableParser {
     private TableParser(LabelTargets targets, Source src) {
         this.targets = targets;
         this.src = src;
+        this.out = new CellWriter(src.file());
+        this.findings = out.findings;
     }
 
     static Result parse(LabelTargets targets, Source src, List<Segment> segs) {
         TableParser p = new TableParser(targets, src);
         p.run(segs);
-        return new Result(p.inputs, p.stored, p.locations, p.findings, p.zones.keySet());
+        return new Result(p.out.inputs, p.out.stored, p.out.locations, p.out.findings, p.zones.keySet());
     }
 
     private void run(List<Segment> segs) {
@@ -365,52 +368,19 @@ final class TableParser {
     }
 
     private void blankRow(Target t, SourceCell at) {
-        t.cells().forEach(def -> put(def, CellValue.BLANK, at));
+        out.blankRow(t, at);
     }
 
     private void put(CellDef def, Tok tok, SourceCell at) {
         if (tok.kind() == Kind.EMPTY) {
-            put(def, CellValue.BLANK, at);
-            return;
+            out.put(def, CellValue.BLANK, at);
+        } else {
+            out.put(def, tok.text(), tok.value(), at);
         }
-        NumberText.Reading v = tok.value();
-        if (v == null) {
-            // A piece run onto the label that is no number ("1,21"): invalid, never a guess and never 0.
-            put(def, new CellValue.Invalid(tok.text().strip(), "不是数字"), at);
-            findings.add(cellFinding(FindingCode.V1, Severity.ERROR, def, at, null,
-                    "“" + tok.text().strip() + "”不是数字（本格按无效值处理，不计为0）"));
-            return;
-        }
-        if (v.blankMark()) {
-            put(def, CellValue.BLANK, at);
-            findings.add(cellFinding(FindingCode.L7, Severity.INFO, def, at, null,
-                    "“" + v.raw() + "”按空白读取（不是0）：若本项为0，请填写0"));
-            return;
-        }
-        BigDecimal n = v.number();
-        if (v.unit() != null) {
-            if (def.kind() == cn.nianbao.spec.Kind.MONEY && v.unit().equals("元")) {
-                n = n.movePointLeft(4);
-                findings.add(cellFinding(FindingCode.L7, Severity.INFO, def, at, n,
-                        "“" + v.raw() + "”以元为单位，已换算为" + cn.nianbao.model.Numbers.normalize(n).toPlainString() + "万元"));
-            } else {
-                findings.add(cellFinding(FindingCode.L7, Severity.INFO, def, at, n, "“" + v.raw() + "”带单位，已按数字"
-                        + cn.nianbao.model.Numbers.normalize(n).toPlainString() + "读取"));
-            }
-        }
-        CellCheck.Result r = CellCheck.of(n, def.kind(), v.raw(), false);
-        if (r.rule() != null && r.value() instanceof CellValue.Invalid inv) {
-            findings.add(cellFinding(r.rule(), Severity.ERROR, def, at, null,
-                    "“" + inv.raw() + "”" + inv.reason() + "（本格按无效值处理，不计为0）"));
-        }
-        put(def, r.value(), at);
     }
 
     private void put(CellDef def, CellValue value, SourceCell at) {
-        (def.isTotal() ? stored : inputs).put(def.key(), value);
-        if (at != null) {
-            locations.put(def.key(), new CellLocation(at.sheet(), at.where()));
-        }
+        out.put(def, value, at);
     }
 
     /** Labels and numbers inside a table's stretch of the source that belong to no national row. */
@@ -457,13 +427,7 @@ final class TableParser {
     }
 
     private Finding rowFinding(FindingCode code, Severity sev, Target t, SourceCell at, String message) {
-        return Finding.inRow(code, src.file(), t.table().number(), t.row() == null ? null : t.cells().get(0).rowLabel(),
-                at == null ? null : at.sheet(), at == null ? null : at.where(), message).withSeverity(sev);
-    }
-
-    private Finding cellFinding(FindingCode code, Severity sev, CellDef def, SourceCell at, BigDecimal held, String message) {
-        return Finding.atCell(code, src.file(), def, at == null ? null : at.sheet(), at == null ? null : at.where(), message)
-                .withSides(null, held).withSeverity(sev);
+        return out.rowFinding(code, sev, t, at, message);
     }
 
     private static String shown(List<Tok> vals) {

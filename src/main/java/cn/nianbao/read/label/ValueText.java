@@ -1,5 +1,8 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.read.source.Source;
+import cn.nianbao.read.source.SourceCell;
+
 import cn.nianbao.util.NumberText;
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.read.source.Source;
+import cn.nianbao.read.source.SourceCell;
+
 import cn.nianbao.model.Numbers;
 import cn.nianbao.spec.TemplateLayout;
 import java.util.ArrayList;

@@ -371,4 +371,23 @@ class LabelReaderTest {
         }
     }
 
+    @Test
+    void aReportIsReadByTheFormatTheFamilyGivesItsYearWhenTwoCoverIt() throws IOException {
+        // A newer format (2030-, the 2021 tables under another id) beside 2021 (2021-, open): both cover 2030,
+        // both place every number; the family's default for 2030 is the newer one.
+        String spec = Files.readString(TestSupport.repo().resolve("templates/2021.spec"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("format 2021", "format 2030").replace("years 2021-", "years 2030-");
+        Path specFile = tmp.resolve("2030.spec");
+        Files.writeString(specFile, spec, java.nio.charset.StandardCharsets.UTF_8);
+        cn.nianbao.spec.Formats family = cn.nianbao.spec.Formats.builtInAnd(List.of(specFile));
+        Path report = tmp.resolve("2030.txt");
+        Files.writeString(report, Files.readString(SEED_000, java.nio.charset.StandardCharsets.UTF_8).replace("2023", "2030"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        ReadResult r = new LabelReader(family).readText(report, LabelReader.Hints.NONE);
+        assertThat(r.readable()).as(r.reason()).isTrue();
+        assertThat(r.filing().year()).isEqualTo(2030);
+        assertThat(r.filing().spec().id()).isEqualTo(family.forYear(2030).id()).isEqualTo("2030");
+        assertThat(r.filing().findings()).noneMatch(x -> x.message().contains("年版格式"));
+        assertThat(numbers(r.filing()).values()).containsExactlyElementsOf(numbers(seed000()).values());
+    }
 }

@@ -1,0 +1,269 @@
+package cn.nianbao.read.label;
+
+import cn.nianbao.read.source.Source;
+import cn.nianbao.read.source.SourceCell;
+import cn.nianbao.util.ChineseText;
+import cn.nianbao.util.NumberText;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A source's lines as one stream of tokens: label text and values, in reading order, each with the
+ * cell it came from. Line breaks and cell boundaries are hints only: a cell is cut at every kind
+ * of space (tabs, runs of spaces, NBSP, U+3000) and wherever digits meet words
+ * ("一、本年新收政府信息公开申请数量640020470" is a label and one digit run), so a table reads the
+ * same in one line, in one cell per line, or in a PDF's words. What is no token is dropped: page
+ * marks inside a line ("-4-", "第3页"), and in a PDF the lines repeated at the top or bottom of
+ * several pages (a running header or footer). An empty cell between two values of one line (a
+ * tab- or pipe-separated table) is an EMPTY token: a blank value.
+ */
+final class Tokens {
+    enum Kind { LABEL, NUM, EMPTY }
+
+    /**
+     * One token. {@code norm} is the folded label ({@link ChineseText#label}; labels only); {@code value}
+     * what a value says (null for a value that is no number, "1,21"); {@code loose} marks a value
+     * standing alone on its line, which may be a page number; {@code x} its middle on the page (NaN
+     * where unknown); {@code line} the source row it came from.
+     */
+    record Tok(Kind kind, String text, String norm, NumberText.Reading value, SourceCell cell, boolean loose, double x, int line) {
+        boolean num() {
+            return kind == Kind.NUM;
+        }
+
+        /** A bare run of digits, which a run-together row may cut; else null. */
+        String digits() {
+            return value == null ? null : value.digits();
+        }
+    }
+
+    /** A page mark inside a line: "-4-", "—4—", "第3页", "第3页共9页". */
+    private static final Pattern INLINE_PAGE = Pattern.compile(
+            "(?<![0-9])(?:[-—–－]{1,2}[1-9][0-9]{0,2}[-—–－]{1,2}|第[1-9][0-9]{0,3}页(?:共[1-9][0-9]{0,3}页)?)(?![0-9])");
+    private static final Pattern UNIT = Pattern.compile("^(万元|元|件|个|项|次|起|宗|条)");
+    private static final Pattern BLANK_WORD = Pattern.compile("[—–\\-－/／\\\\]+|无|空|——|--|不涉及|N/?A", Pattern.CASE_INSENSITIVE);
+
+    private Tokens() {
+    }
+
+    static List<Tok> of(Source src) {
+        List<Tok> out = new ArrayList<>();
+        java.util.Set<String> furniture = src.placed() ? pageFurniture(src) : java.util.Set.of();
+        for (List<SourceCell> row : src.rows()) {
+            if (!furniture.isEmpty() && !row.isEmpty() && furniture.contains(lineKey(row))) {
+                continue;
+            }
+            int first = out.size();
+            boolean numberBefore = false;
+            int pendingEmpty = 0;
+            for (SourceCell c : row) {
+                String text = c.text() == null ? "" : c.text();
+                if (text.isBlank()) {
+                    pendingEmpty += numberBefore ? 1 : 0;
+                    continue;
+                }
+                int before = out.size();
+                cut(text, c, out);
+                boolean startsWithNumber = out.size() > before && out.get(before).num();
+                if (pendingEmpty > 0 && startsWithNumber) {
+                    // Empty cells between two values of one line stand for blank values.
+                    for (int k = 0; k < pendingEmpty; k++) {
+                        out.add(before, new Tok(Kind.EMPTY, "", "", null, c, false, Double.NaN, c.row()));
+                    }
+                }
+                pendingEmpty = 0;
+                numberBefore = out.size() > before && out.get(out.size() - 1).num();
+            }
+            // A value alone on its line may be a page number ("5" between two pages' lines).
+            if (out.size() == first + 1 && out.get(first).num() && looseNumber(out.get(first))) {
+                Tok t = out.get(first);
+                out.set(first, new Tok(t.kind(), t.text(), t.norm(), t.value(), t.cell(), true, t.x(), t.line()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean looseNumber(Tok t) {
+        String d = t.digits();
+        return d != null && d.length() <= 3 && d.charAt(0) != '0';
+    }
+
+    /** Cuts one cell's text into tokens, appended to {@code out}. */
+    static void cut(String raw, SourceCell c, List<Tok> out) {
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        s = INLINE_PAGE.matcher(s).replaceAll(" ");
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && ChineseText.invisible(s.charAt(i))) {
+                i++;
+            }
+            int w = i;
+            while (i < n && !ChineseText.invisible(s.charAt(i))) {
+                i++;
+            }
+            if (w < i) {
+                word(s, w, i, c, out);
+            }
+        }
+    }
+
+    /** One space-free word: a blank mark, or pieces of label text and values. */
+    private static void word(String s, int from, int to, SourceCell c, List<Tok> out) {
+        String w = s.substring(from, to);
+        if (BLANK_WORD.matcher(w).matches()) {
+            out.add(value(w, c, x(c, s, from, to), false));
+            return;
+        }
+        StringBuilder label = new StringBuilder();
+        int labelFrom = from;
+        int i = from;
+        boolean afterNumber = false;
+        while (i < to) {
+            int end = numberEnd(s, i, to, afterNumber || i == from);
+            if (end < 0) {
+                label.append(s.charAt(i));
+                i++;
+                afterNumber = false;
+                continue;
+            }
+            // Numbering of the next label ("2.没有…", "3、其他"): the last digit, and it is the label's.
+            if (end < to && (s.charAt(end) == '.' || s.charAt(end) == '、') && end + 1 < to
+                    && !Character.isDigit(s.charAt(end + 1)) && numbering(s, i, end)) {
+                int numberingFrom = end - 1;
+                if (numberingFrom > i) {
+                    flushLabel(label, labelFrom, i, s, c, out);
+                    out.add(value(s.substring(i, numberingFrom), c, x(c, s, i, numberingFrom), false));
+                    label.setLength(0);
+                    labelFrom = numberingFrom;
+                }
+                label.append(s, numberingFrom, end + 1);
+                i = end + 1;
+                afterNumber = false;
+                continue;
+            }
+            // "(1)" is numbering too.
+            if (i > from && (s.charAt(i - 1) == '(') && end < to && s.charAt(end) == ')') {
+                label.append(s, i, end);
+                i = end;
+                continue;
+            }
+            Matcher u = UNIT.matcher(s.substring(end, to));
+            int valueEnd = u.find() && end + u.end() == to ? to : end;
+            flushLabel(label, labelFrom, i, s, c, out);
+            label.setLength(0);
+            out.add(value(s.substring(i, valueEnd), c, x(c, s, i, valueEnd), false));
+            i = valueEnd;
+            labelFrom = i;
+            afterNumber = true;
+        }
+        flushLabel(label, labelFrom, to, s, c, out);
+    }
+
+    /** Whether {@code s[i, end)} is plain digits whose last can be a sub-row's numbering (1 to 9). */
+    private static boolean numbering(String s, int i, int end) {
+        for (int k = i; k < end; k++) {
+            if (!isDigit(s.charAt(k))) {
+                return false;
+            }
+        }
+        char d = s.charAt(end - 1);
+        return d >= '1' && d <= '9';
+    }
+
+    /**
+     * Where a value starting at {@code i} ends: digits with thousands separators and a fraction
+     * ("1,006", "337.94"), a sign allowed at a word's start or right after a value ("2648-18538");
+     * -1 when no value starts there.
+     */
+    private static int numberEnd(String s, int i, int to, boolean signAllowed) {
+        int j = i;
+        char c = s.charAt(j);
+        if ((c == '-' || c == '+') && j + 1 < to && isDigit(s.charAt(j + 1)) && signAllowed) {
+            j++;
+        } else if (!isDigit(c)) {
+            return -1;
+        }
+        while (j < to) {
+            char d = s.charAt(j);
+            if (isDigit(d)) {
+                j++;
+            } else if ((d == ',' || d == '.') && j + 1 < to && isDigit(s.charAt(j + 1))) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        return j;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static void flushLabel(StringBuilder label, int from, int to, String s, SourceCell c, List<Tok> out) {
+        if (label.length() == 0) {
+            return;
+        }
+        String text = label.toString();
+        String norm = ChineseText.label(text);
+        if (!norm.isEmpty()) {
+            out.add(new Tok(Kind.LABEL, text, norm, null, c, false, x(c, s, from, to), c.row()));
+        }
+    }
+
+    private static Tok value(String text, SourceCell c, double x, boolean loose) {
+        return new Tok(Kind.NUM, text, "", NumberText.report(text), c, loose, x, c.row());
+    }
+
+    /** The middle of {@code s[from, to)} on the page, by its share of the cell's text; NaN when the cell has no position. */
+    private static double x(SourceCell c, String s, int from, int to) {
+        if (!c.placed() || s.isEmpty()) {
+            return Double.NaN;
+        }
+        double mid = (from + to) / 2.0 / s.length();
+        return c.x0() + (c.x1() - c.x0()) * mid;
+    }
+
+    private static String lineKey(List<SourceCell> row) {
+        StringBuilder b = new StringBuilder();
+        row.forEach(c -> b.append(c.text()));
+        return ChineseText.label(b.toString().replaceAll("[0-9]+", "#"));
+    }
+
+    /**
+     * The first and last lines that recur on several pages (digits aside: "第3页" and "第4页" are one
+     * line): a running header or footer, no part of any table.
+     */
+    private static java.util.Set<String> pageFurniture(Source src) {
+        Map<Integer, List<List<SourceCell>>> byPage = new HashMap<>();
+        for (List<SourceCell> row : src.rows()) {
+            if (!row.isEmpty()) {
+                byPage.computeIfAbsent(row.get(0).page(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        if (byPage.size() < 3) {
+            return java.util.Set.of();
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (List<List<SourceCell>> lines : byPage.values()) {
+            java.util.Set<String> ends = new java.util.HashSet<>();
+            ends.add(lineKey(lines.get(0)));
+            ends.add(lineKey(lines.get(lines.size() - 1)));
+            ends.forEach(k -> seen.merge(k, 1, Integer::sum));
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        seen.forEach((k, v) -> {
+            // Digits alone ("#") are page numbers; a line that is only a page number recurs by its nature.
+            if (v >= Math.max(3, byPage.size() / 2) && !k.isEmpty()) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+}

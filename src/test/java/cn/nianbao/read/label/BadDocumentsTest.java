@@ -1,0 +1,155 @@
+package cn.nianbao.read.label;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.nianbao.TestSupport;
+import cn.nianbao.model.ReadResult;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad published documents: each is 无法读取 with its reason in Chinese, in bounded time, nothing
+ * invented — an encrypted PDF, one with a broken cross-reference table, 2,000 pages, a scan with
+ * no text layer, a .docx zip bomb, HTML nested 10,000 deep.
+ */
+class BadDocumentsTest {
+    @TempDir
+    Path dir;
+
+    private static ReadResult read(Path file) {
+        return Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> new LabelReader(TestSupport.FORMATS).readText(file, new LabelReader.Hints("某局", 2024, null)));
+    }
+
+    private static void assertUnreadable(ReadResult r, String... reason) {
+        assertThat(r.readable()).isFalse();
+        assertThat(r.reason()).contains(reason).doesNotContain("Exception");
+    }
+
+    /** A PDF of {@code pages} pages, each with a line of Latin text. */
+    private static PDDocument textPdf(int pages) throws IOException {
+        PDDocument doc = new PDDocument();
+        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        for (int i = 0; i < pages; i++) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(font, 12);
+                cs.newLineAtOffset(72, 700);
+                cs.showText("Annual report page " + (i + 1) + " 1 2 3 4 5 6 7");
+                cs.endText();
+            }
+        }
+        return doc;
+    }
+
+    @Test
+    void anEncryptedPdfSaysItHasAPassword() throws IOException {
+        Path f = dir.resolve("加密.pdf");
+        try (PDDocument doc = textPdf(2)) {
+            StandardProtectionPolicy p = new StandardProtectionPolicy("owner", "user", new AccessPermission());
+            p.setEncryptionKeyLength(128);
+            doc.protect(p);
+            doc.save(f.toFile());
+        }
+        assertUnreadable(read(f), "加密");
+    }
+
+    @Test
+    void aPdfWithABrokenCrossReferenceTableIsUnreadableOrReadWithoutInventions() throws IOException {
+        Path f = dir.resolve("损坏.pdf");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument doc = textPdf(3)) {
+            doc.save(out);
+        }
+        String pdf = out.toString(StandardCharsets.ISO_8859_1);
+        // Objects cut off half-way and the cross-reference table and trailer garbled.
+        int xref = pdf.lastIndexOf("xref");
+        String broken = pdf.substring(0, pdf.length() / 3) + "\nxref\n0 99\nzzzz garbage\ntrailer\n<< /Root 77 0 R /Size 3 >>\nstartxref\n"
+                + xref + "\n%%EOF\n";
+        Files.write(f, broken.getBytes(StandardCharsets.ISO_8859_1));
+        ReadResult r = read(f);
+        assertThat(r.readable()).isFalse();
+        assertThat(r.reason()).containsAnyOf("已损坏", "没有文字层", "没有任何页面").doesNotContain("Exception");
+    }
+
+    @Test
+    void twoThousandPagesAreRefusedBeforeTheyAreRead() throws IOException {
+        Path f = dir.resolve("2000页.pdf");
+        try (PDDocument doc = textPdf(2000)) {
+            doc.save(f.toFile());
+        }
+        assertUnreadable(read(f), "2000 页", "上限");
+    }
+
+    @Test
+    void aScannedPdfSaysTheTablesArePicturesAndInventsNothing() throws IOException {
+        Path f = dir.resolve("扫描件.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            g.fillRect(0, 0, 400, 300);
+            g.dispose();
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.drawImage(LosslessFactory.createFromImage(doc, img), 72, 300, 400, 300);
+            }
+            doc.save(f.toFile());
+        }
+        assertUnreadable(read(f), "没有文字层", "图片", "没有推测任何数字");
+    }
+
+    @Test
+    void aDocxZipBombIsNotUnpacked() throws IOException {
+        Path f = dir.resolve("炸弹.docx");
+        try (OutputStream os = Files.newOutputStream(f); ZipOutputStream zip = new ZipOutputStream(os)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+                    + ".wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 200; i++) { // 200 MB of one byte, a few hundred KB packed
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertThat(Files.size(f)).isLessThan(2 * 1024 * 1024);
+        assertUnreadable(read(f), "过大或压缩比异常");
+    }
+
+    @Test
+    void htmlNestedTenThousandDeepIsReadInBoundedTimeWithoutACrash() throws IOException {
+        Path f = dir.resolve("嵌套.html");
+        StringBuilder sb = new StringBuilder("<html><head><meta charset=\"utf-8\"></head><body>");
+        sb.append("<div>".repeat(10_000)).append("<table><tr><td>一、本年新收政府信息公开申请数量</td><td>1</td></tr></table>")
+                .append("</div>".repeat(10_000)).append("</body></html>");
+        Files.writeString(f, sb, StandardCharsets.UTF_8);
+        ReadResult r = read(f);
+        // Read by its labels like any page (the depth is the browser's business): nothing but that row, never a crash.
+        assertThat(r.readable()).as(r.reason()).isTrue();
+        assertThat(r.filing().spec().cells().stream().filter(c -> !r.filing().asFiled(c.key()).isBlank())
+                .map(c -> c.row().key()).distinct()).allMatch("received"::equals);
+    }
+}
