@@ -125,6 +125,7 @@ final class Corpus {
 
     /** Writes every form of every seed into fixtures/corpus (LibreOffice and pdftotext run for real). */
     static void generate(List<Seed> seeds) throws IOException, InterruptedException {
+        requireChineseFont();
         deleteTree(DIR);
         Files.createDirectories(DIR);
         List<Path> exports = new ArrayList<>();
@@ -592,6 +593,19 @@ final class Corpus {
         for (int i = 0; i < docs.size(); i++) {
             Files.move(out.get(i), docs.get(i).resolveSibling(to.file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * The PDFs are made with a real Chinese font (glyphs and widths as agencies' PDFs have them),
+     * e.g. fonts-wqy-microhei; without one LibreOffice would draw empty boxes of other widths.
+     */
+    private static void requireChineseFont() throws IOException, InterruptedException {
+        String fcList = Rendering.tool("fc-list", "apt-get install fontconfig");
+        Process p = new ProcessBuilder(fcList, ":lang=zh").redirectErrorStream(true).start();
+        String fonts = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        assertThat(fonts).as("a Chinese font to make the corpus PDFs (apt-get install fonts-wqy-microhei; remove it afterwards: "
+                + "CollectionWorkbookTest's rendering check fails with it)").isNotBlank();
     }
 
     static String pdftotext(Path pdf, boolean layout) throws IOException, InterruptedException {
