@@ -57,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         Guard.notAnInput(docx, "输出文件夹（--docx）", paths);
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
+        Guard guard = new Guard(formats, force.force, paths);
         InputFiles.Expanded files = Runs.expand(paths);
         CompilerHints.forBatch(files.inputs().size());
         List<ReadResult> results = Batch.read(new WorkbookReader(formats), files, run.threads,
