@@ -72,10 +72,10 @@ final class ExportCommand implements Callable<Integer> {
         Set<Path> used = new HashSet<>();
         for (ReadResult r : results) {
             if (r.readable()) {
-                String stem = FileNames.safe(r.filing().agency() + "-" + r.filing().year());
+                String stem = FileNames.agency(r.filing().agency()) + "-" + r.filing().year();
                 Path p = docx.resolve(stem + ".docx");
                 for (int n = 2; used.contains(p); n++) {
-                    p = docx.resolve(stem + "-" + n + ".docx");
+                    p = docx.resolve(FileNames.numbered(stem, n, ".docx"));
                 }
                 used.add(p);
                 targets.put(r, p);

@@ -215,4 +215,24 @@ class ExportCommandTest {
         assertThat(empty.code()).as("an empty folder is no clean result").isEqualTo(ExitCodes.FINDINGS);
         assertThat(dir.resolve("o")).doesNotExist();
     }
+
+    /** File names as import makes them: "甲/乙局" and "甲_乙局" never write one file, a second filing of one name is "(2)". */
+    @Test
+    void fileNamesFollowTheAgencyNamingRule() throws IOException {
+        FormatSpec spec = TestSupport.FORMATS.get("2021");
+        Path in = Files.createDirectories(dir.resolve("in"));
+        TestSupport.filled(TestSupport.request("2021", 2024, "甲/乙局", ""), TestSupport.zeros(spec), in.resolve("a.xlsx"));
+        TestSupport.filled(TestSupport.request("2021", 2024, "甲_乙局", ""), TestSupport.zeros(spec), in.resolve("b.xlsx"));
+        TestSupport.filled(TestSupport.request("2021", 2024, "常山县教育局", ""), TestSupport.zeros(spec), in.resolve("c1.xlsx"));
+        TestSupport.filled(TestSupport.request("2021", 2024, "常山县教育局", ""), TestSupport.zeros(spec), in.resolve("c2.xlsx"));
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("export", in.toString(), "--docx", out.toString(), "-q");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        List<String> names;
+        try (var files = Files.list(out)) {
+            names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(names).hasSize(4).contains("甲_乙局-2024.docx", "常山县教育局-2024.docx", "常山县教育局-2024(2).docx")
+                .anyMatch(n -> n.matches("甲_乙局_[0-9a-z]+-2024\\.docx"));
+    }
 }
