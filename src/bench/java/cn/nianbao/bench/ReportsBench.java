@@ -154,8 +154,74 @@ final class ReportsBench {
         out.printf("import 命令（一个进程，逐份读取，写 CSV）：%d 份 %.2f 秒，%.1f 毫秒/份；退出码 %d；%s%n", n, command, command * 1000 / n, code,
                 m.find() ? "读取 " + m.group(2) + "，无法读取 " + m.group(3) : "没有找到合计行");
 
+        perForm(corpus);
         tenPagePdf(corpus);
         return new Result(n, mismatches);
+    }
+
+    /** Rounds of {@link #perForm}: the median of them is quoted. */
+    private static final int ROUNDS = 7;
+
+    /**
+     * Milliseconds per report for each kind of file (文字, 网页, PDF, Word): every distinct fixture
+     * of the kind read once per round on this thread, after warm-up; the median of the rounds.
+     */
+    private void perForm(List<Fixture> corpus) throws IOException {
+        Map<String, List<Fixture>> kinds = new LinkedHashMap<>();
+        for (String k : List.of("文字", "网页", "PDF", "Word（.docx）", "Word（.doc）")) {
+            kinds.put(k, new ArrayList<>());
+        }
+        for (Fixture f : corpus) {
+            kinds.computeIfAbsent(kind(f), k -> new ArrayList<>()).add(f);
+        }
+        kinds.values().removeIf(List::isEmpty);
+        Path folder = Files.createDirectories(dir.resolve("按形式"));
+        Imports imports = new Imports(formats);
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<Fixture>> e : kinds.entrySet()) {
+            List<Path> files = new ArrayList<>();
+            for (Fixture f : e.getValue()) {
+                Path p = folder.resolve(f.folder() + "_" + f.form());
+                Files.write(p, f.bytes());
+                files.add(p);
+            }
+            for (int w = 0; w < 3; w++) {
+                for (int i = 0; i < files.size(); i++) {
+                    imports.read(files.get(i), hints(e.getValue().get(i)));
+                }
+            }
+            double[] ms = new double[ROUNDS];
+            double[] cpu = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                long c = mx.getCurrentThreadCpuTime();
+                long t = System.nanoTime();
+                for (int i = 0; i < files.size(); i++) {
+                    imports.read(files.get(i), hints(e.getValue().get(i)));
+                }
+                ms[round] = (System.nanoTime() - t) / 1e6 / files.size();
+                cpu[round] = (mx.getCurrentThreadCpuTime() - c) / 1e6 / files.size();
+            }
+            Arrays.sort(ms);
+            Arrays.sort(cpu);
+            long notYet = e.getValue().stream().filter(f -> f.state().equals("not_yet")).count();
+            parts.add(String.format("%s %.1f 毫秒/份，CPU %.1f（%d 种%s）", e.getKey(), ms[ROUNDS / 2], cpu[ROUNDS / 2], files.size(),
+                    notYet == 0 ? "" : "，其中 " + notYet + " 种本版还不能直接读取"));
+        }
+        out.printf("按形式（单线程、预热后，每种文件各读一遍为一轮，%d 轮的中位数）：%s%n", ROUNDS, String.join("；", parts));
+    }
+
+    /** The kind of file a fixture is, by its extension: 文字, 网页, PDF, Word (.docx), Word (.doc). */
+    static String kind(Fixture f) {
+        String ext = f.form().substring(f.form().lastIndexOf('.') + 1);
+        return switch (ext) {
+            case "txt" -> "文字";
+            case "html", "htm", "mhtml" -> "网页";
+            case "pdf" -> "PDF";
+            case "docx" -> "Word（.docx）";
+            case "doc" -> "Word（.doc）";
+            default -> ext;
+        };
     }
 
     /** A 10-page PDF (report-long.pdf) imported on one core after warm-up: the median of 15 runs. */

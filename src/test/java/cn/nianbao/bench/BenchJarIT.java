@@ -68,6 +68,7 @@ class BenchJarIT {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("导入基准：120 份报告").contains("导入的读取（2 线程")
                 .contains("读出的数字与语料测量（expected.tsv）一致").containsPattern("import 命令（一个进程，逐份读取，写 CSV）：120 份")
+                .containsPattern("按形式（单线程、预热后.*）：文字 [0-9.]+ 毫秒/份，CPU [0-9.]+.*网页 [0-9.]+ 毫秒/份.*PDF [0-9.]+ 毫秒/份")
                 .contains("10 页 PDF");
         assertThat(work.resolve("报告")).isDirectoryContaining("glob:**/0120_*");
         Run negative = java(BENCH, "bench", "--reports", "-1");
