@@ -81,6 +81,39 @@ public final class Rendering {
         }
     }
 
+    /**
+     * Converts several files in one LibreOffice run (as {@link #convert}, one start-up for all);
+     * returns the converted files in input order. The inputs' names must differ.
+     */
+    public static List<Path> convertAll(List<Path> in, String target, Path outDir) throws IOException, InterruptedException {
+        String soffice = soffice();
+        Files.createDirectories(outDir);
+        Path profile = Files.createTempDirectory("nianbao-lo-");
+        Path log = profile.resolveSibling(profile.getFileName() + ".log");
+        try {
+            List<String> cmd = new ArrayList<>(List.of(soffice, "--headless", "--norestore",
+                    "-env:UserInstallation=" + profile.toUri(), "--convert-to", target, "--outdir", outDir.toString()));
+            in.forEach(p -> cmd.add(p.toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("LibreOffice did not finish converting " + in);
+            }
+            String ext = "." + (target.contains(":") ? target.substring(0, target.indexOf(':')) : target);
+            List<Path> out = new ArrayList<>();
+            for (Path f : in) {
+                String name = f.getFileName().toString();
+                Path o = outDir.resolve(name.substring(0, name.lastIndexOf('.')) + ext);
+                assertThat(o).as(Files.readString(log)).exists();
+                out.add(o);
+            }
+            return out;
+        } finally {
+            deleteTree(profile);
+            Files.deleteIfExists(log);
+        }
+    }
+
     /** Page {@code page} (1-based) of a PDF as an image, at {@code dpi}. */
     public static BufferedImage page(Path pdf, int page, int dpi) throws IOException, InterruptedException {
         String pdftoppm = tool("pdftoppm", "apt-get install poppler-utils");

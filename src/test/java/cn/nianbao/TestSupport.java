@@ -119,6 +119,11 @@ public final class TestSupport {
         return m;
     }
 
+    /** Every number a seed report prints in its tables 二, 三 and 四, in order (as SeedFixtureTest reads them). */
+    public static java.util.List<String> seedTableNumbers(Path seedText) throws IOException {
+        return SeedFixtureTest.tableNumbers(seedText);
+    }
+
     /** A values file: seed transcriptions and demo filings (inputs not listed are 0; {@code blank KEY} leaves one blank). */
     public record SeedValues(String seed, String agency, String code, int year, String format,
                              Map<String, BigDecimal> inputs) {

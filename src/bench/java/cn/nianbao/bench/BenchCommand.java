@@ -47,6 +47,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "reconcile 的线程数（默认为处理器核数）")
     int threads = cn.nianbao.util.Parallel.defaultThreads();
 
+    @Option(names = "--reports", paramLabel = "N",
+            description = "改测导入已发布的报告：把语料（各种形式的 Word、PDF、网页、文字）轮流复制成 N 份，按 import 的方法读取并计时，"
+                    + "再用真实的 import 命令计时，按文件形式（文字、网页、PDF、Word）单线程计时每份的毫秒数，并计时一份 10 页的 PDF（单线程、预热后）")
+    int reports;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "--reports 用的语料文件夹（默认用 nianbao-bench.jar 自带的 fixtures/corpus）")
+    Path corpus;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,9 +64,18 @@ final class BenchCommand implements Callable<Integer> {
         if (years == 1 || years < 0 || years > Bench.LAST_YEAR - 2008 + 1) {
             throw NianbaoException.usage("--years 应为 2 到 " + (Bench.LAST_YEAR - 2008 + 1) + " 之间（或 0：两年核对）");
         }
+        if (reports < 0) {
+            throw NianbaoException.usage("--reports 不能是负数");
+        }
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("nianbao-bench") : Files.createDirectories(dir);
         try {
+            if (reports > 0) {
+                ReportsBench.Result r = new ReportsBench(work, reports, threads, out).run(
+                        (args, commandOut) -> Main.run(args, commandOut, new PrintWriter(java.io.Writer.nullWriter())), corpus);
+                out.flush();
+                return r.mismatches() == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+            }
             // The production command line, as `java -jar nianbao.jar` runs it.
             Bench.Runner runner = (args, commandOut) -> Main.run(args, commandOut, new PrintWriter(java.io.Writer.nullWriter()));
             Bench bench = new Bench(work, filings, seed, threads, out);

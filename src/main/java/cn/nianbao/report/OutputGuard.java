@@ -27,7 +27,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
  * replaced. An output may not be one of the inputs, nor lie inside a folder being read. An
  * existing file is replaced only when it is this tool's own output of the same kind and holds
  * nothing a person typed — a blank template we issued, an earlier 问题清单, a draft, an annotated
- * copy or an imported report nobody changed — recognised by its content, never by its name.
+ * copy, an imported report or exported Word tables nobody changed — recognised by its content, never by its name.
  * Anything else (a filled workbook, a foreign file) is refused unless the user says --force.
  */
 public final class OutputGuard {
@@ -64,7 +64,9 @@ public final class OutputGuard {
         /** An unsent e-mail (issue, collect --returns). */
         DRAFT("draft", "邮件草稿"),
         /** Every cell as a CSV row (read --csv, import --csv, the round's total). */
-        CSV("csv", "CSV 导出文件");
+        CSV("csv", "CSV 导出文件"),
+        /** A filing's three tables as a Word document for the published report (export --docx). */
+        WORD_TABLES(WordTables.OUTPUT, "导出的 Word 统计表");
 
         private final String id;
         private final String chinese;
@@ -247,6 +249,10 @@ public final class OutputGuard {
             Kind list = listWorkbook(file);
             if (list != null) {
                 return new Found(list, null);
+            }
+            Boolean unchanged = FileKind.of(file) == FileKind.DOCX ? WordTables.unchanged(file) : null;
+            if (unchanged != null) {
+                return new Found(Kind.WORD_TABLES, unchanged ? null : "是本工具导出后又被人改动过的 Word 文档");
             }
         }
         if (zip || ole2) {

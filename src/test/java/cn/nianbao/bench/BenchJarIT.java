@@ -74,13 +74,29 @@ class BenchJarIT {
     }
 
     @Test
+    void theReportsBenchImportsTheCorpusTheJarCarriesAndFindsWhatTheMeasureFound() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("reports"));
+        Run r = java(BENCH, "bench", "--reports", "120", "--threads", "2", "--dir", work.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("导入基准：120 份报告").contains("导入的读取（2 线程")
+                .contains("读出的数字与语料测量（expected.tsv）一致").containsPattern("import 命令（一个进程，逐份读取，写 CSV）：120 份")
+                .containsPattern("按形式（单线程、预热后.*）：文字 [0-9.]+ 毫秒/份，CPU [0-9.]+.*网页 [0-9.]+ 毫秒/份.*PDF [0-9.]+ 毫秒/份")
+                .contains("10 页 PDF");
+        assertThat(work.resolve("报告")).isDirectoryContaining("glob:**/0120_*");
+        Run negative = java(BENCH, "bench", "--reports", "-1");
+        assertThat(negative.code()).isEqualTo(2);
+        assertThat(negative.err()).contains("--reports 不能是负数");
+    }
+
+    @Test
     void theProductionJarHasNoBench() throws Exception {
         List<String> entries;
         try (ZipFile zip = new ZipFile(PRODUCTION.toFile())) {
             entries = zip.stream().map(e -> e.getName()).toList();
         }
         assertThat(entries).as("the production jar is the real one").contains("cn/nianbao/cli/Main.class")
-                .noneMatch(e -> e.startsWith("cn/nianbao/bench/") || e.contains("Bench") || e.endsWith(".py"));
+                .noneMatch(e -> e.startsWith("cn/nianbao/bench/") || e.contains("Bench") || e.endsWith(".py"))
+                .as("nor the corpus the bench imports").noneMatch(e -> e.contains("corpus") || e.endsWith(".pdf"));
         Run help = java(PRODUCTION, "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("reconcile").doesNotContain("bench");
