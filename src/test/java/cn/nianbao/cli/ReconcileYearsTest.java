@@ -235,11 +235,11 @@ class ReconcileYearsTest {
         CliTest.Run r = CliTest.run("reconcile", dir.resolve("历年").toString(), "-o", out.toString());
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("文件 3 个 = 读取 2 + 无法读取 1 + 跳过 0；单位 1 个")
-                .contains("无法读取：" + foreign + "（不是本工具发出的模板；按标签读取时无法确定报告年度（标题、统计期限和文件名中都没有）")
+                .contains("无法读取：" + foreign + "（不是本工具发出的模板；按标签读取时无法确定报告年度（标题、统计期限、正文和文件名中都没有）")
                 .contains("相邻年度核对 1 对");
         try (Workbook wb = WorkbookFactory.create(out.toFile(), null, true)) {
             assertThat(rows(wb.getSheet("汇总"), 0, 5, 9)).contains(
-                    "历年/某局报表.xlsx|无法读取|不是本工具发出的模板；按标签读取时无法确定报告年度（标题、统计期限和文件名中都没有）：请在文件名中写明年度，或用 import --year 指定");
+                    "历年/某局报表.xlsx|无法读取|不是本工具发出的模板；按标签读取时无法确定报告年度（标题、统计期限、正文和文件名中都没有）：请在文件名中写明年度，或用 import --year 指定");
         }
     }
 

@@ -105,6 +105,9 @@ public final class LabelReader {
         return new SheetRead(r.inputs(), r.stored(), r.locations(), r.findings());
     }
 
+    /** Where a report's body named its agency: a roster name in the file name is trusted before these. */
+    private static final java.util.Set<String> BODY_SOURCES = java.util.Set.of("正文第一句", "发布机构", "落款");
+
     ReadResult read(Source src, Hints hints, String file) {
         List<Finding> findings = new ArrayList<>();
         String baseName = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
@@ -114,7 +117,7 @@ public final class LabelReader {
             return ReadResult.unreadable(file, NO_TABLES);
         }
         if (year == null) {
-            return ReadResult.unreadable(file, "按标签读取时无法确定报告年度（标题、统计期限和文件名中都没有）：请在文件名中写明年度，或用 import --year 指定");
+            return ReadResult.unreadable(file, "按标签读取时无法确定报告年度（标题、统计期限、正文和文件名中都没有）：请在文件名中写明年度，或用 import --year 指定");
         }
         if (hints.year() == null) {
             findings.add(Finding.ofFile(FindingCode.L8, file, "报告年度 " + year + " 取自" + found.yearSource()));
@@ -124,7 +127,7 @@ public final class LabelReader {
         }
         String agency = hints.agency() != null ? hints.agency() : found.agency();
         String agencySource = found.agencySource();
-        if (hints.agency() == null && (agency == null || "文件名".equals(agencySource))) {
+        if (hints.agency() == null && (agency == null || "文件名".equals(agencySource) || BODY_SOURCES.contains(agencySource))) {
             String known = longestKnownIn(baseName, hints.knownAgencies());
             if (known != null) {
                 agency = known;
@@ -132,7 +135,7 @@ public final class LabelReader {
             }
         }
         if (agency == null) {
-            return ReadResult.unreadable(file, "按标签读取时无法确定报告单位（标题和文件名中都没有）：请把单位名称写进文件名，或用 import --agency 指定");
+            return ReadResult.unreadable(file, "按标签读取时无法确定报告单位（标题、正文第一句、发布机构、落款和文件名中都没有）：请把单位名称写进文件名，或用 import --agency 指定");
         }
         if (hints.agency() == null) {
             findings.add(Finding.ofFile(FindingCode.L8, file, "报告单位“" + agency + "”取自" + agencySource));

@@ -34,6 +34,17 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
     private static final Pattern NUMBERS = Pattern.compile("[0-9]+[年月日号]?");
     private static final Pattern SEPARATORS = Pattern.compile("[-_—–~·.,、:;+#&]+");
     private static final Pattern PREFIX = Pattern.compile("^(?:关于)?(?:报送|上报|提交)?");
+    /** The first sentence of a report's body: "2024年，××区人民政府办公室认真贯彻…" (spaces removed). */
+    private static final Pattern OPENING = Pattern.compile("(?:^|[。\\n:)]|总体情况)((?:19|20)\\d{2})年度?,(.{2,40})");
+    /** Where an agency's name in a sentence ends: the verbs and prepositions reports start their first sentence with. */
+    private static final Pattern AFTER_NAME = Pattern.compile(
+            "认真|深入|坚持|全面|严格|按照|紧紧|紧扣|紧密|围绕|持续|进一步|始终|积极|高度|贯彻|扎实|着力|不断|聚焦|立足|根据|依据|"
+                    + "结合|切实|大力|狠抓|继续|主动|牢固|在|以|把|将|对|通过|坚定|着眼|不折不扣|精心");
+    /** The last character of an agency's name (局, 委员会, 办公室, 人民政府, 部, 厅, 中心 …). */
+    private static final String NAME_ENDS = "局委办室厅部署院心府会所站队处馆社司镇乡道区县市";
+    private static final Pattern PUBLISHER = Pattern.compile("发布机构:?\\|?([^|\\n]{2,40})");
+    /** A signature: the agency on its own line, or before the date, then the date, among a report's last lines. */
+    private static final Pattern SIGNED = Pattern.compile("^(.{2,40}?)?((?:19|20)\\d{2})年\\d{1,2}月\\d{1,2}日$");
     /** Where the agency in a file name ends: the name of the report. */
     private static final List<String> REPORT_WORDS = List.of("政府信息公开", "报告", "年报", "报表", "统计表");
 
@@ -90,6 +101,11 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
                 yearSource = "成文日期的上一年";
             }
         }
+        Body body = Body.of(text);
+        if (year == null && body.year() != null) {
+            year = body.year();
+            yearSource = body.yearSource();
+        }
         String stem = fileName == null ? null : fileName.replaceFirst("\\.[^.]+$", "");
         MatchResult fileYear = stem == null ? null : fileYear(stem);
         if (year == null && fileYear != null) {
@@ -109,7 +125,92 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
             }
             agencySource = agency == null ? null : "文件名";
         }
+        if (agency == null && body.agency() != null) {
+            agency = body.agency();
+            agencySource = body.agencySource();
+        }
         return new ReportIdentity(agency, agencySource, year, yearSource, code);
+    }
+
+    /**
+     * What a report's body says of who wrote it and when, for a report whose title is generic: the first
+     * sentence ("2024年，××区人民政府…"), the 发布机构 a government site prints above it, the signature and
+     * date at the end (the year before the date). The first sentence is trusted before the publisher, which
+     * sites often shorten ("市应急管理局").
+     */
+    private record Body(String agency, String agencySource, Integer year, String yearSource) {
+        static Body of(String text) {
+            // Lines kept (a sentence starts a line), each folded and without spaces ("2023 年，" is "2023年,").
+            StringBuilder b = new StringBuilder();
+            for (String l : text.split("\r\n|\r|\n")) {
+                b.append(ChineseText.label(l).replaceAll("\\s+", "")).append('\n');
+            }
+            String compact = b.toString();
+            String agency = null;
+            String agencySource = null;
+            Integer year = null;
+            String yearSource = null;
+            Matcher m = OPENING.matcher(compact.length() > 6000 ? compact.substring(0, 6000) : compact);
+            if (m.find()) {
+                year = Integer.parseInt(m.group(1));
+                yearSource = "正文第一句“" + m.group(1) + "年，…”";
+                agency = nameAtStart(m.group(2));
+                agencySource = agency == null ? null : "正文第一句";
+            }
+            if (agency == null) {
+                Matcher p = PUBLISHER.matcher(compact);
+                if (p.find() && fullName(tidy(p.group(1)))) {
+                    agency = tidy(p.group(1));
+                    agencySource = "发布机构";
+                }
+            }
+            // The signature: among the last lines, a date alone (the agency on the line before) or after the agency.
+            List<String> tail = new ArrayList<>();
+            String[] lines = compact.split("\n");
+            for (int i = lines.length - 1; i >= 0 && tail.size() < 8; i--) {
+                String l = lines[i].replace("|", "");
+                if (!l.isEmpty()) {
+                    tail.add(0, l);
+                }
+            }
+            for (int i = tail.size() - 1; i >= 0; i--) {
+                Matcher d = SIGNED.matcher(tail.get(i));
+                if (!d.matches()) {
+                    continue;
+                }
+                if (year == null) {
+                    year = Integer.parseInt(d.group(2)) - 1;
+                    yearSource = "落款日期的上一年";
+                }
+                String signer = d.group(1) != null ? d.group(1) : i > 0 ? tail.get(i - 1) : null;
+                if (agency == null && signer != null && fullName(signer) && NAME_ENDS.indexOf(signer.charAt(signer.length() - 1)) >= 0) {
+                    agency = signer;
+                    agencySource = "落款";
+                }
+                break;
+            }
+            return new Body(agency, agencySource, year, yearSource);
+        }
+
+        /** The agency at the start of a sentence's subject ("焦作市应急管理局认真贯彻…"), null for 我局, 本单位 and the like. */
+        private static String nameAtStart(String s) {
+            Matcher v = AFTER_NAME.matcher(s);
+            String name = v.find() ? s.substring(0, v.start()) : s;
+            int end = name.length();
+            while (end > 0 && NAME_ENDS.indexOf(name.charAt(end - 1)) < 0) {
+                end--;
+            }
+            name = name.substring(0, end);
+            return fullName(name) ? name : null;
+        }
+
+        /**
+         * A name that can stand for an agency: long enough, agency-like, not 我局/全局/本单位, and not shortened the way
+         * sites and sentences shorten it ("市应急管理局" for 衢州市应急管理局): a full name starts with its place.
+         */
+        private static boolean fullName(String name) {
+            return name.length() >= 4 && plausibleAgency(name) && !name.matches("^(?:我|本|全|各|该|此|今|上级|市|县|区|省|州|镇|乡).*");
+        }
     }
 
     /** The year of a file name: the first written as “2023年”, else the first standing alone; null if none. */

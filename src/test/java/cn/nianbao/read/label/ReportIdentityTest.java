@@ -71,4 +71,55 @@ class ReportIdentityTest {
         assertThat(f.year()).isEqualTo(2023);
         assertThat(f.findings()).anySatisfy(x -> assertThat(x.message()).contains("常山县教育局").contains("取自文件名"));
     }
+
+    @Test
+    void aGenericTitleAndANamelessFileLeaveTheAgencyAndYearToTheFirstSentence() {
+        ReportIdentity id = ReportIdentity.of("政府信息公开工作年度报告\n一、总体情况\n2024 年，常山县人民政府办公室认真贯彻落实《条例》，……\n",
+                "附件1.pdf");
+        assertThat(id.agency()).isEqualTo("常山县人民政府办公室");
+        assertThat(id.agencySource()).isEqualTo("正文第一句");
+        assertThat(id.year()).isEqualTo(2024);
+        assertThat(id.yearSource()).contains("正文第一句");
+        // The subject of a sentence that ends in no agency, or is 我局/全局, is no agency.
+        assertThat(ReportIdentity.of("政府信息公开工作年度报告\n2023年，全局共主动公开信息120条。", "附件1.pdf").agency()).isNull();
+        assertThat(ReportIdentity.of("政府信息公开工作年度报告\n2023年，我局持续推进政府信息公开。", "附件1.pdf").agency()).isNull();
+    }
+
+    @Test
+    void thePublisherASitePrintsIsTakenWhenTheFirstSentenceSaysOnly我局() {
+        ReportIdentity id = ReportIdentity.of("发布机构： | 衢州市应急管理局 | |\n政府信息公开工作年度报告\n2024年，我局持续推进政府信息公开工作。",
+                "附件1.pdf");
+        assertThat(id.agency()).isEqualTo("衢州市应急管理局");
+        assertThat(id.agencySource()).isEqualTo("发布机构");
+        assertThat(id.year()).isEqualTo(2024);
+        // A publisher shortened the way sites shorten it is not taken for the agency (seed 衢州: "市应急管理局").
+        assertThat(ReportIdentity.of("发布机构: | 市应急管理局 | |\n2024年，我局持续推进。", "附件1.pdf").agency()).isNull();
+    }
+
+    @Test
+    void theSignatureAtTheEndGivesTheAgencyAndTheYearBeforeItsDate() {
+        String text = "政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻落实《条例》。\n六、其他需要报告的事项\n无。\n\n常山县教育局\n2025年1月20日\n";
+        ReportIdentity id = ReportIdentity.of(text, "附件1.pdf");
+        assertThat(id.agency()).isEqualTo("常山县教育局");
+        assertThat(id.agencySource()).isEqualTo("落款");
+        assertThat(id.year()).isEqualTo(2024);
+        assertThat(id.yearSource()).isEqualTo("落款日期的上一年");
+        ReportIdentity sameLine = ReportIdentity.of("政府信息公开工作年度报告\n正文。\n常山县教育局 2025年1月20日", "附件1.pdf");
+        assertThat(sameLine.agency()).isEqualTo("常山县教育局");
+        // The file name still comes before the body.
+        assertThat(ReportIdentity.of(text, "开化县教育局2024年报告.pdf").agency()).isEqualTo("开化县教育局");
+    }
+
+    @Test
+    void aPublishedReportWithAGenericTitleInANamelessFileIsReadFromItsBody() throws IOException {
+        String seed = Files.readString(TestSupport.fixtures().resolve("seeds/000_a201d3f6644c5ea6.txt"));
+        String generic = seed.replaceFirst("焦作市应急管理局 2023 年政府信息公开工作年度 报告", "政府信息公开工作年度报告");
+        assertThat(generic).isNotEqualTo(seed);
+        Path file = tmp.resolve("附件1.txt");
+        Files.writeString(file, generic);
+        Filing f = new LabelReader(TestSupport.FORMATS).readText(file, LabelReader.Hints.NONE).filing();
+        assertThat(f.agency()).isEqualTo("焦作市应急管理局");
+        assertThat(f.year()).isEqualTo(2023);
+        assertThat(f.findings()).anySatisfy(x -> assertThat(x.message()).contains("焦作市应急管理局").contains("取自正文第一句"));
+    }
 }
