@@ -73,6 +73,6 @@ final class MailOptions {
 
     /** A mail server that could not be used: exit 2 with its Chinese message. */
     static NianbaoException failed(MailException e) {
-        return new NianbaoException(ExitCodes.USAGE, e.getMessage());
+        return NianbaoException.unavailable(e.getMessage());
     }
 }

@@ -56,7 +56,9 @@ public final class OutputGuard {
         /** An unsent e-mail (issue, collect --returns). */
         DRAFT("draft", "邮件草稿"),
         /** Every cell as a CSV row (read --csv, import --csv, the round's total). */
-        CSV("csv", "CSV 导出文件");
+        CSV("csv", "CSV 导出文件"),
+        /** What send sent, beside the drafts (its header row is {@link #SEND_LOG_HEADER}). */
+        SEND_LOG("send-log", "发送记录");
 
         private final String id;
         private final String chinese;
@@ -78,6 +80,9 @@ public final class OutputGuard {
 
     /** The header an unsent e-mail of ours carries, naming what kind of message it is (发出、退回、催报…). */
     public static final String DRAFT_HEADER = "X-Nianbao-Draft";
+
+    /** The header row of send's log (发送记录.csv), by which it is known as ours. */
+    public static final List<String> SEND_LOG_HEADER = List.of("草稿", "指纹", "Message-ID", "收件人", "时间", "结果", "服务器回复");
 
     /**
      * What an existing file is: one of our kinds (null when it is not ours) and, when it holds
@@ -211,6 +216,9 @@ public final class OutputGuard {
         String firstLine = text.lines().findFirst().orElse("").strip();
         if (firstLine.equals(String.join(",", CsvExport.HEADER))) {
             return new Found(Kind.CSV, null);
+        }
+        if (firstLine.equals(String.join(",", SEND_LOG_HEADER))) {
+            return new Found(Kind.SEND_LOG, null);
         }
         int headerEnd = text.indexOf("\r\n\r\n") >= 0 ? text.indexOf("\r\n\r\n") : text.indexOf("\n\n");
         String headers = headerEnd >= 0 ? text.substring(0, headerEnd) : text;

@@ -93,7 +93,10 @@ final class MailFaults {
                 best = t.getMessage();
             }
         }
-        return cn.nianbao.util.IoErrors.plain(scrub(best, password));
+        String plain = cn.nianbao.util.IoErrors.plain(scrub(best, password));
+        // The library's own wording ("* BYE Jakarta Mail Exception: …", "Exception reading response")
+        // says nothing a user can act on beyond what the Chinese message says.
+        return plain.contains("Exception") || plain.startsWith("* BYE") ? "" : plain;
     }
 
     /** {@code s} with every occurrence of the password taken out. */

@@ -73,7 +73,6 @@ public record MailSecurity(boolean insecure, Path trustCert, int timeoutSeconds)
                 p.setProperty(k + "sendpartial", "false"); // one recipient refused: the draft is not sent at all
             }
         }
-        p.setProperty("mail.mime.allowutf8", "true");
         return p;
     }
 

@@ -21,7 +21,7 @@ import java.util.Properties;
 /**
  * A real mail server for the tests: GreenMail's SMTP, IMAP and POP3 (and their TLS versions) on
  * 127.0.0.1, on free ports. Its TLS certificate is made for this run by the JDK's keytool, issued
- * to localhost and 127.0.0.1, so the client verifies it as it would any server's — trusted only
+ * to localhost (not to 127.0.0.1), so the client verifies it as it would any server's — trusted only
  * through --trust-cert ({@link #certificate()}).
  */
 public final class TestMailServer implements AutoCloseable {
@@ -62,7 +62,7 @@ public final class TestMailServer implements AutoCloseable {
             Path pem = dir.resolve("server.pem");
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
             run(keytool, "-genkeypair", "-alias", "greenmail", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
-                    "-dname", "CN=localhost, O=nianbao test", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                    "-dname", "CN=localhost, O=nianbao test", "-ext", "SAN=dns:localhost",
                     "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
             run(keytool, "-exportcert", "-rfc", "-alias", "greenmail", "-keystore", ks.toString(), "-storepass", "changeit",
                     "-file", pem.toString());
@@ -81,6 +81,11 @@ public final class TestMailServer implements AutoCloseable {
         if (p.waitFor() != 0) {
             throw new IOException(String.join(" ", cmd) + ": " + out);
         }
+    }
+
+    /** Makes the mailbox {@code address} (its password is the address), so it can be read before anything arrives. */
+    public void user(String address) {
+        gm.setUser(address, address, address);
     }
 
     /** The server's certificate (PEM), for --trust-cert. */
