@@ -24,11 +24,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.MessageSet;
 import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.eclipse.angus.mail.pop3.POP3Message;
 
@@ -45,6 +51,9 @@ public final class MailboxFetch {
     public static final long MAX_MESSAGE_BYTES = cn.nianbao.round.Inbox.MAX_MESSAGE_BYTES;
     /** The state file is written after this many new messages, so a cut-off run loses none. */
     private static final int SAVE_EVERY = 50;
+    /** IMAP messages fetched with one command: at most this many, and this many bytes (a message over it goes alone). */
+    private static final int BATCH = 100;
+    private static final long BATCH_BYTES = 16L << 20;
 
     /**
      * What to fetch and how: the password (never logged), the transport's rules, only messages
@@ -122,22 +131,28 @@ public final class MailboxFetch {
             fp.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
             folder.fetch(messages, fp);
             int had = 0;
-            int since = 0;
             List<Message> stored = new ArrayList<>();
+            List<Message> batch = new ArrayList<>();
+            long batchBytes = 0;
             for (Message m : messages) {
                 long uid = folder.getUID(m);
-                String source = MailStore.source(account, validity, uid);
-                if (store.fetched(source)) {
+                if (store.fetched(MailStore.source(account, validity, uid))) {
                     had++;
                     stored.add(m);
                     continue;
                 }
-                Date received = m.getReceivedDate();
-                done.add(keep(m, received == null ? null : received.toInstant(), source, o, store, listener));
-                stored.add(m);
-                if (++since % SAVE_EVERY == 0) {
-                    store.save();
+                if (!batch.isEmpty() && (batch.size() >= BATCH || batchBytes + Math.max(0, m.getSize()) > BATCH_BYTES)) {
+                    keepImap(folder, batch, account, validity, o, store, done, listener);
+                    stored.addAll(batch);
+                    batch.clear();
+                    batchBytes = 0;
                 }
+                batch.add(m);
+                batchBytes += Math.max(0, m.getSize());
+            }
+            if (!batch.isEmpty()) {
+                keepImap(folder, batch, account, validity, o, store, done, listener);
+                stored.addAll(batch);
             }
             store.save();
             int marked = 0;
@@ -182,9 +197,11 @@ public final class MailboxFetch {
             FetchProfile fp = new FetchProfile();
             fp.add(UIDFolder.FetchProfileItem.UID);
             folder.fetch(messages, fp);
+            int[] sizes = folder.getSizes(); // one LIST for all, not one per message
             int had = 0;
             int onServer = 0;
             int since = 0;
+            Instant from = o.since() == null ? null : o.since().atStartOfDay(cn.nianbao.round.Collector.ZONE).toInstant();
             for (Message m : messages) {
                 String uidl = folder.getUID(m);
                 String source = uidl == null ? null : MailStore.source(account, uidl);
@@ -193,17 +210,22 @@ public final class MailboxFetch {
                     had++;
                     continue;
                 }
-                Instant received = topReceived(m);
-                if (o.since() != null) {
+                if (from != null) {
+                    // POP3 cannot search: the headers (TOP) say when it came
+                    Instant received = topReceived(m.getHeader("Received"));
                     Instant t = received != null ? received : m.getSentDate() == null ? null : m.getSentDate().toInstant();
-                    if (t != null && t.isBefore(o.since().atStartOfDay(cn.nianbao.round.Collector.ZONE).toInstant())) {
+                    if (t != null && t.isBefore(from)) {
                         ((POP3Message) m).invalidate(true);
                         continue;
                     }
                 }
                 onServer++;
-                done.add(keep(m, received, source != null ? source : MailStore.source(account, "无UIDL-" + m.getMessageNumber()), o,
-                        store, listener));
+                int n = m.getMessageNumber();
+                int size = n - 1 < sizes.length ? sizes[n - 1] : m.getSize();
+                byte[] whole = size > o.maxBytes() ? null : body(m, o.maxBytes());
+                Instant received = topReceived(whole != null ? MailStore.headers(whole).getHeader("Received") : m.getHeader("Received"));
+                done.add(keep(m, whole, received, source != null ? source : MailStore.source(account, "无UIDL-" + n), o, store,
+                        listener));
                 ((POP3Message) m).invalidate(true); // 5,000 messages must not stay in memory
                 if (++since % SAVE_EVERY == 0) {
                     store.save();
@@ -222,21 +244,69 @@ public final class MailboxFetch {
         }
     }
 
+    /**
+     * Downloads a batch of IMAP messages with one FETCH (a round trip per message would make a
+     * distant server's latency, not its bandwidth, the limit) and stores each: the whole message as
+     * the server holds it, or its headers alone when it is over the size limit. The state is saved
+     * after each batch.
+     */
+    private static void keepImap(IMAPFolder folder, List<Message> batch, MailAccount account, long validity, Options o,
+                                 MailStore store, List<Fetched> done, Consumer<Fetched> listener)
+            throws MessagingException, IOException {
+        List<Message> whole = new ArrayList<>();
+        for (Message m : batch) {
+            if (m.getSize() <= o.maxBytes()) {
+                whole.add(m);
+            }
+        }
+        Map<Integer, byte[]> raw = whole.isEmpty() ? Map.of() : rawMessages(folder, whole);
+        for (Message m : batch) {
+            Date received = m.getReceivedDate();
+            byte[] bytes = raw.get(m.getMessageNumber());
+            if (bytes == null && m.getSize() <= o.maxBytes()) {
+                bytes = body(m, o.maxBytes()); // not in the batch's answer: asked for alone
+            }
+            done.add(keep(m, bytes, received == null ? null : received.toInstant(),
+                    MailStore.source(account, validity, folder.getUID(m)), o, store, listener));
+        }
+        store.save();
+    }
+
+    /** The raw bytes of {@code messages} (BODY.PEEK[]: reading never sets \Seen), by message number. */
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, byte[]> rawMessages(IMAPFolder folder, List<Message> messages) throws MessagingException {
+        int[] numbers = messages.stream().mapToInt(Message::getMessageNumber).toArray();
+        return (Map<Integer, byte[]>) folder.doCommand(p -> {
+            Response[] r = p.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]");
+            Map<Integer, byte[]> out = new HashMap<>();
+            for (Response x : r) {
+                if (x instanceof FetchResponse f) {
+                    BODY b = f.getItem(BODY.class);
+                    if (b != null && b.getByteArray() != null) {
+                        out.put(f.getNumber(), b.getByteArray().getNewBytes());
+                    }
+                }
+            }
+            p.notifyResponseHandlers(r);
+            p.handleResult(r[r.length - 1]);
+            return out;
+        });
+    }
+
     /** Downloads one message (its headers only when it is too large) and puts it into the store. */
     private static Fetched keep(Message m, Instant received, String source, Options o, MailStore store,
                                 Consumer<Fetched> listener) throws MessagingException, IOException {
-        int size = m.getSize();
-        byte[] raw;
+        return keep(m, m.getSize() > o.maxBytes() ? null : body(m, o.maxBytes()), received, source, o, store, listener);
+    }
+
+    /** Puts {@code whole} (null: too large, the headers are kept) into the store. */
+    private static Fetched keep(Message m, byte[] whole, Instant received, String source, Options o, MailStore store,
+                                Consumer<Fetched> listener) throws MessagingException, IOException {
+        byte[] raw = whole;
         long omitted = 0;
-        if (size > o.maxBytes()) {
+        if (raw == null || raw.length > o.maxBytes()) {
             raw = headerBytes(m);
-            omitted = size;
-        } else {
-            raw = body(m, o.maxBytes());
-            if (raw == null) {
-                raw = headerBytes(m);
-                omitted = o.maxBytes() + 1;
-            }
+            omitted = Math.max(m.getSize(), o.maxBytes() + 1);
         }
         MailStore.Stored s = store.put(raw, received, source, omitted);
         var h = MailStore.headers(raw);
@@ -279,8 +349,7 @@ public final class MailboxFetch {
      * When the mailbox's server received a POP3 message: the date of the topmost Received line, which
      * the receiving server writes above everything the sender sent; null when there is none.
      */
-    static Instant topReceived(Message m) throws MessagingException {
-        String[] r = m.getHeader("Received");
+    static Instant topReceived(String[] r) {
         if (r == null || r.length == 0) {
             return null;
         }

@@ -84,6 +84,36 @@ class MailboxFetchTest {
         assertThat(stored()).hasSize(messages.size());
     }
 
+    @Test
+    void aMailboxOfSeveralFetchBatchesStoresEveryMessageWholeAndOnceAndLeavesThemUnread() throws Exception {
+        // More than two batches of one FETCH each, with messages over the size limit among them.
+        java.time.ZonedDateTime t = java.time.ZonedDateTime.parse("2025-01-20T09:00:00+08:00");
+        java.util.Map<String, byte[]> sent = new java.util.HashMap<>();
+        for (int i = 1; i <= 230; i++) {
+            RoundMessages.Message q = RoundMessages.question("提问" + i, "someone" + i + "@other.example", t.plusSeconds(i));
+            server.deliver("INBOX", q.raw(), q.date());
+            sent.put("提问" + i, q.raw());
+        }
+        MailboxFetch.Result r = fetch(server.imap("INBOX"), MailAccount.Protocol.IMAP,
+                new MailboxFetch.Options(TestMailServer.PASSWORD.toCharArray(), security(), null, false, null, 20_000));
+        assertThat(r.onServer()).isEqualTo(messages.size() + 230);
+        assertThat(r.fetched()).hasSize(messages.size() + 230).noneMatch(MailboxFetch.Fetched::duplicate);
+        assertThat(stored()).hasSize(messages.size() + 230);
+        assertThat(r.fetched()).filteredOn(f -> f.omittedBytes() > 0).isNotEmpty();
+        for (MailboxFetch.Fetched f : r.fetched()) {
+            byte[] raw = sent.get(f.subject());
+            if (raw != null) {
+                // the stored file is our block on top of the message byte for byte
+                byte[] file = Files.readAllBytes(f.file());
+                assertThat(f.omittedBytes()).isZero();
+                assertThat(java.util.Arrays.copyOfRange(file, file.length - raw.length, file.length)).isEqualTo(raw);
+            }
+        }
+        assertThat(r.fetched()).filteredOn(f -> sent.containsKey(f.subject())).hasSize(230);
+        assertThat(server.folder("INBOX").getMessages()).noneMatch(m -> flags(m).contains(Flags.Flag.SEEN));
+        assertThat(fetch(server.imap("INBOX"), MailAccount.Protocol.IMAP, plain()).fetched()).isEmpty();
+    }
+
     static Flags flags(StoredMessage m) {
         try {
             return m.getFlags();
