@@ -169,7 +169,7 @@ public final class Nianbao {
             Inbox.Item i = s.item();
             items.add(new RoundResult.Item(i.origin(), i.name(), s.state(), s.agency() == null ? null : s.agency().name(),
                     s.matchedBy(), i.time(), i.timeSource() == null ? "" : i.timeSource().chinese(),
-                    s.readable() ? s.note() : String.join("；", List.of(s.report().read().reason(), s.note()).stream()
+                    s.readable() ? s.note() : String.join("；", java.util.stream.Stream.of(s.report().read().reason(), s.note())
                             .filter(x -> x != null && !x.isEmpty()).toList())));
         }
         return new RoundResult(year, round.spec().id(), due, agencies, items, round.reconciled());

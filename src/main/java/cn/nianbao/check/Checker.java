@@ -83,23 +83,23 @@ public final class Checker {
 
     /** A rule's terms as filed in one filing. */
     private static CellValue[] values(CompiledRule c, Filing filing) {
-        CellValue[] values = new CellValue[c.at().length];
+        CellValue[] values = new CellValue[c.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = filing.asFiled(c.at()[i]);
+            values[i] = filing.asFiled(c.at(i));
         }
         return values;
     }
 
     /**
      * A rule's terms as filed this year and last year; null when last year's format has no such
-     * cell (C2 against a 2019 filing). Apart from {@link #values(Compiled, Filing)}, so that the
+     * cell (C2 against a 2019 filing). Apart from {@link #values(CompiledRule, Filing)}, so that the
      * compiled within-filing path is not thrown away when the first year rule runs.
      */
     private static CellValue[] values(CompiledRule c, Filing current, Filing previous) {
-        CellValue[] values = new CellValue[c.at().length];
+        CellValue[] values = new CellValue[c.size()];
         for (int i = 0; i < values.length; i++) {
             if (!c.previous(i)) {
-                values[i] = current.asFiled(c.at()[i]);
+                values[i] = current.asFiled(c.at(i));
             } else if (previous.spec().hasCell(c.cells().get(i))) {
                 values[i] = previous.asFiled(c.cells().get(i));
             } else {
@@ -123,13 +123,13 @@ public final class Checker {
                 blanks++;
             }
         }
-        for (int k : c.inputs()) {
-            if (cur.value(k) instanceof CellValue.Invalid) {
+        for (int k = 0; k < c.inputCount(); k++) {
+            if (cur.value(c.input(k)) instanceof CellValue.Invalid) {
                 return null; // an invalid input behind a stored total: reported by itself, not again here
             }
         }
         MissingStrategy missing = c.rule().missing();
-        if (blanks == c.at().length && missing != MissingStrategy.NEVER_SKIP
+        if (blanks == c.size() && missing != MissingStrategy.NEVER_SKIP
                 || blanks > 0 && missing == MissingStrategy.SKIP_IF_ANY_BLANK) {
             return null;
         }
@@ -145,8 +145,8 @@ public final class Checker {
         if (blanks > 0) {
             message.append("（其中").append(blanks).append("个空白单元格按0计算）");
         }
-        for (int k : c.inputs()) {
-            if (cur.value(k) instanceof CellValue.Num n && n.fromText()) {
+        for (int k = 0; k < c.inputCount(); k++) {
+            if (cur.value(c.input(k)) instanceof CellValue.Num n && n.fromText()) {
                 message.append("（有分项以文本形式填写，Excel 求和时不计入：请改为数字）");
                 break;
             }
@@ -166,9 +166,9 @@ public final class Checker {
     private static BigDecimal[] required(CompiledRule c, CellValue[] values, BigDecimal leftMinusRight) {
         int sign = 0;
         CellValue held = null;
-        for (int i = 0; i < c.at().length; i++) {
+        for (int i = 0; i < c.size(); i++) {
             if (!c.previous(i) && c.cells().get(i).equals(c.findingCell())) {
-                sign += (i < c.leftCount() ? 1 : -1) * (c.negative()[i] ? -1 : 1);
+                sign += (i < c.leftCount() ? 1 : -1) * (c.negative(i) ? -1 : 1);
                 held = values[i];
             }
         }
@@ -186,7 +186,7 @@ public final class Checker {
         for (int i = from; i < to; i++) {
             BigDecimal v = values[i].number();
             if (v != null) {
-                total = c.negative()[i] ? total.subtract(v) : total.add(v);
+                total = c.negative(i) ? total.subtract(v) : total.add(v);
             }
         }
         return total;

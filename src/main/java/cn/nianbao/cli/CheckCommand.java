@@ -38,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Guard.inputsExist(paths, "输入");
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
+        Guard guard = new Guard(formats, force.force, paths);
         outputs.checkBeforeReading(paths, guard);
         Aliases names = Runs.aliases(outputs.aliases);
         List<FileReport> reports = Runs.readAll(formats, paths, run, spec.commandLine().getErr(), "读取");

@@ -105,7 +105,6 @@ final class CollectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int year = options.year();
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
         FormatSpec fmt = formats.forYear(year);
         LocalDate due = options.due();
         if (resubmitDays < 0) {
@@ -141,6 +140,7 @@ final class CollectCommand implements Callable<Integer> {
         if (!accounts.isEmpty() && MailStore.refusal(files.mail()) != null) {
             throw NianbaoException.usage(MailStore.refusal(files.mail()));
         }
+        Guard guard = new Guard(formats, force.force, inputs);
         Guard.notAnInput(output, "收集情况（-o）", inputs);
         Guard.notAnInput(totalXlsx, "本轮加总（--total）", inputs);
         Guard.notAnInput(totalCsv, "本轮加总的 CSV", inputs);
@@ -149,6 +149,9 @@ final class CollectCommand implements Callable<Integer> {
         guard.replaceable(OutputGuard.Kind.COLLECTION, output);
         guard.replaceable(OutputGuard.Kind.ROUND_TOTAL, totalXlsx);
         guard.replaceable(OutputGuard.Kind.CSV, totalCsv);
+        if (files.extractRefusal() != null) {
+            throw NianbaoException.usage(files.extractRefusal());
+        }
         Roster r = options.roster(out);
         if (r.agencies().isEmpty()) {
             throw NianbaoException.usage("名册 " + options.roster + " 中没有可用的单位");
@@ -156,9 +159,6 @@ final class CollectCommand implements Callable<Integer> {
 
         List<FileReport> prevReports = previous == null ? List.of() : Runs.readAll(formats, previous, run, err, "读取上年");
         List<Filing> last = previous == null ? null : Batch.filings(prevReports);
-        if (files.extractRefusal() != null) {
-            throw NianbaoException.usage(files.extractRefusal());
-        }
         for (MailAccount a : accounts) {
             fetch(a, security, sinceDate, files.mail(), out, err);
         }

@@ -20,11 +20,16 @@ final class Guard {
 
     private final OutputGuard outputs;
     private final boolean force;
+    private final List<Path> inputs;
 
-    /** The output rule for a run over {@code formats}; {@code force} lets it replace anything but an input. */
-    Guard(Formats formats, boolean force) {
+    /**
+     * The output rule for a run over {@code formats} that reads {@code inputs} (files or folders);
+     * {@code force} lets it replace anything but an input.
+     */
+    Guard(Formats formats, boolean force, Collection<Path> inputs) {
         this.outputs = new OutputGuard(formats);
         this.force = force;
+        this.inputs = List.copyOf(inputs);
     }
 
     /** What recognises this tool's outputs by their content. */
@@ -66,8 +71,14 @@ final class Guard {
         }
     }
 
-    /** Existing files among {@code targets} may be replaced only when they are our own output of {@code kind}. */
+    /**
+     * No target may be one of this run's inputs or lie inside an input folder, --force or not; an
+     * existing target may be replaced only when it is our own output of {@code kind} (or --force).
+     */
     void replaceable(OutputGuard.Kind kind, Collection<Path> targets) {
+        for (Path target : targets) {
+            notAnInput(target, "输出文件", inputs);
+        }
         if (force) {
             return;
         }

@@ -59,7 +59,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Guard.inputsExist(files, "输入");
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
+        Guard guard = new Guard(formats, force.force, files);
         if (year != null) {
             Guard.year(year, "--year");
         }

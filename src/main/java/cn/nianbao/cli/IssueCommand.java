@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,7 +54,11 @@ final class IssueCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         options.year();
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
+        List<Path> inputs = new ArrayList<>(List.of(options.roster));
+        if (previous != null) {
+            inputs.addAll(previous);
+        }
+        Guard guard = new Guard(formats, force.force, inputs);
         if (previous != null) {
             Guard.inputsExist(previous, "上年的报表（--previous）");
             Guard.notAnInput(dir, "输出文件夹（-o）", previous);

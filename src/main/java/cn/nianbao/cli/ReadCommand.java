@@ -47,7 +47,7 @@ final class ReadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Guard.inputsExist(paths, "输入");
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
+        Guard guard = new Guard(formats, force.force, paths);
         Guard.notAnInput(csv, "CSV（--csv）", paths);
         guard.replaceable(OutputGuard.Kind.CSV, csv);
         InputFiles.Expanded files = Runs.expand(paths);

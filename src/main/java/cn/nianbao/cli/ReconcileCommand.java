@@ -53,7 +53,7 @@ final class ReconcileCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(current);
         inputs.addAll(previous);
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
+        Guard guard = new Guard(formats, force.force, inputs);
         outputs.checkBeforeReading(inputs, guard);
         Aliases names = Runs.aliases(outputs.aliases);
         List<FileReport> cur = Runs.readAll(formats, current, run, spec.commandLine().getErr(), "读取本年");

@@ -44,7 +44,7 @@ final class RoundOptions {
         } catch (IOException e) {
             throw NianbaoException.usage("名册 " + roster + " 无法读取：" + e.getMessage());
         }
-        r.problems().forEach(p -> out.println("名册问题（已跳过）：" + p.message()));
+        r.problems().forEach(p -> out.println((p.skipped() ? "名册问题（已跳过）：" : "名册问题：") + p.message()));
         return r;
     }
 }

@@ -75,7 +75,7 @@ final class SendCommand implements Callable<Integer> {
             reports.forEach(r -> out.println(line(r)));
         } else {
             // The logs beside the drafts are outputs: ours, or refused before anything is sent.
-            new Guard(Formats.builtIn(), force.force).replaceable(OutputGuard.Kind.SEND_LOG,
+            new Guard(Formats.builtIn(), force.force, List.of()) /* the log lives beside the drafts it reads */.replaceable(OutputGuard.Kind.SEND_LOG,
                     DraftSender.logFolders(drafts).stream().map(d -> d.resolve(SendLog.FILE)).toList());
             boolean anyToSend = DraftSender.dryRun(drafts).stream().anyMatch(r -> r.outcome() == DraftSender.Outcome.WOULD_SEND);
             char[] password = anyToSend ? MailOptions.password(account, err) : new char[0];

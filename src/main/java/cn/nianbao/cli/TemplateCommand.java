@@ -66,7 +66,6 @@ final class TemplateCommand implements Callable<Integer> {
             throw NianbaoException.usage("--code " + code + "：" + CreditCode.problem(credit));
         }
         Formats formats = Formats.builtIn();
-        Guard guard = new Guard(formats, force.force);
         FormatSpec fmt;
         try {
             fmt = format == null ? formats.forYear(year) : formats.get(format);
@@ -76,11 +75,12 @@ final class TemplateCommand implements Callable<Integer> {
         if (!fmt.coversYear(year)) {
             err.println("注意：" + year + "年的报告通常不使用" + fmt.title() + "，已按 --format 生成。");
         }
-        Path target = output != null ? output : Path.of(cn.nianbao.util.FileNames.safe(name) + "-" + year + ".xlsx");
+        Path target = output != null ? output : Path.of(cn.nianbao.util.FileNames.agency(name) + "-" + year + ".xlsx");
         if (previous != null) {
             Guard.inputsExist(List.of(previous), "上年的报表（--previous）");
             Guard.notAnInput(target, "模板", List.of(previous));
         }
+        Guard guard = new Guard(formats, force.force, previous == null ? List.of() : List.of(previous));
         guard.replaceable(OutputGuard.Kind.TEMPLATE, target);
         TemplateRequest req = TemplateRequest.of(fmt, year, name, credit);
         if (previous != null) {

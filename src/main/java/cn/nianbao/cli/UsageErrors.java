@@ -281,7 +281,7 @@ final class UsageErrors {
             if (b.length() < 3 || b.equals(t)) {
                 continue;
             }
-            int d = distance(t, b);
+            int d = cn.nianbao.util.ChineseText.distance(t, b, Math.max(t.length(), b.length()));
             if (d <= max || (t.length() >= 3 && b.startsWith(t))) {
                 found.add(new Scored(c, d));
             }
@@ -296,26 +296,5 @@ final class UsageErrors {
             i++;
         }
         return name.substring(i).toLowerCase(Locale.ROOT);
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -42,6 +42,16 @@ public record Identity(
         this(format, year, agency, code, templateId, toolVersion, issuedAt, prefillSource, prefilled, "", "");
     }
 
+    /**
+     * The number the template was issued with for {@code key}, read as the reader reads a cell;
+     * null when none was prefilled or the record is no number (someone changed it: P1).
+     */
+    public java.math.BigDecimal issued(String key) {
+        String recorded = prefilled.get(key);
+        java.math.BigDecimal v = recorded == null ? null : cn.nianbao.util.NumberText.cell(recorded);
+        return v == null ? null : Numbers.normalize(v);
+    }
+
     /** The value that marks a workbook as one of ours, under the key {@code nianbao}. */
     public static final String MAGIC = "nianbao-template";
     /** Custom document properties carry the identity entries under this prefix. */

@@ -41,7 +41,7 @@ public final class Totals {
             }
         }
         for (TotalStep s : spec.totalSteps()) {
-            values[s.target()] = sum(s.terms().length, i -> values[s.terms()[i]], i -> s.negative()[i]);
+            values[s.target()] = sum(s.size(), i -> values[s.term(i)], s::negative);
         }
         return KeyedValues.wrap(spec.cellKeys(), values);
     }

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * A fingerprint of a filing's input numbers: written into a workbook this tool makes as an output
  * (an annotated copy, an imported report, a round's total) and compared when the file is met
  * again, to tell a file nobody has typed into from one a person changed. Blank, each number and
- * each invalid value count, in the format's order of input cells.
+ * each invalid value (with its text) count, in the format's order of input cells.
  */
 public final class ValuesDigest {
     private ValuesDigest() {
@@ -31,8 +31,9 @@ public final class ValuesDigest {
             b.append(c.key()).append('=');
             if (v instanceof CellValue.Num n) {
                 b.append(n.value().toPlainString());
-            } else if (v instanceof CellValue.Invalid) {
-                b.append('!');
+            } else if (v instanceof CellValue.Invalid bad) {
+                // The text as typed: an invalid value changed into another is a change too.
+                b.append('!').append(bad.raw() == null ? "" : bad.raw().replace("\\", "\\\\").replace("\n", "\\n"));
             }
             b.append('\n');
         }

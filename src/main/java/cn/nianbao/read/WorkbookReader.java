@@ -5,7 +5,6 @@ import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Identity;
-import cn.nianbao.model.Numbers;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.model.ValuesDigest;
 import cn.nianbao.read.label.LabelReader;
@@ -467,12 +466,11 @@ public final class WorkbookReader {
             if (!spec.hasCell(e.getKey())) {
                 continue;
             }
-            BigDecimal parsed = NumberText.cell(e.getValue());
-            if (parsed == null) {
+            BigDecimal issued = identity.issued(e.getKey());
+            if (issued == null) {
                 findings.add(Finding.ofFile(FindingCode.P1, file, "模板标识中的上年结转记录被改动：" + e.getKey()));
                 continue;
             }
-            BigDecimal issued = Numbers.normalize(parsed);
             CellValue now = values.getOrDefault(e.getKey(), CellValue.BLANK);
             if (!(now instanceof CellValue.Num n) || n.value().compareTo(issued) != 0) {
                 CellLocation loc = locations.get(e.getKey());

@@ -41,12 +41,12 @@ public final class Imports {
         return f.findings().stream().filter(x -> x.code() == FindingCode.L1).count() == f.spec().tables().size();
     }
 
-    /** "单位-年度.xlsx" in {@code dir}, or with "-2", "-3"… when an earlier filing of this run already took that name. */
+    /** "单位-年度.xlsx" in {@code dir}, or "单位-年度(2).xlsx" … when an earlier filing of this run already took that name. */
     public Path target(Path dir, Filing f) {
-        String stem = FileNames.safe(f.agency() + "-" + f.year());
+        String stem = FileNames.agency(f.agency()) + "-" + f.year();
         Path p = dir.resolve(stem + ".xlsx");
         for (int n = 2; used.contains(p); n++) {
-            p = dir.resolve(stem + "-" + n + ".xlsx");
+            p = dir.resolve(FileNames.numbered(stem, n, ".xlsx"));
         }
         used.add(p);
         return p;

@@ -3,12 +3,11 @@ package cn.nianbao.report;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Identity;
-import cn.nianbao.model.Numbers;
 import cn.nianbao.model.ReadResult;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.spec.CellDef;
+import cn.nianbao.spec.Formats;
 import cn.nianbao.util.FileKind;
-import cn.nianbao.util.NumberText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -32,11 +31,20 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
  * Anything else (a filled workbook, a foreign file) is refused unless the user says --force.
  */
 public final class OutputGuard {
-    private final WorkbookReader reader;
+    private final Formats formats;
+    private WorkbookReader reader;
 
     /** A guard that recognises workbooks of {@code formats}' templates by their content. */
-    public OutputGuard(cn.nianbao.spec.Formats formats) {
-        this.reader = new WorkbookReader(formats);
+    public OutputGuard(Formats formats) {
+        this.formats = formats;
+    }
+
+    /** Made when a workbook is first met: most runs replace no existing file. */
+    private synchronized WorkbookReader reader() {
+        if (reader == null) {
+            reader = new WorkbookReader(formats);
+        }
+        return reader;
     }
 
     /** The kinds of file this tool writes, with the marker each carries and its Chinese name. */
@@ -78,11 +86,48 @@ public final class OutputGuard {
         }
     }
 
-    /** The header an unsent e-mail of ours carries, naming what kind of message it is (发出、退回、催报…). */
+    /**
+     * The header an unsent e-mail of ours carries: "nianbao", the version and a fingerprint of the
+     * rest of the message, so that a draft someone edited (in a mail program, or by hand) is told
+     * from one nobody touched and is never replaced or removed.
+     */
     public static final String DRAFT_HEADER = "X-Nianbao-Draft";
 
     /** The header row of send's log (发送记录.csv), by which it is known as ours. */
     public static final List<String> SEND_LOG_HEADER = List.of("草稿", "指纹", "Message-ID", "收件人", "时间", "结果", "服务器回复");
+
+    /** {@code message} (a whole e-mail) with our draft header, holding its fingerprint, as its first line. */
+    public static byte[] markDraft(byte[] message) {
+        byte[] line = (DRAFT_HEADER + ": nianbao " + cn.nianbao.util.Version.get() + " sha256=" + sha256(message) + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] out = java.util.Arrays.copyOf(line, line.length + message.length);
+        System.arraycopy(message, 0, out, line.length, message.length);
+        return out;
+    }
+
+    /** Whether a message that starts with our draft header is as {@link #markDraft} wrote it. */
+    static boolean draftUnchanged(byte[] file) {
+        String prefix = DRAFT_HEADER + ": ";
+        int end = 0;
+        while (end < file.length && file[end] != '\n') {
+            end++;
+        }
+        String first = new String(file, 0, end, StandardCharsets.US_ASCII).strip();
+        int at = first.lastIndexOf(" sha256=");
+        if (!first.regionMatches(true, 0, prefix, 0, prefix.length()) || at < 0 || end >= file.length) {
+            return false;
+        }
+        byte[] rest = java.util.Arrays.copyOfRange(file, end + 1, file.length);
+        return first.substring(at + " sha256=".length()).equals(sha256(rest));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /**
      * What an existing file is: one of our kinds (null when it is not ours) and, when it holds
@@ -183,6 +228,9 @@ public final class OutputGuard {
         return removed;
     }
 
+    /** Larger than any draft of ours (a template attached): a file this size is read whole to check its fingerprint. */
+    private static final long MAX_DRAFT_BYTES = 64L << 20;
+
     /** What {@code file} is, by its content; null when there is no such file. */
     public Found identify(Path file) throws IOException {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
@@ -215,7 +263,7 @@ public final class OutputGuard {
         }
         String firstLine = text.lines().findFirst().orElse("").strip();
         if (firstLine.equals(String.join(",", CsvExport.HEADER))) {
-            return new Found(Kind.CSV, null);
+            return new Found(Kind.CSV, csvAsWritten(file) ? null : "是本工具写出后又被人改动过的 CSV（多了列、行或不是数字的内容）");
         }
         if (firstLine.equals(String.join(",", SEND_LOG_HEADER))) {
             return new Found(Kind.SEND_LOG, null);
@@ -224,10 +272,47 @@ public final class OutputGuard {
         String headers = headerEnd >= 0 ? text.substring(0, headerEnd) : text;
         for (String line : headers.split("\r?\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith(DRAFT_HEADER.toLowerCase(Locale.ROOT) + ":")) {
-                return new Found(Kind.DRAFT, null);
+                boolean unchanged = Files.size(file) <= MAX_DRAFT_BYTES && draftUnchanged(Files.readAllBytes(file));
+                return new Found(Kind.DRAFT, unchanged ? null : "是本工具写出后又被人改动过的邮件草稿");
             }
         }
         return new Found(null, null);
+    }
+
+    /**
+     * Whether a CSV with our header is still as {@link CsvExport} wrote it: nine fields on every
+     * line, a known format, a year, a cell of that format's tables, and a plain number or nothing.
+     * A note typed into a spare column, a line added or a value replaced by words makes it a
+     * person's file.
+     */
+    private boolean csvAsWritten(Path file) throws IOException {
+        java.util.Map<String, java.util.Set<String>> cells = new java.util.HashMap<>();
+        // Bytes that are no UTF-8 (a CSV saved again as GBK) become U+FFFD and match no label.
+        try (java.io.Reader in = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                     .setSkipHeaderRecord(true).get().parse(in)) {
+            for (org.apache.commons.csv.CSVRecord r : csv) {
+                if (r.size() != CsvExport.HEADER.length || !r.get(3).matches("\\d{4}")
+                        || !r.get(8).isEmpty() && !r.get(8).matches("-?\\d+(\\.\\d+)?")) {
+                    return false;
+                }
+                java.util.Set<String> known = cells.computeIfAbsent(r.get(4), id -> {
+                    java.util.Set<String> set = new java.util.HashSet<>();
+                    if (formats.ids().contains(id)) {
+                        for (CellDef c : formats.get(id).cells()) {
+                            set.add(c.table().number() + "\n" + c.rowLabel() + "\n" + c.colLabel());
+                        }
+                    }
+                    return set;
+                });
+                if (!known.contains(r.get(5) + "\n" + r.get(6) + "\n" + r.get(7))) {
+                    return false;
+                }
+            }
+        } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            return false; // not CSV as we write it (a stray quote, a malformed line)
+        }
+        return true;
     }
 
     /** The kind a list workbook of ours records in its custom properties, or null. */
@@ -251,7 +336,7 @@ public final class OutputGuard {
     }
 
     private Found workbook(Path file) {
-        ReadResult r = reader.read(file);
+        ReadResult r = reader().read(file);
         if (r.skipped()) {
             return new Found(Kind.RETURN_COPY, null); // an annotated copy nobody changed
         }
@@ -289,19 +374,12 @@ public final class OutputGuard {
             if (v.isBlank()) {
                 continue;
             }
-            String issued = f.identity().prefilled().get(c.key());
-            BigDecimal was = issued == null ? null : parse(issued);
+            BigDecimal was = f.identity().issued(c.key());
             if (was == null || !(v instanceof CellValue.Num num) || num.value().compareTo(was) != 0) {
                 n++;
             }
         }
         return n;
-    }
-
-    /** A prefilled value as the identity records it, read as WorkbookReader reads it (P1); null if none. */
-    private static BigDecimal parse(String s) {
-        BigDecimal v = NumberText.cell(s);
-        return v == null ? null : Numbers.normalize(v);
     }
 
     private static boolean sameFile(Path a, Path b) {

@@ -20,14 +20,16 @@ import java.util.Map;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.Drawing;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -35,13 +37,12 @@ import org.apache.poi.ss.util.CellReference;
 
 /**
  * For each agency with errors or warnings it can act on (not M1/M2, which are the supervisor's), a copy of its own submitted workbook with every bad
- * cell filled red and commented with the rule and message, and a sheet 问题清单 listing the
+ * cell marked rose and commented with the rule and message, and a sheet 问题清单 listing the
  * findings: what goes back to the clerk. The submitted file is read into memory and never
  * modified; each copy is written whole or not at all.
  */
 public final class ReturnCopies {
     public static final String SHEET = "问题清单";
-    /** Findings for the supervisor, not the clerk: which filings exist in which year. */
 
     private ReturnCopies() {
     }
@@ -58,8 +59,9 @@ public final class ReturnCopies {
 
     /**
      * Where the copies would go, without writing anything: each submitted file (as read) that gets
-     * a copy, with the copy's path in {@code dir} (单位-年度-问题标注.xlsx; an .xls, or WPS's .et, stays .xls), in input
-     * order. A caller checks these paths before anything is written.
+     * a copy, with the copy's path in {@code dir} (单位-年度-问题标注.xlsx; an .xls, or WPS's .et,
+     * stays .xls; an .xlsm stays .xlsm), in input order. A caller checks these paths before
+     * anything is written.
      */
     public static Map<String, Path> plan(Path dir, List<FileReport> files) {
         Map<String, Path> out = new LinkedHashMap<>();
@@ -71,10 +73,10 @@ public final class ReturnCopies {
             }
             Filing filing = f.read().filing();
             Path source = Path.of(f.read().file());
-            String ext = ole2(source) ? ".xls" : ".xlsx";
-            String stem = cn.nianbao.util.FileNames.safe(filing.agency()) + "-" + filing.year() + "-问题标注";
+            String ext = ole2(source) ? ".xls" : macroEnabled(source) ? ".xlsm" : ".xlsx";
+            String stem = cn.nianbao.util.FileNames.agency(filing.agency()) + "-" + filing.year() + "-问题标注";
             int n = names.merge(stem, 1, Integer::sum);
-            out.put(f.read().file(), dir.resolve(stem + (n > 1 ? "(" + n + ")" : "") + ext));
+            out.put(f.read().file(), dir.resolve(cn.nianbao.util.FileNames.numbered(stem, n, ext)));
         }
         return out;
     }
@@ -89,6 +91,15 @@ public final class ReturnCopies {
         } catch (IOException e) {
             return false; // writing the copy will say what is wrong
         }
+    }
+
+    /**
+     * Whether the source is a macro-enabled workbook (.xlsm): its copy keeps the macros, and Excel
+     * opens a workbook with macros only under the .xlsm name.
+     */
+    private static boolean macroEnabled(Path source) {
+        Path name = source.getFileName();
+        return name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsm");
     }
 
     /** Writes the copies {@link #plan} placed; returns the same map. */
@@ -112,33 +123,31 @@ public final class ReturnCopies {
     }
 
 
+    /** The author of our cell comments: a copy annotated again (a corrected copy sent back) loses them first. */
+    static final String AUTHOR = "nianbao";
+
     static void annotate(Workbook wb, Filing filing, List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(FindingOrder.ORDER);
         withoutLiveChecks(wb, filing, findings);
+        withoutEarlierMarks(wb);
         Map<String, List<Finding>> byCell = new LinkedHashMap<>();
         for (Finding x : sorted) {
             if (x.sheet() != null && x.cell() != null && wb.getSheet(x.sheet()) != null && x.severity() != Severity.INFO) {
                 byCell.computeIfAbsent(x.sheet() + "!" + x.cell(), k -> new ArrayList<>()).add(x);
             }
         }
-        Map<Short, CellStyle> red = new HashMap<>();
         CreationHelper helper = wb.getCreationHelper();
         Map<String, Drawing<?>> drawings = new HashMap<>();
+        Map<String, List<CellRangeAddress>> marked = new LinkedHashMap<>();
         for (List<Finding> xs : byCell.values()) {
             Finding first = xs.get(0);
             Sheet sheet = wb.getSheet(first.sheet());
             CellReference ref = new CellReference(first.cell());
+            marked.computeIfAbsent(sheet.getSheetName(), k -> new ArrayList<>())
+                    .add(new CellRangeAddress(ref.getRow(), ref.getRow(), ref.getCol(), ref.getCol()));
             Row row = sheet.getRow(ref.getRow()) != null ? sheet.getRow(ref.getRow()) : sheet.createRow(ref.getRow());
             Cell cell = row.getCell(ref.getCol()) != null ? row.getCell(ref.getCol()) : row.createCell(ref.getCol());
-            CellStyle original = cell.getCellStyle();
-            cell.setCellStyle(red.computeIfAbsent(original.getIndex(), i -> {
-                CellStyle s = wb.createCellStyle();
-                s.cloneStyleFrom(original); // keeps the lock flag: input cells stay editable
-                s.setFillForegroundColor(IndexedColors.ROSE.getIndex());
-                s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                return s;
-            }));
             StringBuilder text = new StringBuilder();
             for (Finding x : xs) {
                 text.append(text.length() == 0 ? "" : "\n").append(x.ruleId()).append(" ").append(x.severity().chinese())
@@ -156,10 +165,62 @@ public final class ReturnCopies {
             anchor.setRow2(ref.getRow() + 3 + xs.size() * 2);
             Comment c = drawing.createCellComment(anchor);
             c.setString(helper.createRichTextString(text.toString()));
-            c.setAuthor("nianbao");
+            c.setAuthor(AUTHOR);
             cell.setCellComment(c);
         }
+        // The marks are a conditional format that is always on, not a changed cell style: annotated
+        // again, the copy loses them with the other conditional formats, and a corrected cell is no
+        // longer pink.
+        marked.forEach((name, cells) -> {
+            SheetConditionalFormatting cf = wb.getSheet(name).getSheetConditionalFormatting();
+            ConditionalFormattingRule always = cf.createConditionalFormattingRule("TRUE");
+            PatternFormatting fill = always.createPatternFormatting();
+            fill.setFillBackgroundColor(IndexedColors.ROSE.getIndex());
+            fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
+            cf.addConditionalFormatting(cells.toArray(CellRangeAddress[]::new), always);
+        });
         listSheet(wb, sorted);
+    }
+
+    /**
+     * What an earlier annotation left, when a copy comes back corrected and is annotated again:
+     * our comments (by {@link #AUTHOR}) and our 问题清单 sheets. A sheet of that name the agency
+     * made itself, or a comment someone else wrote, stays.
+     */
+    private static void withoutEarlierMarks(Workbook wb) {
+        for (int i = wb.getNumberOfSheets() - 1; i >= 0; i--) {
+            Sheet sheet = wb.getSheetAt(i);
+            if (sheet.getSheetName().startsWith(SHEET) && ourList(sheet) && wb.getNumberOfSheets() > 1) {
+                wb.removeSheetAt(i);
+                continue;
+            }
+            for (Map.Entry<org.apache.poi.ss.util.CellAddress, ? extends Comment> e : sheet.getCellComments().entrySet()) {
+                if (AUTHOR.equals(e.getValue().getAuthor())) {
+                    Row row = sheet.getRow(e.getKey().getRow());
+                    Cell cell = row == null ? null : row.getCell(e.getKey().getColumn());
+                    if (cell != null) {
+                        cell.removeCellComment();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether the sheet is a list this class wrote: its header begins 规则, 级别, 表. */
+    private static boolean ourList(Sheet sheet) {
+        Row h = sheet.getRow(0);
+        if (h == null) {
+            return false;
+        }
+        String[] header = {"规则", "级别", "表"};
+        for (int c = 0; c < header.length; c++) {
+            Cell cell = h.getCell(c);
+            if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING
+                    || !header[c].equals(cell.getStringCellValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -178,7 +239,7 @@ public final class ReturnCopies {
             if (sheet == null) {
                 continue;
             }
-            org.apache.poi.ss.usermodel.SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
+            SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
             for (int i = cf.getNumConditionalFormattings() - 1; i >= 0; i--) {
                 cf.removeConditionalFormatting(i);
             }

@@ -58,9 +58,6 @@ public final class Drafts {
             }
             m.setSubject(subject, "UTF-8");
             m.setHeader("X-Unsent", "1");
-            // Ours, recognisable by content: a later run may replace it, and a collect run that
-            // meets it in an inbox knows it is no reply (report.OutputGuard).
-            m.setHeader(cn.nianbao.report.OutputGuard.DRAFT_HEADER, "nianbao " + cn.nianbao.util.Version.get());
             MimeBodyPart text = new MimeBodyPart();
             text.setText(body, "UTF-8");
             MimeBodyPart file = new MimeBodyPart();
@@ -85,13 +82,13 @@ public final class Drafts {
             mixed.addBodyPart(file);
             m.setContent(mixed);
             m.saveChanges();
-            AtomicFiles.write(out, os -> {
-                try {
-                    m.writeTo(os);
-                } catch (MessagingException e) {
-                    throw new IOException(e);
-                }
-            });
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            m.writeTo(bytes);
+            // Ours, recognisable by content with a fingerprint: a later run may replace it while
+            // nobody has edited it, and a collect run that meets it in an inbox knows it is no
+            // reply (report.OutputGuard).
+            byte[] marked = cn.nianbao.report.OutputGuard.markDraft(bytes.toByteArray());
+            AtomicFiles.write(out, os -> os.write(marked));
         } catch (MessagingException e) {
             throw new IOException("无法生成邮件草稿：" + e.getMessage(), e);
         }

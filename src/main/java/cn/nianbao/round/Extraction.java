@@ -2,8 +2,13 @@ package cn.nianbao.round;
 
 import cn.nianbao.util.AtomicFiles;
 import cn.nianbao.util.FileNames;
+import cn.nianbao.util.OutputFailure;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -53,22 +58,36 @@ final class Extraction {
             int dot = safe.lastIndexOf('.');
             String stem = dot > 0 ? safe.substring(0, dot) : safe;
             String ext = dot > 0 ? safe.substring(dot) : "";
-            t = d.resolve(stem + "(" + n + ")" + ext);
+            t = d.resolve(FileNames.numbered(stem, n, ext));
         }
         return t;
     }
 
     /**
      * Copies at most {@link Inbox#MAX_MEMBER_BYTES} to {@code target}, whole or not at all; false
-     * (and nothing written) when the member is larger.
+     * (and nothing written) when the member is larger. A member that cannot be read (a damaged
+     * archive or encoding) throws a plain IOException, the sender's problem; a copy that cannot be
+     * written (disk full, no permission) throws {@link OutputFailure}, which ends the run: no
+     * agency is blamed for the supervisor's disk.
      */
     static boolean copyBounded(InputStream in, Path target) throws IOException {
         boolean[] fits = {true};
+        IOException[] unreadable = {null};
         try {
             AtomicFiles.write(target, out -> {
                 byte[] buf = new byte[1 << 16];
                 long total = 0;
-                for (int n; (n = in.read(buf)) > 0; ) {
+                while (true) {
+                    int n;
+                    try {
+                        n = in.read(buf);
+                    } catch (IOException e) {
+                        unreadable[0] = e;
+                        throw e;
+                    }
+                    if (n <= 0) {
+                        break;
+                    }
                     total += n;
                     if (total > Inbox.MAX_MEMBER_BYTES) {
                         fits[0] = false;
@@ -81,8 +100,61 @@ final class Extraction {
             if (!fits[0]) {
                 return false; // stopped on purpose: AtomicFiles reports it as a failed write, and has removed the part
             }
-            throw e;
+            if (unreadable[0] != null) {
+                throw unreadable[0];
+            }
+            throw e instanceof OutputFailure f ? f : new OutputFailure(target, e);
         }
         return true;
+    }
+
+    /**
+     * A new file under the extraction folder, written piece by piece (an mbox split into its
+     * messages); every failure to write it is an {@link OutputFailure} naming the file.
+     */
+    static OutputStream create(Path file) throws OutputFailure {
+        try {
+            Files.createDirectories(file.getParent());
+            OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            return new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    try {
+                        out.write(b, off, len);
+                    } catch (IOException e) {
+                        throw new OutputFailure(file, e);
+                    }
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    try {
+                        out.write(b);
+                    } catch (IOException e) {
+                        throw new OutputFailure(file, e);
+                    }
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    try {
+                        out.flush();
+                    } catch (IOException e) {
+                        throw new OutputFailure(file, e);
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    try {
+                        out.close();
+                    } catch (IOException e) {
+                        throw new OutputFailure(file, e);
+                    }
+                }
+            };
+        } catch (IOException e) {
+            throw new OutputFailure(file, e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package cn.nianbao.round;
 
 import cn.nianbao.util.FileKind;
+import cn.nianbao.util.OutputFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +149,7 @@ public final class Inbox {
         return Collections.unmodifiableList(box.items);
     }
 
-    private void top(Path f, String relative) {
+    private void top(Path f, String relative) throws OutputFailure {
         Origin o = new Origin(f.toString(), "", f.getFileName().toString(), "", fileTime(f), TimeSource.FILE, "", List.of());
         classify(f, o, relative, 0);
     }
@@ -199,10 +200,11 @@ public final class Inbox {
 
     /**
      * Decides what {@code file} is by its content ({@link FileKind}) and handles it. A file named
-     * as a workbook is read as one whatever it holds: the reader says what is wrong with it, so it
-     * counts as unreadable, never as skipped.
+     * as a workbook is read as one whatever it holds (the reader says what is wrong with it, so it
+     * counts as unreadable, never as skipped), except a plain zip archive under a workbook's name:
+     * it is unpacked like any zip.
      */
-    void classify(Path file, Origin o, String relative, int depth) {
+    void classify(Path file, Origin o, String relative, int depth) throws OutputFailure {
         String name = file.getFileName().toString();
         if (FileKind.lockFile(name)) {
             add(o, null, Kind.SKIPPED, FileKind.LOCK_FILE);
@@ -215,7 +217,10 @@ public final class Inbox {
             add(o, null, Kind.PROBLEM, lead("文件无法打开", e));
             return;
         }
-        FileKind kind = FileKind.workbookName(name) ? null : FileKind.of(file, head);
+        FileKind kind = FileKind.of(file, head);
+        if (FileKind.workbookName(name) && kind != FileKind.ZIP) {
+            kind = null; // named as a workbook: read as one, and judged by the reader
+        }
         String ext = extension(name);
         if (kind == null || kind.workbook()) {
             // Read only when nothing better is known: a plain file's time changes when it is copied.

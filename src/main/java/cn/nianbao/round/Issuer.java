@@ -96,12 +96,12 @@ public final class Issuer {
 
     /** Where {@link #template} writes an agency's template in {@code dir}: 单位-年度.xlsx (a long name shortened). */
     public Path templatePath(Agency a, Path dir) {
-        return dir.resolve(FileNames.safe(a.name()) + "-" + year + ".xlsx");
+        return dir.resolve(FileNames.agency(a.name()) + "-" + year + ".xlsx");
     }
 
     /** Where {@link #issue} writes an agency's message in {@code dir}: 单位-年度.eml. */
     public Path draftPath(Agency a, Path dir) {
-        return dir.resolve(FileNames.safe(a.name()) + "-" + year + ".eml");
+        return dir.resolve(FileNames.agency(a.name()) + "-" + year + ".eml");
     }
 
     /** Last year's filings of a roster, found by code, name or alias. */

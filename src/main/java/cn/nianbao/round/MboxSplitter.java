@@ -2,8 +2,8 @@ package cn.nianbao.round;
 
 import cn.nianbao.round.Inbox.Kind;
 import cn.nianbao.round.Inbox.Origin;
+import cn.nianbao.util.OutputFailure;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ final class MboxSplitter {
     private MboxSplitter() {
     }
 
-    static void open(Inbox box, Path file, Origin o, String relative, int depth) {
+    static void open(Inbox box, Path file, Origin o, String relative, int depth) throws OutputFailure {
         int n = 0;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             OutputStream current = null;
@@ -64,8 +64,7 @@ final class MboxSplitter {
                             break;
                         }
                         Path currentFile = box.extraction().target(relative, "第" + n + "封邮件.eml");
-                        Files.createDirectories(currentFile.getParent());
-                        current = new BufferedOutputStream(Files.newOutputStream(currentFile));
+                        current = Extraction.create(currentFile);
                         messages.add(currentFile);
                     } else if (current != null) {
                         int skip = 0;
@@ -100,6 +99,8 @@ final class MboxSplitter {
             if (messages.isEmpty()) {
                 box.add(o, null, Kind.PROBLEM, "邮箱文件（.mbox）中没有邮件");
             }
+        } catch (OutputFailure e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             box.add(o, null, Kind.PROBLEM, Inbox.lead("邮箱文件无法读取", e));
         }

@@ -3,6 +3,7 @@ package cn.nianbao.round;
 import cn.nianbao.round.Inbox.Kind;
 import cn.nianbao.round.Inbox.Origin;
 import cn.nianbao.util.Decoding;
+import cn.nianbao.util.OutputFailure;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -69,7 +70,7 @@ final class MimeParts {
         return high ? Decoding.decode(s.getBytes(StandardCharsets.ISO_8859_1)) : s;
     }
 
-    static void open(Inbox box, Path file, Origin o, String relative, int depth) {
+    static void open(Inbox box, Path file, Origin o, String relative, int depth) throws OutputFailure {
         // A message of a mail store: the block on top says when the server received it (trusted only
         // on top of a file, never inside another message), and whether its body was left on the server.
         java.util.Map<String, String> block;
@@ -129,6 +130,8 @@ final class MimeParts {
                 box.add(mo, null, Kind.SKIPPED, Inbox.NO_ATTACHMENT + (subject == null || subject.isBlank() ? "（没有主题）"
                         : "（主题：" + subject + "）"));
             }
+        } catch (OutputFailure e) {
+            throw e;
         } catch (IOException | MessagingException | RuntimeException e) {
             box.add(o, null, Kind.PROBLEM, Inbox.lead("邮件无法解析", e));
         }
@@ -173,6 +176,8 @@ final class MimeParts {
                 box.add(m, null, Kind.PROBLEM, "附件超过" + (Inbox.MAX_MEMBER_BYTES >> 20) + " MB，未取出");
                 return;
             }
+        } catch (OutputFailure e) {
+            throw e;
         } catch (IOException e) {
             box.add(m, null, Kind.PROBLEM, Inbox.lead("附件无法取出（编码损坏）", e));
             return;

@@ -153,7 +153,7 @@ public final class ReturnDrafts {
     }
 
     private static Path draftPath(Path dir, Collector.AgencyStatus a, int year) {
-        return dir.resolve(FileNames.safe(a.agency().name()) + "-" + year + "-" + kind(a) + ".eml");
+        return dir.resolve(FileNames.agency(a.agency().name()) + "-" + year + "-" + kind(a) + ".eml");
     }
 
     /**

@@ -40,7 +40,11 @@ public final class Roster {
             "aliases", List.of("别名", "aliases"));
 
     /** A row left out, with its line number (the header is line 1) and why. */
-    public record Problem(int line, String message) {
+    /** A problem of one row: {@code skipped}, the row is left out; otherwise it is used without what is wrong. */
+    public record Problem(int line, String message, boolean skipped) {
+        Problem(int line, String message) {
+            this(line, message, true);
+        }
     }
 
     private final List<Agency> agencies;
@@ -171,6 +175,11 @@ public final class Roster {
                     .filter(s -> !s.isEmpty()).toList();
             Agency a = new Agency(name, code, r.getOrDefault("email", "").strip(), r.getOrDefault("parent", "").strip(),
                     aliases, line);
+            List<String> bad = Agency.notAddresses(a.email());
+            if (!bad.isEmpty()) {
+                problems.add(new Problem(line, "第" + line + "行（" + name + "）：联系邮箱中 " + String.join("、", bad)
+                        + " 不是有效的邮箱地址，已忽略" + (a.emails().isEmpty() ? "（这个单位没有可用的邮箱地址）" : ""), false));
+            }
             seen.add(a);
             agencies.add(a);
         }

@@ -3,6 +3,7 @@ package cn.nianbao.round;
 import cn.nianbao.round.Inbox.Kind;
 import cn.nianbao.round.Inbox.Origin;
 import cn.nianbao.util.Decoding;
+import cn.nianbao.util.OutputFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ final class ZipMembers {
     private ZipMembers() {
     }
 
-    static void open(Inbox box, Path file, Origin o, String relative, int depth) {
+    static void open(Inbox box, Path file, Origin o, String relative, int depth) throws OutputFailure {
         List<ZipArchiveEntry> entries;
         try (ZipFile z = ZipFile.builder().setPath(file).setCharset(StandardCharsets.ISO_8859_1)
                 .setUseUnicodeExtraFields(true).get()) {
@@ -72,6 +73,8 @@ final class ZipMembers {
                         box.add(m, null, Kind.PROBLEM, "压缩包中的文件解压后超过" + (Inbox.MAX_MEMBER_BYTES >> 20) + " MB，未解开");
                         continue;
                     }
+                } catch (OutputFailure ex) {
+                    throw ex;
                 } catch (IOException | RuntimeException ex) {
                     box.add(m, null, Kind.PROBLEM, Inbox.lead("压缩包中的这个文件已损坏，无法解开", ex));
                     continue;
@@ -81,6 +84,8 @@ final class ZipMembers {
             if (count == 0) {
                 box.add(o, null, Kind.PROBLEM, "压缩包是空的，没有文件");
             }
+        } catch (OutputFailure e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             box.add(o, null, Kind.PROBLEM, Inbox.lead("压缩包无法打开（已损坏或不是 zip 格式）", e));
         }

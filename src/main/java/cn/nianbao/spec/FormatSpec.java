@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * One version of the national format, compiled: loaded from a spec file ({@code templates/ID.spec})
- * and validated, then everything derived from it worked out once and kept here — the cell keys in
+ * and validated, then everything derived from it worked out once (when first needed) and kept here — the cell keys in
  * national order, where each label and cell sits in our template ({@link #layout()}), the totals
  * in the order they are computed ({@link #totalSteps()}), the rules resolved to cell positions
  * ({@link #filingPlan()}, {@link #yearPlan()}), the rows and phrases the label reader looks for
@@ -38,13 +38,14 @@ public final class FormatSpec {
     private final List<CellDef> inputCells;
     private final List<RuleDef> filingRules;
     private final List<RuleDef> yearRules;
-    private final TemplateLayout layout;
-    private final List<TotalStep> totalSteps;
-    private final List<CompiledRule> filingPlan;
-    private final List<CompiledRule> yearPlan;
+    private final Once<TemplateLayout> layout;
+    private final Once<List<TotalStep>> totalSteps;
+    private final Once<List<CompiledRule>> filingPlan;
+    private final Once<List<CompiledRule>> yearPlan;
     private final int[] inputPositions;
-    private final LabelTargets labelTargets;
-    private final Map<String, LabelTargets> tableTargets;
+    /** Worked out when first asked for (only reading by labels needs them), then kept. */
+    private final Once<LabelTargets> labelTargets;
+    private final Once<Map<String, LabelTargets>> tableTargets;
 
     FormatSpec(String id, String title, Integer yearFrom, Integer yearTo, String source, List<TableDef> tables,
                Map<String, CellDef> cells, List<RuleDef> rules, Map<String, RuleInstance> definingInstances,
@@ -65,16 +66,18 @@ public final class FormatSpec {
         this.inputCells = this.cells.values().stream().filter(c -> !c.isTotal()).toList();
         this.filingRules = this.rules.stream().filter(r -> !r.acrossYears()).toList();
         this.yearRules = this.rules.stream().filter(RuleDef::acrossYears).toList();
-        // Derived from the fields above, in this order.
-        this.layout = new TemplateLayout(this);
-        this.totalSteps = planTotals();
+        // Derived from the fields above, each worked out once, when first used.
         this.inputPositions = inputCells.stream().mapToInt(c -> cellKeys.indexOf(c.key())).toArray();
-        this.filingPlan = compile(filingRules);
-        this.yearPlan = compile(yearRules);
-        this.labelTargets = new LabelTargets(this, null);
-        Map<String, LabelTargets> byTable = new LinkedHashMap<>();
-        this.tables.forEach(t -> byTable.put(t.key(), new LabelTargets(this, t)));
-        this.tableTargets = Collections.unmodifiableMap(byTable);
+        this.layout = new Once<>(() -> new TemplateLayout(this));
+        this.totalSteps = new Once<>(this::planTotals);
+        this.filingPlan = new Once<>(() -> compile(filingRules));
+        this.yearPlan = new Once<>(() -> compile(yearRules));
+        this.labelTargets = new Once<>(() -> new LabelTargets(this, null));
+        this.tableTargets = new Once<>(() -> {
+            Map<String, LabelTargets> byTable = new LinkedHashMap<>();
+            this.tables.forEach(t -> byTable.put(t.key(), new LabelTargets(this, t)));
+            return Collections.unmodifiableMap(byTable);
+        });
     }
 
     /** This format with its correspondences to the other formats of its family resolved ({@link Formats}). */
@@ -218,12 +221,12 @@ public final class FormatSpec {
 
     /** Where every label and cell of this format sits in our template. */
     public TemplateLayout layout() {
-        return layout;
+        return layout.get();
     }
 
     /** Every total of the format, in an order where each follows the totals it sums. */
     public List<TotalStep> totalSteps() {
-        return totalSteps;
+        return totalSteps.get();
     }
 
     private List<TotalStep> planTotals() {
@@ -252,12 +255,12 @@ public final class FormatSpec {
 
     /** The rules within one filing, each expansion resolved to positions. */
     public List<CompiledRule> filingPlan() {
-        return filingPlan;
+        return filingPlan.get();
     }
 
     /** The rules across years, each expansion resolved to positions (last year's cells by name). */
     public List<CompiledRule> yearPlan() {
-        return yearPlan;
+        return yearPlan.get();
     }
 
     private List<CompiledRule> compile(List<RuleDef> defs) {
@@ -286,12 +289,12 @@ public final class FormatSpec {
 
     /** The rows and phrases of this format as the label reader looks for them. */
     public LabelTargets labelTargets() {
-        return labelTargets;
+        return labelTargets.get();
     }
 
     /** The rows of one table alone (a sheet that holds only that table), every phrase of the format still known. */
     public LabelTargets labelTargets(TableDef table) {
-        LabelTargets t = tableTargets.get(table.key());
+        LabelTargets t = tableTargets.get().get(table.key());
         if (t == null) {
             throw new IllegalArgumentException("no table " + table.key() + " in format " + id);
         }

@@ -25,22 +25,25 @@ public final class Formats {
     static final String INDEX = "templates/index.txt";
 
     private final Map<String, FormatSpec> byId;
-    private final Map<FormatSpec, Set<String>> distinctive;
+    /** What tells the formats apart; worked out when a report is first read by its labels. */
+    private final Once<Map<FormatSpec, Set<String>>> distinctive;
 
     private Formats(Map<String, FormatSpec> byId) {
         this.byId = byId;
-        Map<FormatSpec, Set<String>> d = new LinkedHashMap<>();
-        for (FormatSpec f : byId.values()) {
-            Set<String> own = new HashSet<>();
-            for (String p : f.labelTargets().phrases()) {
-                boolean elsewhere = byId.values().stream().anyMatch(o -> o != f && o.labelTargets().phrases().contains(p));
-                if (!elsewhere && p.length() >= 3) {
-                    own.add(p);
+        this.distinctive = new Once<>(() -> {
+            Map<FormatSpec, Set<String>> d = new LinkedHashMap<>();
+            for (FormatSpec f : byId.values()) {
+                Set<String> own = new HashSet<>();
+                for (String p : f.labelTargets().phrases()) {
+                    boolean elsewhere = byId.values().stream().anyMatch(o -> o != f && o.labelTargets().phrases().contains(p));
+                    if (!elsewhere && p.length() >= 3) {
+                        own.add(p);
+                    }
                 }
+                d.put(f, Set.copyOf(own));
             }
-            d.put(f, Set.copyOf(own));
-        }
-        this.distinctive = Map.copyOf(d);
+            return Map.copyOf(d);
+        });
     }
 
     /** The national formats built into nianbao (2019 and 2021), loaded and validated. */
@@ -135,7 +138,7 @@ public final class Formats {
      * characters): what tells a published table of one version from another.
      */
     public Set<String> distinctivePhrases(FormatSpec spec) {
-        Set<String> s = distinctive.get(spec);
+        Set<String> s = distinctive.get().get(spec);
         if (s == null) {
             throw new IllegalArgumentException(spec + " is not of this family");
         }

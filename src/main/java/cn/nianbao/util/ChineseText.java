@@ -140,11 +140,16 @@ public final class ChineseText {
         return b.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** Levenshtein distance, bounded: returns {@code max + 1} as soon as it must exceed {@code max}. */
+    /**
+     * Edit distance counting insertions, deletions, substitutions and swaps of two neighbours
+     * (optimal string alignment: "yaer" is one from "year"), bounded: returns {@code max + 1} as
+     * soon as it must exceed {@code max}.
+     */
     public static int distance(String a, String b, int max) {
         if (Math.abs(a.length() - b.length()) > max) {
             return max + 1;
         }
+        int[] before = new int[b.length() + 1];
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -156,12 +161,17 @@ public final class ChineseText {
             for (int j = 1; j <= b.length(); j++) {
                 int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
                 cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], before[j - 2] + 1);
+                }
                 best = Math.min(best, cur[j]);
             }
+            // No cell of a row is below the least of the row before: past max, it stays past.
             if (best > max) {
                 return max + 1;
             }
-            int[] t = prev;
+            int[] t = before;
+            before = prev;
             prev = cur;
             cur = t;
         }

@@ -28,6 +28,11 @@ public final class FileNames {
 
     /** A file name stem (no extension) for {@code s}. */
     public static String safe(String s) {
+        return fit(clean(s), hash(s));
+    }
+
+    /** {@code s} with what Windows forbids replaced or prefixed; never empty. */
+    private static String clean(String s) {
         String clean = s.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip().replaceAll("[. ]+$", "");
         if (clean.isEmpty()) {
             clean = "_";
@@ -36,12 +41,34 @@ public final class FileNames {
         if (RESERVED.contains((dot < 0 ? clean : clean.substring(0, dot)).toUpperCase(Locale.ROOT))) {
             clean = "_" + clean;
         }
+        return clean;
+    }
+
+    /** {@code clean} as it is, or cut to {@link #MAX_STEM} characters ending in {@code hash}. */
+    private static String fit(String clean, String hash) {
         if (clean.codePointCount(0, clean.length()) <= MAX_STEM) {
             return clean;
         }
-        String hash = hash(s);
         int keep = clean.offsetByCodePoints(0, MAX_STEM - hash.length() - 2);
         return clean.substring(0, keep) + "…_" + hash;
+    }
+
+    /**
+     * A file name stem for an agency's name, different for every name: as {@link #safe}, with a
+     * short hash of the name added when characters had to be replaced, so "甲/乙局" and "甲_乙局"
+     * (both "甲_乙局" made safe) never write one file.
+     */
+    public static String agency(String name) {
+        String clean = clean(name);
+        if (clean.equals(name)) {
+            return safe(name);
+        }
+        return fit(clean + "_" + hash(name), hash(name));
+    }
+
+    /** The {@code n}th file of one name in one folder, as Windows numbers copies: 报表.xlsx, 报表(2).xlsx … */
+    public static String numbered(String stem, int n, String extension) {
+        return stem + (n > 1 ? "(" + n + ")" : "") + extension;
     }
 
     /** A file name for {@code name}, its extension (when it has a short one) kept. */

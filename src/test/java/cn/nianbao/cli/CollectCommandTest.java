@@ -149,10 +149,13 @@ class CollectCommandTest {
         assertThat(inside.err()).contains("在要读取的文件夹").contains(inbox.toString());
         Files.createDirectories(dir.resolve("情况-附件"));
         Files.writeString(dir.resolve("情况-附件/重要.txt"), "别删");
-        CliTest.Run foreign = CliTest.run("collect", "--roster", roster, "--year", "2024", "--inbox", inbox.toString(),
+        // A roster with a bad row would be reported as soon as it is read: nothing is, before the refusal.
+        Path badRoster = Files.writeString(dir.resolve("名册-有问题.csv"), "单位名称,联系邮箱\n,x@example.cn\n甲局,a@example.cn\n");
+        CliTest.Run foreign = CliTest.run("collect", "--roster", badRoster.toString(), "--year", "2024", "--inbox", inbox.toString(),
                 "-o", dir.resolve("情况.xlsx").toString());
         assertThat(foreign.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(foreign.err()).contains("不是本工具建立的");
+        assertThat(foreign.out()).as("refused before the roster is read").doesNotContain("名册");
         assertThat(dir.resolve("情况-附件/重要.txt")).hasContent("别删");
         CliTest.Run negative = CliTest.run("collect", "--roster", roster, "--year", "2024", "--inbox", inbox.toString(),
                 "-o", dir.resolve("其他.xlsx").toString(), "--resubmit-days", "-1");

@@ -54,7 +54,7 @@ class ImportCommandTest {
         CliTest.Run run = CliTest.run("import", TestSupport.fixtures().resolve("seeds/000_a201d3f6644c5ea6.txt").toString(),
                 TestSupport.fixtures().resolve("import/variants-traditional.txt").toString(), "-o", dir.toString());
         assertThat(run.code()).as(run.out()).isZero();
-        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("焦作市应急管理局-2023.xlsx", "焦作市应急管理局-2023-2.xlsx");
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("焦作市应急管理局-2023.xlsx", "焦作市应急管理局-2023(2).xlsx");
         assertThat(CliTest.run("import", "a.txt", "b.txt", "-o", dir.resolve("x.xlsx").toString()).code())
                 .isEqualTo(ExitCodes.USAGE);
     }

@@ -90,4 +90,29 @@ class IssueCommandTest {
                     .containsExactly("mzj@example.cn", "bgs@example.cn");
         }
     }
+
+    /**
+     * A mistyped address in the roster ("b@x.cn(办公室") is a roster problem naming the row; the
+     * agency still gets its template and a draft with the addresses that are good (or none).
+     */
+    @Test
+    void aMistypedAddressIsARosterProblemNotACrash() throws Exception {
+        Path roster = Files.writeString(dir.resolve("名册.csv"),
+                "单位名称,联系邮箱\n民政局,mzj@example.cn；b@x.cn(办公室\n财政局,czj@@example\n", StandardCharsets.UTF_8);
+        CliTest.Run r = CliTest.run("issue", "--roster", roster.toString(), "--year", "2024", "-o", dir.resolve("发出").toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.out()).contains("第2行（民政局）：联系邮箱中 b@x.cn(办公室 不是有效的邮箱地址，已忽略")
+                .contains("第3行（财政局）：联系邮箱中 czj@@example 不是有效的邮箱地址，已忽略（这个单位没有可用的邮箱地址）")
+                .doesNotContain("已跳过");
+        assertThat(dir.resolve("发出/民政局-2024.xlsx")).exists();
+        assertThat(dir.resolve("发出/财政局-2024.xlsx")).exists();
+        try (InputStream in = Files.newInputStream(dir.resolve("发出/民政局-2024.eml"))) {
+            MimeMessage msg = new MimeMessage(Session.getInstance(new Properties()), in);
+            assertThat(msg.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly("mzj@example.cn");
+        }
+        try (InputStream in = Files.newInputStream(dir.resolve("发出/财政局-2024.eml"))) {
+            MimeMessage msg = new MimeMessage(Session.getInstance(new Properties()), in);
+            assertThat(msg.getRecipients(Message.RecipientType.TO)).isNull();
+        }
+    }
 }

@@ -83,6 +83,24 @@ class OutputSafetyTest {
         assertThat(files(folder)).containsExactly(folder.resolve("甲局.xlsx"));
     }
 
+    /**
+     * --force lets a run replace files that are not ours, never one of its inputs: the return copy
+     * of a filing in the --returns folder would land on another input of the run.
+     */
+    @Test
+    void forceNeverReplacesAnInput() throws IOException {
+        Path returns = Files.createDirectories(dir.resolve("退回"));
+        Map<String, BigDecimal> v = TestSupport.zeros(TestSupport.FORMATS.get("2021"));
+        v.put("t3.received.natural", BigDecimal.valueOf(5)); // R1: five received, none handled
+        Path broken = TestSupport.filled(TestSupport.request("2021", 2023, "常山县教育局", ""), v, dir.resolve("常山县教育局.xlsx"));
+        Path other = filled("常山县教育局", 2023, returns.resolve("常山县教育局-2023-问题标注.xlsx"));
+        byte[] before = Files.readAllBytes(other);
+        CliTest.Run r = CliTest.run("check", broken.toString(), other.toString(), "--returns", returns.toString(), "--force");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("就是输入").contains(other.toString());
+        assertThat(Files.readAllBytes(other)).isEqualTo(before);
+    }
+
     // ---- An existing file is replaced only when it is our own output of that kind, untouched ----
 
     @Test
@@ -125,6 +143,16 @@ class OutputSafetyTest {
         assertThat(CliTest.run("issue", "--roster", roster.toString(), "--year", "2023", "-o", out.toString()).code()).isZero();
         assertThat(files(out)).hasSize(4);
 
+        // A draft the supervisor edited (a line added to its text, our header kept) is theirs now.
+        Path draft = out.resolve("常山县财政局-2023.eml");
+        String edited = Files.readString(draft, StandardCharsets.ISO_8859_1).replace("X-Unsent: 1", "X-Unsent: 1\r\nCc: boss@example.cn");
+        Files.writeString(draft, edited, StandardCharsets.ISO_8859_1);
+        CliTest.Run mine = CliTest.run("issue", "--roster", roster.toString(), "--year", "2023", "-o", out.toString());
+        assertThat(mine.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mine.err()).contains("常山县财政局-2023.eml").contains("又被人改动过的邮件草稿");
+        assertThat(Files.readString(draft, StandardCharsets.ISO_8859_1)).isEqualTo(edited);
+        Files.delete(draft);
+
         // A foreign file under a draft's name is refused.
         Files.writeString(out.resolve("常山县教育局-2023.eml"), "我自己写的信\n", StandardCharsets.UTF_8);
         CliTest.Run foreign = CliTest.run("issue", "--roster", roster.toString(), "--year", "2023", "-o", out.toString());
@@ -149,6 +177,13 @@ class OutputSafetyTest {
         Path csv = dir.resolve("读回.csv");
         assertThat(CliTest.run("read", in.toString(), "--csv", csv.toString()).code()).isZero();
         assertThat(CliTest.run("read", in.toString(), "--csv", csv.toString()).code()).as("our own export").isZero();
+        // Our export with a note typed into a spare column is the supervisor's now.
+        String annotated = Files.readString(csv).replaceFirst("(\r\n[^\r\n]*)", "$1,电话已催");
+        Files.writeString(csv, annotated);
+        CliTest.Run typed = CliTest.run("read", in.toString(), "--csv", csv.toString());
+        assertThat(typed.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typed.err()).contains("又被人改动过的 CSV");
+        assertThat(Files.readString(csv)).isEqualTo(annotated);
         Path notes = dir.resolve("笔记.csv");
         Files.writeString(notes, "单位,备注\n甲局,电话已催\n", StandardCharsets.UTF_8);
         CliTest.Run n = CliTest.run("read", in.toString(), "--csv", notes.toString());

@@ -155,7 +155,14 @@ class DiscrepancyWorkbookTest {
             assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("R1");
             Cell cell = wb.getSheet(bad.sheet()).getRow(bad.row()).getCell(bad.col());
             assertThat(cell.getCellComment().getString().getString()).contains("R1 错误");
-            assertThat(cell.getCellStyle().getFillForegroundColor()).isNotEqualTo((short) 64);
+            org.apache.poi.ss.usermodel.SheetConditionalFormatting cf = wb.getSheet(bad.sheet()).getSheetConditionalFormatting();
+            boolean marked = false;
+            for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
+                for (org.apache.poi.ss.util.CellRangeAddress range : cf.getConditionalFormattingAt(i).getFormattingRanges()) {
+                    marked |= range.isInRange(bad.row(), bad.col());
+                }
+            }
+            assertThat(marked).as("the bad cell is marked rose").isTrue();
             assertThat(cell.getCellStyle().getLocked()).as("the clerk can still correct it").isFalse();
         }
         ReadResult again = new WorkbookReader(TestSupport.FORMATS).read(copies.get(0));

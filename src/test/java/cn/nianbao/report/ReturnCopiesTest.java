@@ -103,6 +103,45 @@ class ReturnCopiesTest {
                 && wb.getSheetVisibility(wb.getSheetIndex(s)) == SheetVisibility.VISIBLE;
     }
 
+    /** sheet!A1 of every cell a conditional format on a table sheet paints rose. */
+    private static Set<String> marked(Workbook wb) {
+        Set<String> rose = new TreeSet<>();
+        for (Sheet s : wb) {
+            if (!tableSheet(wb, s)) {
+                continue;
+            }
+            SheetConditionalFormatting cf = s.getSheetConditionalFormatting();
+            for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
+                ConditionalFormatting f = cf.getConditionalFormattingAt(i);
+                for (int k = 0; k < f.getNumberOfRules(); k++) {
+                    assertThat(f.getRule(k).getPatternFormatting().getFillBackgroundColor())
+                            .isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.ROSE.getIndex());
+                }
+                for (CellRangeAddress range : f.getFormattingRanges()) {
+                    for (int r = range.getFirstRow(); r <= range.getLastRow(); r++) {
+                        for (int c = range.getFirstColumn(); c <= range.getLastColumn(); c++) {
+                            rose.add(s.getSheetName() + "!" + new CellReference(r, c).formatAsString());
+                        }
+                    }
+                }
+            }
+        }
+        return rose;
+    }
+
+    /** sheet!A1 of every cell with a comment by nianbao. */
+    private static Set<String> commented(Workbook wb) {
+        Set<String> out = new TreeSet<>();
+        for (Sheet s : wb) {
+            s.getCellComments().forEach((at, c) -> {
+                if (ReturnCopies.AUTHOR.equals(c.getAuthor())) {
+                    out.add(s.getSheetName() + "!" + at.formatAsString());
+                }
+            });
+        }
+        return out;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
     void theCopyMarksExactlyTheFindingCells(String ext) throws Exception {
@@ -113,28 +152,11 @@ class ReturnCopiesTest {
         assertThat(copies).hasSize(1);
         assertThat(copies.get(0).toString()).endsWith("." + ext);
         try (InputStream in = Files.newInputStream(copies.get(0)); Workbook wb = WorkbookFactory.create(in)) {
-            Set<String> rose = new TreeSet<>();
+            Set<String> rose = marked(wb);
             for (Sheet s : wb) {
-                if (!tableSheet(wb, s)) {
-                    continue;
-                }
-                SheetConditionalFormatting cf = s.getSheetConditionalFormatting();
-                for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
-                    ConditionalFormatting f = cf.getConditionalFormattingAt(i);
-                    for (CellRangeAddress range : f.getFormattingRanges()) {
-                        for (int r = range.getFirstRow(); r <= range.getLastRow(); r++) {
-                            for (int c = range.getFirstColumn(); c <= range.getLastColumn(); c++) {
-                                assertThat(cells).as("conditional format " + range.formatAsString() + " on " + s.getSheetName()
-                                        + " paints only finding cells").contains(s.getSheetName() + "!" + new CellReference(r, c).formatAsString());
-                            }
-                        }
-                    }
-                }
                 for (Row row : s) {
                     for (Cell c : row) {
-                        if (rgb(wb, c) == ROSE) {
-                            rose.add(s.getSheetName() + "!" + new CellReference(c).formatAsString(false));
-                        }
+                        assertThat(rgb(wb, c)).as("no cell style of the copy is changed to rose").isNotEqualTo(ROSE);
                     }
                 }
             }
@@ -146,6 +168,56 @@ class ReturnCopiesTest {
         assertThat(again.skipped()).as("the copy is still read as our template, and known for an unchanged copy (.xlsx and .xls)")
                 .isTrue();
         assertThat(again.reason()).contains("退回标注副本");
+    }
+
+    /**
+     * A copy the agency corrects in part and sends back is annotated afresh: the cell it put right
+     * is no longer marked or commented, and there is one 问题清单, not the old one beside the new.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aCorrectedCopyAnnotatedAgainKeepsNothingOfTheOldMarks(String ext) throws Exception {
+        FileReport first = report(filled(ext));
+        Set<String> before = findingCells(first);
+        Path copy = ReturnCopies.write(dir.resolve("退回"), List.of(first)).get(0);
+        TemplateLayout.Pos disclosed = SPEC.layout().pos("t3.disclosed.natural");
+        Path corrected = Files.createDirectories(dir.resolve("改后")).resolve("尖山区应急管理局." + ext);
+        try (InputStream in = Files.newInputStream(copy); Workbook wb = WorkbookFactory.create(in)) {
+            assertThat(marked(wb)).isEqualTo(before);
+            // The five requests are now handled (予以公开): R1 holds in the natural column; row 一's
+            // overwritten total stays wrong.
+            wb.getSheet(disclosed.sheet()).getRow(disclosed.row()).getCell(disclosed.col()).setCellValue(5);
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            try (var out = Files.newOutputStream(corrected)) {
+                wb.write(out);
+            }
+        }
+        FileReport again = report(corrected);
+        assertThat(again.findings()).extracting(Finding::ruleId).contains("R2");
+        Set<String> cells = findingCells(again);
+        assertThat(before).as("the cells put right are no finding cells now").containsAll(cells).hasSizeGreaterThan(cells.size());
+        assertThat(cells).isNotEmpty();
+        Path second = ReturnCopies.write(dir.resolve("再退回"), List.of(again)).get(0);
+        try (InputStream in = Files.newInputStream(second); Workbook wb = WorkbookFactory.create(in)) {
+            assertThat(marked(wb)).as("marked cells").isEqualTo(cells);
+            assertThat(commented(wb)).as("commented cells").isEqualTo(cells);
+            List<String> lists = new java.util.ArrayList<>();
+            wb.forEach(s -> {
+                if (s.getSheetName().startsWith(ReturnCopies.SHEET)) {
+                    lists.add(s.getSheetName());
+                }
+            });
+            assertThat(lists).containsExactly(ReturnCopies.SHEET);
+            assertThat(wb.getSheet(ReturnCopies.SHEET).getLastRowNum()).isEqualTo(again.findings().size());
+        }
+    }
+
+    /** A macro-enabled workbook's copy stays .xlsm: Excel opens a workbook with macros only under that name. */
+    @org.junit.jupiter.api.Test
+    void anXlsmGetsAnXlsmCopy() throws Exception {
+        Path xlsm = Files.copy(filled("xlsx"), Files.createDirectories(dir.resolve("xlsm")).resolve("尖山区应急管理局.xlsm"));
+        Path copy = ReturnCopies.write(dir.resolve("退回"), List.of(report(xlsm))).get(0);
+        assertThat(copy.getFileName().toString()).isEqualTo("尖山区应急管理局-2024-问题标注.xlsm");
     }
 
     /** The copy is written in its source's format, and named after it by content: WPS's .et and a renamed .xls give an .xls. */

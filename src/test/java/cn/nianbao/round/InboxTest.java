@@ -106,6 +106,21 @@ class InboxTest {
         assertThat(Files.readAllBytes(items.get(1).file())).isEqualTo(workbook);
     }
 
+    /** A zip archive renamed to a workbook's name is unpacked like any zip; a broken "workbook" is still read as one. */
+    @Test
+    void aZipUnderAWorkbooksNameIsUnpacked() throws IOException {
+        LocalDateTime t = LocalDateTime.of(2025, 1, 20, 9, 0);
+        try (OutputStream out = Files.newOutputStream(inbox.resolve("财政局报表.xlsx")); ZipArchiveOutputStream z = new ZipArchiveOutputStream(out)) {
+            RoundFixtures.entry(z, "财政局2024年报表.xlsx", workbook, t);
+        }
+        Files.write(inbox.resolve("坏的.xlsx"), new byte[] {'P', 'K', 3, 4, 0, 0});
+        List<Inbox.Item> items = open();
+        assertThat(items).extracting(i -> Path.of(i.inboxFile()).getFileName() + " » " + line(i)).containsExactly(
+                "坏的.xlsx »  | WORKBOOK",
+                "财政局报表.xlsx » 财政局2024年报表.xlsx | WORKBOOK");
+        assertThat(Files.readAllBytes(items.get(1).file())).isEqualTo(workbook);
+    }
+
     @Test
     void attachmentNamesAsEachMailClientWritesThem() throws IOException {
         String gbk2047 = Mail.word("财政局报表（GBK）.xlsx", Mail.GBK);

@@ -84,4 +84,15 @@ class ChineseTextTest {
             assertThat(ChineseText.simplified(t)).isEqualTo(s);
         });
     }
+
+    @Test
+    void distanceCountsASwapOfNeighboursAsOneAndStopsPastItsBound() {
+        assertThat(ChineseText.distance("year", "yaer", 1)).isEqualTo(1);
+        assertThat(ChineseText.distance("予以公开", "予以开公", 1)).isEqualTo(1);
+        assertThat(ChineseText.distance("check", "chek", 2)).isEqualTo(1);
+        assertThat(ChineseText.distance("kitten", "sitting", 5)).isEqualTo(3);
+        assertThat(ChineseText.distance("kitten", "sitting", 2)).isEqualTo(3);
+        assertThat(ChineseText.distance("abc", "abc", 0)).isZero();
+        assertThat(ChineseText.distance("", "abc", 5)).isEqualTo(3);
+    }
 }

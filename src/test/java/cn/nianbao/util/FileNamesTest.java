@@ -34,4 +34,19 @@ class FileNamesTest {
         assertThat(safe.getBytes(StandardCharsets.UTF_8).length).isLessThan(255);
         assertThat(FileNames.safeFile("报表.xls")).isEqualTo("报表.xls");
     }
+
+    @Test
+    void agencyNamesThatMeetWhenMadeSafeGetDifferentFileNames() {
+        assertThat(FileNames.agency("衢州市应急管理局")).isEqualTo("衢州市应急管理局");
+        String slash = FileNames.agency("甲/乙局");
+        String underscore = FileNames.agency("甲_乙局");
+        assertThat(underscore).isEqualTo("甲_乙局");
+        assertThat(slash).startsWith("甲_乙局_").isNotEqualTo(underscore).isEqualTo(FileNames.agency("甲/乙局"));
+        String longName = "某".repeat(80);
+        assertThat(FileNames.agency(longName + "/")).isNotEqualTo(FileNames.agency(longName + "_"));
+        assertThat(FileNames.agency(longName + "/").codePointCount(0, FileNames.agency(longName + "/").length()))
+                .isLessThanOrEqualTo(FileNames.MAX_STEM);
+        assertThat(FileNames.numbered("报表", 1, ".xlsx")).isEqualTo("报表.xlsx");
+        assertThat(FileNames.numbered("报表", 3, ".xlsx")).isEqualTo("报表(3).xlsx");
+    }
 }

@@ -84,9 +84,19 @@ final class Narrative {
             if (quoted.length() > 120) {
                 quoted = quoted.substring(0, 120) + "…";
             }
+            // The finding sits on the claim's first cell; 应为/实为 mean what they mean for every rule: the value that
+            // cell needs for the text to hold with the other cells as filed, and what it holds.
             var def = filing.spec().cell(c.cells().get(0));
+            BigDecimal first = ((CellValue.Num) filing.asFiled(def.key())).value();
+            BigDecimal others = table.subtract(first);
+            String sum = c.cells().size() == 1 ? ""
+                    : "（" + String.join("与", c.cells().stream().map(k -> lastPart(filing.spec().cell(k).rowLabel()) + filing.spec().cell(k).colLabel()).toList()) + "之和）";
             out.add(Finding.atCell(FindingCode.T1, filing.file(), def, null, null, "正文说" + c.what() + said.toPlainString() + "件，表" + def.table().number()
-                    + "中为" + table.toPlainString() + "：“" + quoted + "”").withSides(said, table));
+                    + "中为" + table.toPlainString() + sum + "：“" + quoted + "”").withSides(said.subtract(others), first));
         }
+    }
+
+    private static String lastPart(String rowLabel) {
+        return rowLabel.substring(rowLabel.lastIndexOf('/') + 1);
     }
 }
