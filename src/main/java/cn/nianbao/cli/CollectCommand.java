@@ -140,6 +140,9 @@ final class CollectCommand implements Callable<Integer> {
         if (!accounts.isEmpty() && MailStore.refusal(files.mail()) != null) {
             throw NianbaoException.usage(MailStore.refusal(files.mail()));
         }
+        if (MailStore.exists(files.mail())) {
+            inputs.add(files.mail()); // read on every run: no output may land in it
+        }
         Guard guard = new Guard(formats, force.force, inputs);
         Guard.notAnInput(output, "收集情况（-o）", inputs);
         Guard.notAnInput(totalXlsx, "本轮加总（--total）", inputs);

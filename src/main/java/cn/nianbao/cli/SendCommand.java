@@ -42,9 +42,6 @@ final class SendCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     MailOptions mail = new MailOptions();
 
-    @picocli.CommandLine.Mixin
-    ForceOption force = new ForceOption();
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -74,9 +71,14 @@ final class SendCommand implements Callable<Integer> {
             reports = DraftSender.dryRun(drafts);
             reports.forEach(r -> out.println(line(r)));
         } else {
-            // The logs beside the drafts are outputs: ours, or refused before anything is sent.
-            new Guard(Formats.builtIn(), force.force, List.of()) /* the log lives beside the drafts it reads */.replaceable(OutputGuard.Kind.SEND_LOG,
-                    DraftSender.logFolders(drafts).stream().map(d -> d.resolve(SendLog.FILE)).toList());
+            // The logs beside the drafts are only ever added to: ours, or nothing is sent.
+            OutputGuard guard = new OutputGuard(Formats.builtIn());
+            for (Path folder : DraftSender.logFolders(drafts)) {
+                String refused = guard.sendLogRefusal(folder.resolve(SendLog.FILE));
+                if (refused != null) {
+                    throw NianbaoException.usage(refused);
+                }
+            }
             boolean anyToSend = DraftSender.dryRun(drafts).stream().anyMatch(r -> r.outcome() == DraftSender.Outcome.WOULD_SEND);
             char[] password = anyToSend ? MailOptions.password(account, err) : new char[0];
             try {

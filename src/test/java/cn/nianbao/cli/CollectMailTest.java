@@ -145,6 +145,12 @@ class CollectMailTest {
         assertThat(statuses(out)).filteredOn(s -> s.startsWith("应急管理部|")).singleElement()
                 .satisfies(s -> assertThat(s).startsWith("应急管理部|已提交-通过|按时"));
 
+        // The store is read on every run: no output may go into it (drafts there would be read as mail).
+        CliTest.Run intoStore = collect(out, "--returns", store.toString());
+        assertThat(intoStore.code()).as(intoStore.out() + intoStore.err()).isEqualTo(2);
+        assertThat(intoStore.err()).contains(store.toString()).contains("输入");
+        assertThat(stored(store)).isEqualTo(messages.size() + 1);
+
         // The server gone: the store still has every message.
         server.close();
         CliTest.Run offline = collect(out);

@@ -178,8 +178,11 @@ class SendMailTest {
             assertThat(m.getSentDate().toInstant()).isAfter(Instant.now().minusSeconds(600));
         }
         List<String> log = Files.readAllLines(out.resolve(SendLog.FILE), StandardCharsets.UTF_8);
-        assertThat(log.get(0)).isEqualTo("\ufeff草稿,指纹,Message-ID,收件人,时间,结果,服务器回复");
-        assertThat(log.subList(1, log.size())).hasSize(5).allMatch(l -> l.contains(",已发送,250"));
+        assertThat(log.get(0)).isEqualTo("\ufeff草稿,指纹,Message-ID,收件人,时间,结果,服务器回复,发出内容SHA-256");
+        // A row as each message goes to the server, and one with what the server said.
+        assertThat(log.subList(1, log.size())).hasSize(10);
+        assertThat(log).filteredOn(l -> l.contains("," + SendLog.PENDING + ",")).hasSize(5);
+        assertThat(log).filteredOn(l -> l.contains(",已发送,250")).hasSize(5).allMatch(l -> l.matches(".*,[0-9a-f]{64}"));
 
         CliTest.Run again = run("send", out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
         assertThat(again.code()).isZero();
@@ -206,10 +209,12 @@ class SendMailTest {
             assertThat(first.err()).contains("SMTP 服务器 127.0.0.1:" + cutting.port()).contains("连接中断")
                     .contains("下次运行会用同一 Message-ID 再发一次");
         }
-        List<String> pending = Files.readAllLines(out.resolve(SendLog.FILE), StandardCharsets.UTF_8).stream()
-                .filter(l -> l.contains(SendLog.PENDING)).toList();
+        // The draft cut off is the one whose last row is "being sent".
+        SendLog cut = SendLog.of(out);
+        List<SendLog.Row> pending = cut.rows().stream().map(SendLog.Row::fingerprint).distinct().map(cut::last)
+                .filter(r -> r.result().equals(SendLog.PENDING)).toList();
         assertThat(pending).hasSize(1);
-        String pendingId = pending.get(0).split(",")[2];
+        String pendingId = pending.get(0).messageId();
         try (TcpProxy refusing = TcpProxy.smtp(server.smtpPort(), Set.of("lcyjj@example.cn"), 0)) {
             CliTest.Run second = run("send", out.toString(), "--smtp", "smtp://" + TestMailServer.USER + "@127.0.0.1:" + refusing.port(),
                     "--per-minute", "6000");
@@ -281,6 +286,79 @@ class SendMailTest {
         }
         assertThat(CollectMailTest.statuses(wb)).filteredOn(s -> s.startsWith("衢州市应急管理局|")).singleElement()
                 .satisfies(s -> assertThat(s).startsWith("衢州市应急管理局|已提交-通过"));
+    }
+
+    @Test
+    void theSendLogIsOnlyEverAddedToAndNoOtherOutputReplacesIt() throws Exception {
+        Path out = issue(roster());
+        CliTest.Run sent = run("send", out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(sent.code()).as(sent.out() + sent.err()).isZero();
+        Path log = out.resolve(SendLog.FILE);
+        // The supervisor notes something in it (a line of their own).
+        Files.writeString(log, "备注：聊城已电话通知\r\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        byte[] noted = Files.readAllBytes(log);
+        // A re-issue into the same folder (drafts written again), another send: nothing sent twice, the log only grows.
+        issue(roster());
+        CliTest.Run again = run("send", out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(again.out()).contains("已发送 0，以前已发送 5");
+        assertThat(Files.readAllBytes(log)).startsWith(noted);
+        // Another command's output on the log is refused, --force or not.
+        for (String[] args : List.of(new String[] {"read", TestSupport.fixtures().resolve("round/收件").toString(), "--csv", log.toString()},
+                new String[] {"read", TestSupport.fixtures().resolve("round/收件").toString(), "--csv", log.toString(), "--force"})) {
+            CliTest.Run r = run(args);
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("发送记录").contains("--force 也不会");
+        }
+        assertThat(Files.readAllBytes(log)).startsWith(noted);
+        // A new draft (a new agency in the roster): sent, and its rows added after the note.
+        Path roster = dir.resolve("名册.csv");
+        Files.writeString(roster, Files.readString(roster(), java.nio.charset.Charset.forName("GBK"))
+                + "新增单位,,xzdw@example.cn,,\r\n", StandardCharsets.UTF_8);
+        issue(roster);
+        CliTest.Run third = run("send", out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(third.out()).contains("已发送 1，以前已发送 5");
+        assertThat(Files.readAllBytes(log)).startsWith(noted);
+        assertThat(Files.readString(log, StandardCharsets.UTF_8).substring(new String(noted, StandardCharsets.UTF_8).length()))
+                .contains("新增单位-2024.eml").contains(SendLog.PENDING).contains(SendLog.SENT);
+    }
+
+    @Test
+    void anEditedDraftGoesAsEditedSaysSoAndTheLogHoldsTheFingerprintOfWhatWasSent() throws Exception {
+        Path out = issue(roster());
+        Path draft;
+        try (Stream<Path> s = Files.list(out)) {
+            draft = s.filter(p -> p.getFileName().toString().startsWith("衢州") && p.toString().endsWith(".eml")).findFirst().orElseThrow();
+        }
+        // The supervisor changes the subject (as a mail program saves it: the rest as it was).
+        String text = Files.readString(draft, StandardCharsets.ISO_8859_1);
+        MimeMessage edit;
+        try (InputStream in = Files.newInputStream(draft)) {
+            edit = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        edit.setSubject("衢州：请于周五前报送", "UTF-8");
+        try (java.io.OutputStream o = Files.newOutputStream(draft)) {
+            edit.writeTo(o);
+        }
+        CliTest.Run dry = run("send", out.toString(), "--dry-run");
+        assertThat(dry.out()).contains("有人改过");
+        CliTest.Run sent = run("send", out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(sent.code()).as(sent.out() + sent.err()).isZero();
+        assertThat(sent.out().lines().filter(l -> l.contains("有人改过")).toList()).singleElement().asString().contains("衢州");
+        List<MimeMessage> got = readBack("qzyjj@example.cn");
+        assertThat(got).singleElement().extracting(m -> {
+            try {
+                return m.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).isEqualTo("衢州：请于周五前报送");
+        // The log's fingerprint of the message sent is of the edited draft: it differs from the draft's own mark.
+        SendLog.Row row = SendLog.of(out).last(SendLog.of(out).rows().stream()
+                .filter(r -> r.draft().equals(draft.getFileName().toString())).findFirst().orElseThrow().fingerprint());
+        assertThat(row.result()).isEqualTo(SendLog.SENT);
+        String mark = text.lines().findFirst().orElseThrow();
+        assertThat(mark).startsWith(cn.nianbao.report.OutputGuard.DRAFT_HEADER + ": nianbao ");
+        assertThat(row.sentSha256()).matches("[0-9a-f]{64}").isNotEqualTo(mark.substring(mark.lastIndexOf("sha256=") + 7));
     }
 
     @Test

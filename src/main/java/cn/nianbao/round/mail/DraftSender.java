@@ -64,7 +64,11 @@ public final class DraftSender {
      * {@code problem} (and what it means, {@code problemKind}) when it cannot be sent.
      */
     public record Draft(Path file, Path folder, List<String> recipients, String subject, String fingerprint, String problem,
-                        Outcome problemKind) {
+                        Outcome problemKind, boolean edited) {
+        Draft(Path file, Path folder, List<String> recipients, String subject, String fingerprint, String problem,
+              Outcome problemKind) {
+            this(file, folder, recipients, subject, fingerprint, problem, problemKind, false);
+        }
     }
 
     /** What became of one draft. */
@@ -177,10 +181,12 @@ public final class DraftSender {
         } catch (MessagingException e) {
             throw new IOException("邮件草稿 " + f + " 无法解析：" + e.getMessage(), e);
         }
+        // A draft the supervisor edited (in a mail program or by hand) is theirs: it goes as edited, and the report says so.
+        boolean edited = !OutputGuard.draftUnchanged(Files.readAllBytes(f));
         if (to.isEmpty()) {
             problem = "草稿没有收件人（名册中没有这个单位的联系邮箱）：请在名册中补上邮箱后重新生成草稿，或在邮件软件中填写收件人后手工发送";
         }
-        return new Draft(f, folder, to, subject, fingerprint, problem, problem == null ? null : Outcome.NO_RECIPIENT);
+        return new Draft(f, folder, to, subject, fingerprint, problem, problem == null ? null : Outcome.NO_RECIPIENT, edited);
     }
 
     /**
@@ -225,7 +231,7 @@ public final class DraftSender {
         for (Draft d : drafts) {
             Report r = before(d, logs);
             out.add(r != null ? r : new Report(d.file(), Outcome.WOULD_SEND, "发给 " + String.join("、", d.recipients())
-                    + "，主题：" + d.subject()));
+                    + "，主题：" + d.subject() + edited(d)));
         }
         return out;
     }
@@ -313,8 +319,8 @@ public final class DraftSender {
             Thread.currentThread().interrupt();
             throw new MailException("发送被中断：已发送 " + sent + " 封，下次运行接着发送");
         } catch (MessagingException | IllegalStateException e) {
-            String where = current == null ? "" : "草稿 " + current.file().getFileName() + " 是否已送达不能确定（发送记录中记为“"
-                    + SendLog.PENDING + "”），下次运行会用同一 Message-ID 再发一次；";
+            String where = current == null ? "" : "草稿 " + current.file().getFileName() + " 是否已送达不能确定（发送记录中只有“"
+                    + SendLog.PENDING + "”、没有结果），下次运行会用同一 Message-ID 再发一次；";
             throw new MailException(MailFaults.describe(e, account, o.security().timeoutSeconds(), o.password()) + "。本次已发送 "
                     + sent + " 封，都记在发送记录中；" + where + "其余草稿下次运行接着发送，已发送的不会重发", e);
         } finally {
@@ -337,7 +343,9 @@ public final class DraftSender {
         Address[] to = m.getAllRecipients();
         String when = TIME.format(Instant.now());
         String recipients = String.join(", ", d.recipients());
-        log.add(new SendLog.Row(d.file().getFileName().toString(), d.fingerprint(), id, recipients, when, SendLog.PENDING, ""));
+        String name = d.file().getFileName().toString();
+        String sha = sha256(m); // of what the server is handed: the draft as it is now, edited or not
+        log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, when, SendLog.PENDING, "", sha));
         try {
             t.sendMessage(m, to);
         } catch (SendFailedException e) {
@@ -345,13 +353,26 @@ public final class DraftSender {
                 throw e; // no answer from the server (the connection dropped): whether it arrived is not known
             }
             String reply = reply(t, e);
-            log.complete(new SendLog.Row(d.file().getFileName().toString(), d.fingerprint(), id, recipients, when,
-                    SendLog.REJECTED, reply));
+            log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.REJECTED, reply,
+                    ""));
             return new Report(d.file(), Outcome.REJECTED, rejected(e, reply));
         }
         String reply = t instanceof SMTPTransport s && s.getLastServerResponse() != null ? s.getLastServerResponse().strip() : "";
-        log.complete(new SendLog.Row(d.file().getFileName().toString(), d.fingerprint(), id, recipients, when, SendLog.SENT, reply));
-        return new Report(d.file(), Outcome.SENT, "发给 " + recipients + "（" + id + "）");
+        log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.SENT, reply, sha));
+        return new Report(d.file(), Outcome.SENT, "发给 " + recipients + "（" + id + "）" + edited(d));
+    }
+
+    private static String edited(Draft d) {
+        return d.edited() ? "（草稿写出后有人改过，按改过的内容发送）" : "";
+    }
+
+    /** The SHA-256 of {@code m} as it is written to the server. */
+    private static String sha256(MimeMessage m) throws MessagingException, IOException {
+        MessageDigest d = sha256();
+        try (java.security.DigestOutputStream out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), d)) {
+            m.writeTo(out);
+        }
+        return HexFormat.of().formatHex(d.digest());
     }
 
     /** Whether the server answered with a refusal (a 4xx or 5xx reply), as against the connection failing. */

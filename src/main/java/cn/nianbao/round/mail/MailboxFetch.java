@@ -51,7 +51,11 @@ public final class MailboxFetch {
     public static final long MAX_MESSAGE_BYTES = cn.nianbao.round.Inbox.MAX_MESSAGE_BYTES;
     /** The state file is written after this many new messages, so a cut-off run loses none. */
     private static final int SAVE_EVERY = 50;
-    /** IMAP messages fetched with one command: at most this many, and this many bytes (a message over it goes alone). */
+    /**
+     * IMAP messages fetched with one command: at most this many, and this many bytes (a message over
+     * it goes alone). The first batches are smaller (1, 2, 4 …): a connection that drops in a batch
+     * loses that batch's progress, so a run keeps what came before while the connection is unproven.
+     */
     private static final int BATCH = 100;
     private static final long BATCH_BYTES = 16L << 20;
 
@@ -134,6 +138,7 @@ public final class MailboxFetch {
             List<Message> stored = new ArrayList<>();
             List<Message> batch = new ArrayList<>();
             long batchBytes = 0;
+            int batchSize = 1;
             for (Message m : messages) {
                 long uid = folder.getUID(m);
                 if (store.fetched(MailStore.source(account, validity, uid))) {
@@ -141,11 +146,12 @@ public final class MailboxFetch {
                     stored.add(m);
                     continue;
                 }
-                if (!batch.isEmpty() && (batch.size() >= BATCH || batchBytes + Math.max(0, m.getSize()) > BATCH_BYTES)) {
+                if (!batch.isEmpty() && (batch.size() >= batchSize || batchBytes + Math.max(0, m.getSize()) > BATCH_BYTES)) {
                     keepImap(folder, batch, account, validity, o, store, done, listener);
                     stored.addAll(batch);
                     batch.clear();
                     batchBytes = 0;
+                    batchSize = Math.min(BATCH, batchSize * 2);
                 }
                 batch.add(m);
                 batchBytes += Math.max(0, m.getSize());
