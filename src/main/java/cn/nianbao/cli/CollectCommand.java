@@ -14,11 +14,17 @@ import cn.nianbao.round.Roster;
 import cn.nianbao.round.RoundFiles;
 import cn.nianbao.round.RoundSummary;
 import cn.nianbao.round.RoundTotal;
+import cn.nianbao.round.mail.MailAccount;
+import cn.nianbao.round.mail.MailException;
+import cn.nianbao.round.mail.MailSecurity;
+import cn.nianbao.round.mail.MailStore;
+import cn.nianbao.round.mail.MailboxFetch;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
 import cn.nianbao.template.Protection;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,8 +46,27 @@ final class CollectCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RoundOptions options = new RoundOptions();
 
-    @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "收件文件夹（或一个文件）：.xlsx/.xls、.zip、.eml、.mbox，任意混合")
+    @Option(names = "--inbox", paramLabel = "DIR", description = "收件文件夹（或一个文件）：.xlsx/.xls、.zip、.eml、.mbox，任意混合")
     Path inbox;
+
+    @Option(names = "--imap", paramLabel = "URL", description = "从 IMAP 邮箱取回复：imaps://用户名@服务器[:端口]/文件夹（默认 INBOX）。"
+            + "只取以前没取过的，原样存进 -o 旁边的“…-邮件/”，以后不联网也能处理")
+    String imap;
+
+    @Option(names = "--pop3", paramLabel = "URL", description = "从 POP3 邮箱取回复：pop3s://用户名@服务器[:端口]")
+    String pop3;
+
+    @Option(names = "--mark-seen", description = "把已取到的邮件在服务器上标为已读（默认不动）")
+    boolean markSeen;
+
+    @Option(names = "--move-to", paramLabel = "FOLDER", description = "把已取到的邮件在服务器上移到这个文件夹（没有时新建；默认不动）")
+    String moveTo;
+
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "只取这一天（北京时间）及以后服务器收到的邮件")
+    String since;
+
+    @picocli.CommandLine.Mixin
+    MailOptions mail = new MailOptions();
 
     @Option(names = "--previous", arity = "1..*", paramLabel = "FILE_OR_DIR",
             description = "上年的报表：跨年核对（C1、C2），并为催报邮件的模板预填上年结转")
@@ -85,7 +110,9 @@ final class CollectCommand implements Callable<Integer> {
         if (resubmitDays < 0) {
             throw NianbaoException.usage("--resubmit-days 不能是负数：" + resubmitDays);
         }
-        Guard.inputsExist(List.of(inbox), "收件文件夹（--inbox）");
+        if (inbox != null) {
+            Guard.inputsExist(List.of(inbox), "收件文件夹（--inbox）");
+        }
         if (previous != null) {
             Guard.inputsExist(previous, "上年的报表（--previous）");
         }
@@ -93,9 +120,28 @@ final class CollectCommand implements Callable<Integer> {
         Path extract = files.extract();
         Path totalXlsx = files.totalXlsx();
         Path totalCsv = files.totalCsv();
-        List<Path> inputs = new ArrayList<>(List.of(inbox, options.roster));
+        List<MailAccount> accounts = accounts();
+        LocalDate sinceDate = sinceDate();
+        MailSecurity security = accounts.isEmpty() ? null : mail.security();
+        if (inbox == null && accounts.isEmpty() && !MailStore.exists(files.mail())) {
+            throw NianbaoException.usage("没有收件来源：请用 --inbox 给出收件文件夹，或用 --imap / --pop3 给出邮箱");
+        }
+        List<Path> inputs = new ArrayList<>(List.of(options.roster));
+        if (inbox != null) {
+            inputs.add(inbox);
+        }
         if (previous != null) {
             inputs.addAll(previous);
+        }
+        if (inbox != null && Files.exists(files.mail()) && Files.isSameFile(inbox, files.mail())) {
+            throw NianbaoException.usage("--inbox " + inbox + " 就是本轮的邮件库：邮件库中的邮件每次都会自动读取，不用再用 --inbox 指定");
+        }
+        Guard.notAnInput(files.mail(), "邮件库", inputs);
+        if (!accounts.isEmpty() && MailStore.refusal(files.mail()) != null) {
+            throw NianbaoException.usage(MailStore.refusal(files.mail()));
+        }
+        if (MailStore.exists(files.mail())) {
+            inputs.add(files.mail()); // read on every run: no output may land in it
         }
         Guard guard = new Guard(formats, force.force, inputs);
         Guard.notAnInput(output, "收集情况（-o）", inputs);
@@ -116,8 +162,11 @@ final class CollectCommand implements Callable<Integer> {
 
         List<FileReport> prevReports = previous == null ? List.of() : Runs.readAll(formats, previous, run, err, "读取上年");
         List<Filing> last = previous == null ? null : Batch.filings(prevReports);
+        for (MailAccount a : accounts) {
+            fetch(a, security, sinceDate, files.mail(), out, err);
+        }
         files.resetExtract();
-        List<Inbox.Item> items = Inbox.open(inbox, extract);
+        List<Inbox.Item> items = Inbox.open(inbox, MailStore.exists(files.mail()) ? files.mail() : null, extract);
         CompilerHints.forBatch(items.size());
         Collector collector = new Collector(formats, r, year, fmt, due);
         Collector.Round round = collector.collect(items, last, run.threads,
@@ -154,5 +203,64 @@ final class CollectCommand implements Callable<Integer> {
         }
         out.flush();
         return RoundSummary.complete(round) ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** The mailboxes given (--imap, --pop3), checked before anything is read. */
+    private List<MailAccount> accounts() {
+        List<MailAccount> list = new ArrayList<>();
+        if (imap != null) {
+            list.add(MailOptions.account(imap, MailAccount.Protocol.IMAP, "--imap"));
+        }
+        if (pop3 != null) {
+            list.add(MailOptions.account(pop3, MailAccount.Protocol.POP3, "--pop3"));
+        }
+        if ((markSeen || moveTo != null) && imap == null) {
+            throw NianbaoException.usage((markSeen ? "--mark-seen" : "--move-to") + " 只用于 --imap：POP3 邮箱没有已读标记和文件夹"
+                    + (pop3 == null ? "，而且没有给出邮箱" : ""));
+        }
+        if (since != null && list.isEmpty()) {
+            throw NianbaoException.usage("--since 只用于 --imap 或 --pop3（限定从邮箱取哪些邮件）");
+        }
+        if (moveTo != null && moveTo.isBlank()) {
+            throw NianbaoException.usage("--move-to 的文件夹名不能是空的");
+        }
+        return list;
+    }
+
+    private LocalDate sinceDate() {
+        try {
+            return since == null ? null : LocalDate.parse(since);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw NianbaoException.usage("--since " + since + "：日期格式应为 YYYY-MM-DD");
+        }
+    }
+
+    /** Fetches {@code a}'s new messages into the mail store and lists each. */
+    private void fetch(MailAccount a, MailSecurity security, LocalDate sinceDate, Path storeDir, PrintWriter out, PrintWriter err)
+            throws IOException {
+        char[] password = MailOptions.password(a, err);
+        MailStore store = MailStore.open(storeDir);
+        out.println("从 " + a + " 取邮件（存入 " + storeDir + "）……");
+        out.flush();
+        MailboxFetch.Result r;
+        try {
+            r = MailboxFetch.fetch(a, new MailboxFetch.Options(password, security, sinceDate, markSeen, moveTo), store, f -> {
+                out.println("  " + (f.duplicate() ? "已有" : "新邮件") + "：" + f.file().getFileName() + "　发件人 " + (f.from().isEmpty()
+                        ? "（无）" : f.from()) + "　主题：" + (f.subject().isEmpty() ? "（没有主题）" : f.subject())
+                        + (f.received() == null ? "" : "　" + CollectionWorkbook.time(f.received(), Inbox.TimeSource.SERVER_RECEIVED))
+                        + (f.duplicate() ? "（与邮件库中已有的同一封邮件相同，未重复保存）" : "")
+                        + (f.omittedBytes() > 0 ? "（邮件太大，只保存了邮件头）" : ""));
+                out.flush();
+            });
+        } catch (MailException e) {
+            throw MailOptions.failed(e);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        out.println("邮箱 " + a + "：" + r.onServer() + " 封" + (sinceDate == null ? "" : "（" + sinceDate + " 及以后）") + "，以前已取 "
+                + r.alreadyStored() + " 封，本次新取 " + (r.fetched().size() - r.duplicates()) + " 封"
+                + (r.duplicates() == 0 ? "" : "，另有 " + r.duplicates() + " 封与邮件库中已有的相同（未重复保存）")
+                + (r.marked() == 0 ? "" : "；已标为已读 " + r.marked() + " 封")
+                + (r.moved() == 0 ? "" : "；已移到文件夹“" + r.movedTo() + "” " + r.moved() + " 封"));
     }
 }

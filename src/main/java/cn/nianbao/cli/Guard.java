@@ -73,11 +73,16 @@ final class Guard {
 
     /**
      * No target may be one of this run's inputs or lie inside an input folder, --force or not; an
-     * existing target may be replaced only when it is our own output of {@code kind} (or --force).
+     * existing target may be replaced only when it is our own output of {@code kind} (or --force);
+     * a send log never.
      */
     void replaceable(OutputGuard.Kind kind, Collection<Path> targets) {
         for (Path target : targets) {
             notAnInput(target, "输出文件", inputs);
+            String kept = OutputGuard.neverReplaced(target);
+            if (kept != null) {
+                throw NianbaoException.usage(kept);
+            }
         }
         if (force) {
             return;

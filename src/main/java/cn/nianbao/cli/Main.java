@@ -99,7 +99,7 @@ public final class Main {
             }
             if (ex instanceof NianbaoException ne) {
                 e.println("错误：" + ne.getMessage());
-                if (ne.exitCode() == ExitCodes.USAGE) {
+                if (ne.exitCode() == ExitCodes.USAGE && ne.usageHint()) {
                     e.println(UsageErrors.helpHint(commandLine));
                 }
                 e.flush();

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = {"政府信息公开工作年度报告统计表工具：发模板、读回报表、检查勾稽关系。",
             "Statistical tables of China's government information disclosure annual reports."},
         subcommands = {DemoCommand.class, TemplateCommand.class, IssueCommand.class, CollectCommand.class, ReadCommand.class, CheckCommand.class,
-            ReconcileCommand.class, ImportCommand.class, ExportCommand.class,
+            ReconcileCommand.class, ImportCommand.class, ExportCommand.class, SendCommand.class,
             picocli.CommandLine.HelpCommand.class})
 public final class NianbaoCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec

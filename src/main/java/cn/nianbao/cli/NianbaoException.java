@@ -8,10 +8,29 @@ package cn.nianbao.cli;
 public final class NianbaoException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int exitCode;
+    private final boolean usageHint;
 
     public NianbaoException(int exitCode, String message) {
+        this(exitCode, message, exitCode == ExitCodes.USAGE);
+    }
+
+    private NianbaoException(int exitCode, String message, boolean usageHint) {
         super(message);
         this.exitCode = exitCode;
+        this.usageHint = usageHint;
+    }
+
+    /** Whether "用法见：…--help" follows the message: for a usage error, not for a server that failed. */
+    public boolean usageHint() {
+        return usageHint;
+    }
+
+    /**
+     * Something outside the command line failed (a mail server unreachable, the password refused, the
+     * connection dropped): exit 2 like a file that could not be read, without pointing at --help.
+     */
+    public static NianbaoException unavailable(String message) {
+        return new NianbaoException(ExitCodes.USAGE, message, false);
     }
 
     public int exitCode() {

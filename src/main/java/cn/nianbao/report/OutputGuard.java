@@ -66,7 +66,9 @@ public final class OutputGuard {
         /** Every cell as a CSV row (read --csv, import --csv, the round's total). */
         CSV("csv", "CSV 导出文件"),
         /** A filing's three tables as a Word document for the published report (export --docx). */
-        WORD_TABLES(WordTables.OUTPUT, "导出的 Word 统计表");
+        WORD_TABLES(WordTables.OUTPUT, "导出的 Word 统计表"),
+        /** What send sent, beside the drafts (its header row is {@link #SEND_LOG_HEADER}). */
+        SEND_LOG("send-log", "发送记录");
 
         private final String id;
         private final String chinese;
@@ -93,6 +95,59 @@ public final class OutputGuard {
      */
     public static final String DRAFT_HEADER = "X-Nianbao-Draft";
 
+    /** The header row of send's log (发送记录.csv), by which it is known as ours. */
+    public static final List<String> SEND_LOG_HEADER = List.of("草稿", "指纹", "Message-ID", "收件人", "时间", "结果", "服务器回复",
+            "发出内容SHA-256");
+
+    /**
+     * Why {@code target} may not be replaced by any output, --force or not: it is a send log
+     * (发送记录.csv), the record of which drafts went out — replaced, a re-run would send them all
+     * again. Null when it is none. Only {@code send} adds to it, and only at its end.
+     */
+    public static String neverReplaced(Path target) {
+        return sendLog(target)
+                ? target + " 是本工具的发送记录（记着哪些邮件草稿已经发出），任何输出都不会替换它（--force 也不会）：替换后再运行 send 会重复发送。"
+                        + "请换一个输出名"
+                : null;
+    }
+
+    /** Whether {@code file} starts with the send log's header row (a cheap look: its first line only). */
+    private static boolean sendLog(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4096);
+        } catch (IOException e) {
+            return false; // the ordinary refusal says it cannot be read
+        }
+        String text = new String(head, StandardCharsets.UTF_8);
+        if (text.startsWith("\ufeff")) {
+            text = text.substring(1);
+        }
+        return text.lines().findFirst().orElse("").strip().equals(String.join(",", SEND_LOG_HEADER));
+    }
+
+    /**
+     * Why {@code send} may not add to {@code log}; null when there is none yet or it is our send log
+     * (its header row, whatever was typed below it). Anything else at that name is a person's file:
+     * it is neither replaced nor added to, --force or not.
+     */
+    public String sendLogRefusal(Path log) {
+        Found f;
+        try {
+            f = identify(log);
+        } catch (IOException e) {
+            return log + " 已存在，但无法读取（" + cn.nianbao.util.IoErrors.reason(e) + "），不能确认哪些草稿已经发出，没有发送任何邮件";
+        }
+        if (f == null || f.kind() == Kind.SEND_LOG) {
+            return null;
+        }
+        return log + " 已存在，但不是本工具写的发送记录（第一行不是“" + String.join(",", SEND_LOG_HEADER) + "”；用 Excel 另存过的？），"
+                + "不会替换也不会往里添加，没有发送任何邮件。请把它移走或改名（它若是以前的发送记录，请先核对哪些草稿已经发出，以免重复发送）";
+    }
+
     /** {@code message} (a whole e-mail) with our draft header, holding its fingerprint, as its first line. */
     public static byte[] markDraft(byte[] message) {
         byte[] line = (DRAFT_HEADER + ": nianbao " + cn.nianbao.util.Version.get() + " sha256=" + sha256(message) + "\r\n")
@@ -103,7 +158,7 @@ public final class OutputGuard {
     }
 
     /** Whether a message that starts with our draft header is as {@link #markDraft} wrote it. */
-    static boolean draftUnchanged(byte[] file) {
+    public static boolean draftUnchanged(byte[] file) {
         String prefix = DRAFT_HEADER + ": ";
         int end = 0;
         while (end < file.length && file[end] != '\n') {
@@ -265,6 +320,9 @@ public final class OutputGuard {
         String firstLine = text.lines().findFirst().orElse("").strip();
         if (firstLine.equals(String.join(",", CsvExport.HEADER))) {
             return new Found(Kind.CSV, csvAsWritten(file) ? null : "是本工具写出后又被人改动过的 CSV（多了列、行或不是数字的内容）");
+        }
+        if (firstLine.equals(String.join(",", SEND_LOG_HEADER))) {
+            return new Found(Kind.SEND_LOG, null);
         }
         int headerEnd = text.indexOf("\r\n\r\n") >= 0 ? text.indexOf("\r\n\r\n") : text.indexOf("\n\n");
         String headers = headerEnd >= 0 ? text.substring(0, headerEnd) : text;

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 public final class Inbox {
     /** Largest member unpacked from an archive or message. */
     public static final long MAX_MEMBER_BYTES = 50L << 20;
+    /** Largest message downloaded from a mailbox (collect --imap / --pop3); a larger one keeps only its headers. */
+    public static final long MAX_MESSAGE_BYTES = 100L << 20;
     /** Archive members over 1 MB that unpack to more than this many times their stored size are refused. */
     public static final int MAX_RATIO = 200;
     /** The reason of a message that carried nothing: a question or a notice, not a filing. */
@@ -57,9 +59,12 @@ public final class Inbox {
      * What an item's time is taken from, best evidence first: the time the message says it was
      * sent, the time stored for the archive entry, the time the workbook says it was last saved,
      * and last the time of the file on this disk (which copying or downloading after the deadline
-     * changes). A new kind of evidence (the receiving server's time) takes its place in this order.
+     * changes). Best of all is the time the mailbox's own server received the message (IMAP
+     * INTERNALDATE, or the server's Received line over POP3), kept with each message of a mail store:
+     * the sender's clock and the files' times cannot move it.
      */
     public enum TimeSource {
+        SERVER_RECEIVED("服务器收到时间"),
         MAIL_DATE("邮件日期"),
         ZIP_ENTRY("压缩包条目时间"),
         WORKBOOK_SAVED("工作簿保存时间"),
@@ -113,21 +118,46 @@ public final class Inbox {
      * order; members are copied under {@code extractDir}.
      */
     public static List<Item> open(Path inbox, Path extractDir) throws IOException {
+        return open(inbox, null, extractDir);
+    }
+
+    /**
+     * Every item of {@code inbox} (null when there is none) and then of the mail store {@code store}
+     * (the messages a collect run fetched from a mailbox: its .eml files; null or missing when there
+     * is none), in a stable order; members are copied under {@code extractDir}.
+     */
+    public static List<Item> open(Path inbox, Path store, Path extractDir) throws IOException {
         Inbox box = new Inbox(extractDir);
-        List<Path> files;
-        if (Files.isDirectory(inbox)) {
-            try (Stream<Path> walk = Files.walk(inbox)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
+        if (inbox != null) {
+            List<Path> files;
+            if (Files.isDirectory(inbox)) {
+                try (Stream<Path> walk = Files.walk(inbox)) {
+                    files = walk.filter(Files::isRegularFile).sorted().toList();
+                }
+            } else {
+                files = List.of(inbox);
             }
-        } else {
-            files = List.of(inbox);
+            for (Path f : files) {
+                box.top(f, Files.isDirectory(inbox) ? inbox.relativize(f).toString() : f.getFileName().toString());
+            }
         }
-        for (Path f : files) {
-            String shown = f.toString();
-            Origin o = new Origin(shown, "", f.getFileName().toString(), "", fileTime(f), TimeSource.FILE, "", List.of());
-            box.classify(f, o, Files.isDirectory(inbox) ? inbox.relativize(f).toString() : f.getFileName().toString(), 0);
+        if (store != null && Files.isDirectory(store)) {
+            List<Path> messages;
+            try (Stream<Path> list = Files.list(store)) {
+                // the store's own files (marker, state) start with a dot; every message is an .eml
+                messages = list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted().toList();
+            }
+            for (Path f : messages) {
+                box.top(f, store.getFileName() + "/" + f.getFileName());
+            }
         }
         return Collections.unmodifiableList(box.items);
+    }
+
+    private void top(Path f, String relative) throws OutputFailure {
+        Origin o = new Origin(f.toString(), "", f.getFileName().toString(), "", fileTime(f), TimeSource.FILE, "", List.of());
+        classify(f, o, relative, 0);
     }
 
     /** Where an item came from, handed down as containers are opened. */
@@ -141,8 +171,14 @@ public final class Inbox {
                     subject, n);
         }
 
+        /**
+         * Inside a message from {@code from}, dated {@code at}: its Date is the time unless the
+         * server's received time of an enclosing message is known (a forwarded message's own date
+         * does not move when the forward arrived).
+         */
         Origin sent(String from, Instant at, String subj) {
-            return new Origin(inboxFile, member, name, from, at != null ? at : time, at != null ? TimeSource.MAIL_DATE : timeSource,
+            boolean dated = at != null && !timeSource.betterThan(TimeSource.MAIL_DATE);
+            return new Origin(inboxFile, member, name, from, dated ? at : time, dated ? TimeSource.MAIL_DATE : timeSource,
                     subj, notes);
         }
 

@@ -71,6 +71,14 @@ final class MimeParts {
     }
 
     static void open(Inbox box, Path file, Origin o, String relative, int depth) throws OutputFailure {
+        // A message of a mail store: the block on top says when the server received it (trusted only
+        // on top of a file, never inside another message), and whether its body was left on the server.
+        java.util.Map<String, String> block;
+        try {
+            block = depth == 0 ? MailHeaders.storeBlock(file) : java.util.Map.of();
+        } catch (IOException e) {
+            block = java.util.Map.of();
+        }
         try (SharedFileInputStream in = new SharedFileInputStream(file.toFile())) {
             MimeMessage m = new MimeMessage(SESSION, in);
             String from = "";
@@ -94,7 +102,20 @@ final class MimeParts {
             } catch (MessagingException e) {
                 subject = "";
             }
-            Origin mo = o.sent(from.isEmpty() ? o.sender() : from, date, subject == null ? "" : subject);
+            Origin mo = o.sent(from.isEmpty() ? o.sender() : from, date, subject == null ? "" : subject)
+                    .at(MailHeaders.received(block), Inbox.TimeSource.SERVER_RECEIVED);
+            String about = subject == null || subject.isBlank() ? "（没有主题）" : "（主题：" + subject + "）";
+            if (block.containsKey(MailHeaders.OMITTED)) {
+                box.add(mo, null, Kind.PROBLEM, "邮件太大（" + megabytes(block.get(MailHeaders.OMITTED)) + "，超过"
+                        + (Inbox.MAX_MESSAGE_BYTES >> 20) + " MB 的上限），只保存了邮件头，附件留在服务器上没有下载" + about
+                        + "：请让单位把附件压缩后重新发送，或从网页邮箱下载附件放进收件文件夹");
+                return;
+            }
+            if (sentByUs(m)) {
+                // A message `send` sent (a copy in the mailbox, or attached to a reply): ours, not a return.
+                box.add(mo, null, Kind.SKIPPED, "本工具发出的邮件，不是收到的报送" + about);
+                return;
+            }
             if (m.getHeader(cn.nianbao.report.OutputGuard.DRAFT_HEADER) != null) {
                 // One of our own drafts (issue, collect --returns) saved into the inbox: its attachment is our template, not a reply.
                 box.add(mo, null, Kind.SKIPPED, "本工具写出的邮件草稿，不是收到的报送" + (subject == null || subject.isBlank() ? ""
@@ -162,6 +183,29 @@ final class MimeParts {
             return;
         }
         box.classify(t, m, relative + "/" + t.getFileName(), depth + 1);
+    }
+
+    /**
+     * Whether {@code m} is a message this tool sent: its own Message-ID is one `send` made and it
+     * says so. A reply keeps neither (its client gives it a Message-ID of its own), so a reply that
+     * quotes or copies our headers is still read.
+     */
+    static boolean sentByUs(MimeMessage m) {
+        try {
+            String id = m.getHeader("Message-ID", null);
+            return id != null && id.strip().startsWith(MailHeaders.SENT_ID_PREFIX) && m.getHeader(MailHeaders.SENT) != null;
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private static String megabytes(String bytes) {
+        try {
+            long b = Long.parseLong(bytes.strip());
+            return "约 " + Math.max(1, (b + (1 << 19)) >> 20) + " MB";
+        } catch (NumberFormatException e) {
+            return "大小不明";
+        }
     }
 
     private static String disposition(Part p) {

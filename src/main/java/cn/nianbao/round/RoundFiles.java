@@ -10,9 +10,10 @@ import java.util.stream.Stream;
  * Where a collect run writes beside its collection workbook (…-收集情况.xlsx): the folder the
  * inbox's attachments and archive members are unpacked into (…-附件/, rebuilt on every run, and
  * emptied only when it carries our marker), and the round's total (…-汇总.xlsx and a .csv of the
- * same name, unless another place is given).
+ * same name, unless another place is given), and the mail store (…-邮件/) where messages fetched from
+ * a mailbox are kept (never emptied: it is the round's mail).
  */
-public record RoundFiles(Path workbook, Path extract, Path totalXlsx, Path totalCsv) {
+public record RoundFiles(Path workbook, Path extract, Path totalXlsx, Path totalCsv, Path mail) {
     /** Written into the extraction folder; only a folder carrying it is ever emptied. */
     public static final String MARKER = ".nianbao-收件提取";
 
@@ -22,7 +23,7 @@ public record RoundFiles(Path workbook, Path extract, Path totalXlsx, Path total
         Path base = workbook.toAbsolutePath().getParent();
         Path totalXlsx = total != null ? total : base.resolve(stem + "-汇总.xlsx");
         Path totalCsv = totalXlsx.resolveSibling(totalXlsx.getFileName().toString().replaceFirst("(?i)\\.xlsx$", "") + ".csv");
-        return new RoundFiles(workbook, base.resolve(stem + "-附件"), totalXlsx, totalCsv);
+        return new RoundFiles(workbook, base.resolve(stem + "-附件"), totalXlsx, totalCsv, base.resolve(stem + "-邮件"));
     }
 
     /** Why the extraction folder may not be emptied (it exists and this tool did not make it), or null. */

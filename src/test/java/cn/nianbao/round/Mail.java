@@ -12,7 +12,7 @@ import java.util.List;
  * control every header encoding: RFC 2047 words in GBK or UTF-8, RFC 2231 parameters, raw 8-bit
  * names, nested messages. Deterministic (fixed boundaries), for fixtures kept in git.
  */
-final class Mail {
+public final class Mail {
     private final List<String> headers = new ArrayList<>();
     private final List<byte[]> parts = new ArrayList<>();
     private String boundary = "----=_nianbao_test_0";

@@ -1,0 +1,451 @@
+package cn.nianbao.round.mail;
+
+import cn.nianbao.report.OutputGuard;
+import cn.nianbao.round.MailHeaders;
+import cn.nianbao.util.OutputFailure;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * Sends the drafts that {@code issue} and {@code collect --returns} wrote (.eml files carrying
+ * {@link OutputGuard#DRAFT_HEADER}), each exactly once: a draft is known by a fingerprint of what
+ * it says (recipients, subject, text, attachment names — not the MIME boundaries or the dates a
+ * rewrite changes), and the send log beside it ({@link SendLog}) says whether that was sent. A
+ * draft is logged as being sent before it goes to the server and as sent when the server has
+ * taken it; one left "being sent" by a dropped connection goes again under the same Message-ID.
+ *
+ * <p>The message sent is the draft as written — its body, attachments and their Chinese names
+ * byte for byte — with From, Date and a Message-ID of ours set at sending. The draft's marks
+ * (X-Unsent, X-Nianbao-Draft) are taken off: a sent message is no draft, and a reply that copies
+ * its headers must not be taken for one. It carries {@link MailHeaders#SENT} instead, which with
+ * our Message-ID lets a collect run that meets it in a mailbox pass over it.
+ */
+public final class DraftSender {
+    /** Default pace: government mail servers throttle senders. */
+    public static final int PER_MINUTE = 20;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(cn.nianbao.round.Collector.ZONE);
+
+    /**
+     * A draft found: its file, the folder its log is in, recipients, subject, fingerprint;
+     * {@code problem} (and what it means, {@code problemKind}) when it cannot be sent.
+     */
+    public record Draft(Path file, Path folder, List<String> recipients, String subject, String fingerprint, String problem,
+                        Outcome problemKind, boolean edited) {
+        Draft(Path file, Path folder, List<String> recipients, String subject, String fingerprint, String problem,
+              Outcome problemKind) {
+            this(file, folder, recipients, subject, fingerprint, problem, problemKind, false);
+        }
+    }
+
+    /** What became of one draft. */
+    public enum Outcome {
+        SENT("已发送"), ALREADY_SENT("以前已发送，跳过"), WOULD_SEND("将发送"), NO_RECIPIENT("没有收件人，未发送"),
+        REJECTED("服务器拒绝，未发送"), NOT_A_DRAFT("不是本工具写出的邮件草稿，未发送");
+
+        private final String chinese;
+
+        Outcome(String chinese) {
+            this.chinese = chinese;
+        }
+
+        public String chinese() {
+            return chinese;
+        }
+    }
+
+    /** One line of the report: the draft, what became of it, and why (the server's reply, the earlier sending). */
+    public record Report(Path file, Outcome outcome, String detail) {
+    }
+
+    private DraftSender() {
+    }
+
+    /**
+     * The drafts among {@code inputs} (folders: their .eml files, not their subfolders; files as
+     * given), in order. A named file that is no draft of ours is listed with its problem.
+     */
+    public static List<Draft> find(List<Path> inputs) throws IOException {
+        List<Draft> out = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                List<Path> files;
+                try (Stream<Path> s = Files.list(in)) {
+                    files = s.filter(Files::isRegularFile)
+                            .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml")).sorted().toList();
+                }
+                for (Path f : files) {
+                    if (isDraft(f)) {
+                        out.add(read(f, in));
+                    }
+                }
+            } else if (isDraft(in)) {
+                out.add(read(in, in.toAbsolutePath().getParent()));
+            } else {
+                out.add(new Draft(in, in.toAbsolutePath().getParent(), List.of(), "", "", "不是本工具写出的邮件草稿（没有 "
+                        + OutputGuard.DRAFT_HEADER + " 邮件头），不会发送", Outcome.NOT_A_DRAFT));
+            }
+        }
+        return out;
+    }
+
+    /** The folders whose send logs {@link #send} writes for {@code drafts}. */
+    public static List<Path> logFolders(List<Draft> drafts) {
+        return drafts.stream().filter(d -> d.problem() == null).map(Draft::folder).distinct().toList();
+    }
+
+    static boolean isDraft(Path f) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(f)) {
+            head = in.readNBytes(64 * 1024);
+        }
+        try {
+            InternetHeaders h = new InternetHeaders(new ByteArrayInputStream(head, 0, MailStore.bodyStart(head)), true);
+            return h.getHeader(OutputGuard.DRAFT_HEADER) != null;
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private static final Session PARSE = Session.getInstance(parseProperties());
+
+    private static Properties parseProperties() {
+        Properties p = new Properties();
+        p.setProperty("mail.mime.allowutf8", "true");
+        return p;
+    }
+
+    static MimeMessage parse(Path f) throws IOException {
+        try (InputStream in = Files.newInputStream(f)) {
+            return new MimeMessage(PARSE, in);
+        } catch (MessagingException e) {
+            throw new IOException("邮件草稿 " + f + " 无法解析：" + e.getMessage(), e);
+        }
+    }
+
+    private static Draft read(Path f, Path folder) throws IOException {
+        MimeMessage m = parse(f);
+        List<String> to = new ArrayList<>();
+        String problem = null;
+        String subject = "";
+        String fingerprint;
+        try {
+            subject = m.getSubject() == null ? "" : m.getSubject();
+            for (Message.RecipientType t : List.of(Message.RecipientType.TO, Message.RecipientType.CC, Message.RecipientType.BCC)) {
+                String[] h = m.getHeader(t == Message.RecipientType.TO ? "To" : t == Message.RecipientType.CC ? "Cc" : "Bcc");
+                if (h != null) {
+                    for (String line : h) {
+                        for (InternetAddress a : InternetAddress.parseHeader(line, true)) {
+                            to.add(a.getAddress());
+                        }
+                    }
+                }
+            }
+            fingerprint = fingerprint(m, to, subject);
+        } catch (AddressException e) {
+            return new Draft(f, folder, to, subject, "", "收件人地址写法不对（" + e.getRef() + "），未发送：请改正名册中的邮箱后重新生成草稿，"
+                    + "或在邮件软件中改正", Outcome.REJECTED);
+        } catch (MessagingException e) {
+            throw new IOException("邮件草稿 " + f + " 无法解析：" + e.getMessage(), e);
+        }
+        // A draft the supervisor edited (in a mail program or by hand) is theirs: it goes as edited, and the report says so.
+        boolean edited = !OutputGuard.draftUnchanged(Files.readAllBytes(f));
+        if (to.isEmpty()) {
+            problem = "草稿没有收件人（名册中没有这个单位的联系邮箱）：请在名册中补上邮箱后重新生成草稿，或在邮件软件中填写收件人后手工发送";
+        }
+        return new Draft(f, folder, to, subject, fingerprint, problem, problem == null ? null : Outcome.NO_RECIPIENT, edited);
+    }
+
+    /**
+     * What the draft says, as a digest: recipients (in order of address), subject, each text part's
+     * text, each attachment's name. A draft written again with the same content has the same one.
+     */
+    static String fingerprint(MimeMessage m, List<String> recipients, String subject) throws MessagingException, IOException {
+        MessageDigest d = sha256();
+        TreeSet<String> to = new TreeSet<>();
+        recipients.forEach(r -> to.add(r.toLowerCase(Locale.ROOT)));
+        d.update(("to\0" + String.join(",", to) + "\0subject\0" + subject + "\0").getBytes(StandardCharsets.UTF_8));
+        parts(m, d);
+        return HexFormat.of().formatHex(d.digest()).substring(0, 32);
+    }
+
+    private static void parts(Part p, MessageDigest d) throws MessagingException, IOException {
+        if (p.isMimeType("multipart/*")) {
+            Multipart mp = (Multipart) p.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart b = mp.getBodyPart(i);
+                parts(b, d);
+            }
+            return;
+        }
+        String name = p.getFileName();
+        if (name != null) {
+            d.update(("file\0" + jakarta.mail.internet.MimeUtility.decodeText(name) + "\0").getBytes(StandardCharsets.UTF_8));
+        } else if (p.isMimeType("text/*")) {
+            Object c = p.getContent();
+            String text = c instanceof String s ? s : "";
+            d.update(("text\0" + text.replace("\r\n", "\n").strip() + "\0").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Lists what {@link #send} would do, without the network: each draft to send, each sent before,
+     * each without recipient.
+     */
+    public static List<Report> dryRun(List<Draft> drafts) throws IOException {
+        List<Report> out = new ArrayList<>();
+        Map<Path, SendLog> logs = new LinkedHashMap<>();
+        for (Draft d : drafts) {
+            Report r = before(d, logs);
+            out.add(r != null ? r : new Report(d.file(), Outcome.WOULD_SEND, "发给 " + String.join("、", d.recipients())
+                    + "，主题：" + d.subject() + edited(d)));
+        }
+        return out;
+    }
+
+    /** What is already decided for {@code d} before any sending: not a draft, no recipient, sent before; null when it is to go. */
+    private static Report before(Draft d, Map<Path, SendLog> logs) throws IOException {
+        if (d.problem() != null) {
+            return new Report(d.file(), d.problemKind(), d.problem());
+        }
+        SendLog log = logs.computeIfAbsent(d.folder(), f -> {
+            try {
+                return SendLog.of(f);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        SendLog.Row last = log.last(d.fingerprint());
+        if (last != null && last.result().equals(SendLog.SENT)) {
+            return new Report(d.file(), Outcome.ALREADY_SENT, last.time() + " 已发给 " + last.recipients() + "（" + last.messageId()
+                    + (last.draft().equals(d.file().getFileName().toString()) ? "" : "，当时的草稿是 " + last.draft()) + "）");
+        }
+        return null;
+    }
+
+    /** How to send: the password, the transport's rules, the sender's address, the pace. */
+    public record Options(char[] password, MailSecurity security, String from, int perMinute) {
+    }
+
+    /**
+     * Sends every draft of {@code drafts} not sent before, over {@code account}, at most
+     * {@code perMinute} a minute; {@code listener} hears of each as it is decided. A draft the
+     * server refuses is reported and the rest go on; a lost connection or a server that stops
+     * answering ends the run (what was sent is logged; the next run goes on from there).
+     */
+    public static List<Report> send(MailAccount account, Options o, List<Draft> drafts, Consumer<Report> listener)
+            throws MailException, IOException {
+        List<Report> out = new ArrayList<>();
+        Map<Path, SendLog> logs = new LinkedHashMap<>();
+        List<Draft> toSend = new ArrayList<>();
+        for (Draft d : drafts) {
+            Report r = before(d, logs);
+            if (r != null) {
+                out.add(r);
+                listener.accept(r);
+            } else {
+                toSend.add(d);
+            }
+        }
+        if (toSend.isEmpty()) {
+            return out;
+        }
+        Properties props = o.security().properties(account);
+        props.setProperty("mail." + account.angusProtocol() + ".from", o.from());
+        Session session = Session.getInstance(props);
+        Transport t = null;
+        long interval = 60_000L / Math.max(1, o.perMinute());
+        long lastStart = 0;
+        int sent = 0;
+        Draft current = null;
+        try {
+            t = session.getTransport(account.angusProtocol());
+            t.connect(account.host(), account.port(), account.user(), new String(o.password()));
+            for (Draft d : toSend) {
+                current = d;
+                long wait = lastStart == 0 ? 0 : lastStart + interval - System.currentTimeMillis();
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+                lastStart = System.currentTimeMillis();
+                if (!t.isConnected()) {
+                    t.connect(account.host(), account.port(), account.user(), new String(o.password()));
+                }
+                Report r = sendOne(t, session, d, logs.get(d.folder()), o);
+                if (r.outcome() == Outcome.SENT) {
+                    sent++;
+                }
+                out.add(r);
+                listener.accept(r);
+            }
+            current = null;
+            return out;
+        } catch (OutputFailure e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailException("发送被中断：已发送 " + sent + " 封，下次运行接着发送");
+        } catch (MessagingException | IllegalStateException e) {
+            String where = current == null ? "" : "草稿 " + current.file().getFileName() + " 是否已送达不能确定（发送记录中只有“"
+                    + SendLog.PENDING + "”、没有结果），下次运行会用同一 Message-ID 再发一次；";
+            throw new MailException(MailFaults.describe(e, account, o.security().timeoutSeconds(), o.password()) + "。本次已发送 "
+                    + sent + " 封，都记在发送记录中；" + where + "其余草稿下次运行接着发送，已发送的不会重发", e);
+        } finally {
+            if (t != null) {
+                try {
+                    t.close();
+                } catch (MessagingException ignored) {
+                    // the connection is gone already
+                }
+            }
+        }
+    }
+
+    /** Sends one draft: logged as pending first, then as sent or refused. A lost connection is thrown. */
+    private static Report sendOne(Transport t, Session session, Draft d, SendLog log, Options o)
+            throws MessagingException, IOException {
+        SendLog.Row before = log.last(d.fingerprint());
+        String id = before != null && before.result().equals(SendLog.PENDING) ? before.messageId() : newMessageId(o.from());
+        MimeMessage m = message(session, d, o.from(), id);
+        Address[] to = m.getAllRecipients();
+        String when = TIME.format(Instant.now());
+        String recipients = String.join(", ", d.recipients());
+        String name = d.file().getFileName().toString();
+        String sha = sha256(m); // of what the server is handed: the draft as it is now, edited or not
+        log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, when, SendLog.PENDING, "", sha));
+        try {
+            t.sendMessage(m, to);
+        } catch (SendFailedException e) {
+            if (!refusedByServer(e)) {
+                throw e; // no answer from the server (the connection dropped): whether it arrived is not known
+            }
+            String reply = reply(t, e);
+            log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.REJECTED, reply,
+                    ""));
+            return new Report(d.file(), Outcome.REJECTED, rejected(e, reply));
+        }
+        String reply = t instanceof SMTPTransport s && s.getLastServerResponse() != null ? s.getLastServerResponse().strip() : "";
+        log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.SENT, reply, sha));
+        return new Report(d.file(), Outcome.SENT, "发给 " + recipients + "（" + id + "）" + edited(d));
+    }
+
+    private static String edited(Draft d) {
+        return d.edited() ? "（草稿写出后有人改过，按改过的内容发送）" : "";
+    }
+
+    /** The SHA-256 of {@code m} as it is written to the server. */
+    private static String sha256(MimeMessage m) throws MessagingException, IOException {
+        MessageDigest d = sha256();
+        try (java.security.DigestOutputStream out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), d)) {
+            m.writeTo(out);
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /** Whether the server answered with a refusal (a 4xx or 5xx reply), as against the connection failing. */
+    static boolean refusedByServer(MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException a && a.getReturnCode() >= 400) {
+                return true;
+            }
+            if (x instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException s && s.getReturnCode() >= 400) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rejected(SendFailedException e, String reply) {
+        List<String> bad = new ArrayList<>();
+        if (e.getInvalidAddresses() != null) {
+            Arrays.stream(e.getInvalidAddresses()).forEach(a -> bad.add(a.toString()));
+        }
+        return (bad.isEmpty() ? "服务器拒绝了这封邮件" : "服务器拒绝了收件人 " + String.join("、", bad)) + "（服务器回复：" + reply
+                + "）：这份草稿没有发出，其余照常发送。请改正名册中的邮箱后重新生成草稿，或在邮件软件中改正后手工发送";
+    }
+
+    private static String reply(Transport t, MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException a) {
+                return a.getReturnCode() + " " + stripCode(a.getMessage());
+            }
+            if (x instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException s) {
+                return s.getReturnCode() + " " + stripCode(s.getMessage());
+            }
+        }
+        return t instanceof SMTPTransport s && s.getLastServerResponse() != null ? s.getLastServerResponse().strip()
+                : String.valueOf(e.getMessage());
+    }
+
+    private static String stripCode(String s) {
+        return s == null ? "" : s.replaceFirst("^\\d{3}[ -]", "").strip();
+    }
+
+    /** The draft as written, its marks taken off, with From, Date and the Message-ID {@code id}. */
+    static MimeMessage message(Session session, Draft d, String from, String id) throws MessagingException, IOException {
+        MimeMessage m;
+        try (InputStream in = Files.newInputStream(d.file())) {
+            m = new MimeMessage(session, in) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", id);
+                }
+            };
+        }
+        m.removeHeader("X-Unsent");
+        m.removeHeader(OutputGuard.DRAFT_HEADER);
+        m.setHeader(MailHeaders.SENT, "nianbao " + cn.nianbao.util.Version.get());
+        m.setFrom(new InternetAddress(from));
+        m.setSentDate(new java.util.Date());
+        m.saveChanges();
+        return m;
+    }
+
+    /** A Message-ID of ours: {@code <nianbao-RANDOM@domain of the sender>}. */
+    static String newMessageId(String from) {
+        int at = from.lastIndexOf('@');
+        String domain = at < 0 ? "nianbao.local" : from.substring(at + 1);
+        return MailHeaders.SENT_ID_PREFIX + UUID.randomUUID().toString().replace("-", "") + "@" + domain + ">";
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
