@@ -157,6 +157,20 @@ public final class OutputGuard {
         return out;
     }
 
+    /**
+     * Whether a draft we wrote was edited since: it carries our fingerprint and its text no longer matches it.
+     * A draft without a fingerprint (written before drafts carried one) is not known to be edited.
+     */
+    public static boolean draftEdited(byte[] file) {
+        int end = 0;
+        while (end < file.length && file[end] != '\n') {
+            end++;
+        }
+        String first = new String(file, 0, end, StandardCharsets.US_ASCII);
+        return first.regionMatches(true, 0, DRAFT_HEADER + ": ", 0, DRAFT_HEADER.length() + 2) && first.contains(" sha256=")
+                && !draftUnchanged(file);
+    }
+
     /** Whether a message that starts with our draft header is as {@link #markDraft} wrote it. */
     public static boolean draftUnchanged(byte[] file) {
         String prefix = DRAFT_HEADER + ": ";

@@ -182,7 +182,7 @@ public final class DraftSender {
             throw new IOException("邮件草稿 " + f + " 无法解析：" + e.getMessage(), e);
         }
         // A draft the supervisor edited (in a mail program or by hand) is theirs: it goes as edited, and the report says so.
-        boolean edited = !OutputGuard.draftUnchanged(Files.readAllBytes(f));
+        boolean edited = OutputGuard.draftEdited(Files.readAllBytes(f));
         if (to.isEmpty()) {
             problem = "草稿没有收件人（名册中没有这个单位的联系邮箱）：请在名册中补上邮箱后重新生成草稿，或在邮件软件中填写收件人后手工发送";
         }
