@@ -237,12 +237,15 @@ final class StreamParser {
         // Each anchored row's values: from its label's start to the next row's label's start.
         List<Anchor> order = new ArrayList<>(anchors);
         Map<Target, List<Integer>> window = new LinkedHashMap<>();
+        List<int[]> heads = blockHeads(table);
         for (int i = 0; i < order.size(); i++) {
             Anchor a = order.get(i);
             int from = tokenAt(a.start());
             int to = i + 1 < order.size() ? tokenAt(order.get(i + 1).start()) : lastRowEnd(tokenAt(Math.max(a.start(), a.end() - 1)), limit);
+            to = Math.min(to, nextBlockHead(heads, a, to));
             window.put(a.target(), values(from, Math.min(to, limit)));
         }
+        valuesAboveLabel(all, order, window, heads);
         redistribute(order, window);
         collapsedGroups(table, all, byTarget, window);
 
@@ -327,6 +330,75 @@ final class StreamParser {
             }
         }
         unplaced(table, order, limit);
+    }
+
+    /**
+     * Where each block's heading ("第二十条第（六）项") stands in the stream: {start offset, block index}.
+     * A block's values stand under its own heading, so a row's values end where another block's
+     * heading begins: the numbers after it (printed before their row's label, as pdftotext puts a
+     * LibreOffice PDF's cells) are never the row's before it.
+     */
+    private List<int[]> blockHeads(TableDef table) {
+        List<int[]> heads = new ArrayList<>();
+        for (int b = 0; b < table.blocks().size(); b++) {
+            String label = table.blocks().get(b).label();
+            String head = label == null || label.isBlank() ? "" : ChineseText.label(label);
+            if (head.length() < 4) {
+                continue;
+            }
+            for (int p = stream.indexOf(head); p >= 0; p = stream.indexOf(head, p + 1)) {
+                heads.add(new int[] {p, b});
+            }
+        }
+        return heads;
+    }
+
+    /**
+     * A block of one row whose numbers stand between its heading and its row's label ("第二十条第（五）项
+     * 信息内容 本年处理决定数量 577 行政许可", as pdftotext puts a LibreOffice PDF's cells): when the row's
+     * own window holds no number and only the block's own heading and column labels stand around
+     * them, those numbers — exactly one per cell — are the row's.
+     */
+    private void valuesAboveLabel(List<Target> all, List<Anchor> order, Map<Target, List<Integer>> window, List<int[]> heads) {
+        for (Anchor a : order) {
+            Target t = a.target();
+            if (!plainValues(window.get(t)).isEmpty() || all.stream().filter(u -> u.block() == t.block()).count() != 1) {
+                continue;
+            }
+            int own = t.table().blocks().indexOf(t.block());
+            int head = -1;
+            for (int[] h : heads) {
+                if (h[1] == own && h[0] < a.start() && h[0] > head) {
+                    head = h[0];
+                }
+            }
+            if (head < 0 || a.start() - head > 120) {
+                continue;
+            }
+            int from = tokenAt(head);
+            int to = tokenAt(a.start());
+            boolean clean = true;
+            for (int k = from; k < to && clean; k++) {
+                Tok tok = toks.get(k);
+                clean = tok.kind() != Kind.LABEL || targets.known(tok.norm()) && !inAnchor(order, k);
+            }
+            List<Integer> above = values(from, to);
+            if (clean && plainValues(above).size() == t.cells().size()) {
+                window.put(t, above);
+            }
+        }
+    }
+
+    /** The token where another block's heading starts after anchor {@code a}'s label and before token {@code to}, else {@code to}. */
+    private int nextBlockHead(List<int[]> heads, Anchor a, int to) {
+        int own = a.target().table().blocks().indexOf(a.target().block());
+        int cut = to;
+        for (int[] h : heads) {
+            if (h[1] != own && h[0] >= a.end()) {
+                cut = Math.min(cut, Math.max(tokenAt(h[0]), tokenAt(a.start()) + 1));
+            }
+        }
+        return cut;
     }
 
     /** Rows of a group printed as one row (a 2021 report printing （六）其他处理 as 2019 did): blank, with one finding. */
@@ -482,13 +554,16 @@ final class StreamParser {
             int j = i;
             for (; j < order.size(); j++) {
                 Target u = order.get(j).target();
+                if (u.block() != t.block()) {
+                    break; // a block's numbers are never another block's
+                }
                 need += u.cells().size();
                 have += plainValues(window.get(u)).size();
                 if (have >= need) {
                     break;
                 }
             }
-            if (j >= order.size() || have != need || j == i) {
+            if (j >= order.size() || have != need || j == i || order.get(j).target().block() != t.block()) {
                 continue;
             }
             List<Integer> pool = new ArrayList<>();

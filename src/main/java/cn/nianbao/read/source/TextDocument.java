@@ -33,7 +33,10 @@ public final class TextDocument {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             // pdftotext ends a page with a form feed: a bare number beside one is that page's number.
-            boolean besidePageBreak = line.indexOf('\f') >= 0 || i + 1 < lines.length && lines[i + 1].startsWith("\f");
+            // But a page has one number: a bare number opening a page whose end already bore its mark
+            // ("—2—", then "\f577") is the new page's first value.
+            boolean besidePageBreak = (line.indexOf('\f') >= 0 && !(line.substring(0, line.indexOf('\f')).isBlank() && markedBefore(lines, i)))
+                    || i + 1 < lines.length && lines[i + 1].startsWith("\f");
             if (PAGE_LINE.matcher(line).matches() || besidePageBreak && BARE_NUMBER.matcher(line).matches()) {
                 rows.add(List.of()); // a page break inside a table, not a row
                 continue;
@@ -57,5 +60,15 @@ public final class TextDocument {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** Whether the last non-blank line before line {@code i} is a page mark ("— 2 —", "第2页"). */
+    private static boolean markedBefore(String[] lines, int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (!lines[j].isBlank()) {
+                return PAGE_LINE.matcher(lines[j]).matches();
+            }
+        }
+        return false;
     }
 }
