@@ -54,10 +54,15 @@ final class CurrentSubmissions {
         idx.sort(Comparator.comparing(subs::get, BY_TIME));
         // The latest readable one; one the agency sent itself wins over any, even a later one,
         // that came from another roster agency's address (which may hold that agency's figures).
+        // A published report (PDF, Word, web page) counts only when the agency sent no readable workbook:
+        // it is read when it comes instead of the template, never in place of a template it filled.
+        boolean workbook = idx.stream().anyMatch(i -> subs.get(i).readable() && subs.get(i).item().kind() == Inbox.Kind.WORKBOOK);
+        java.util.function.IntPredicate candidate = i -> subs.get(i).readable()
+                && (!workbook || subs.get(i).item().kind() == Inbox.Kind.WORKBOOK);
         Integer chosen = null;
         Integer own = null;
         for (Integer i : idx) {
-            if (subs.get(i).readable()) {
+            if (candidate.test(i)) {
                 chosen = i;
                 if (subs.get(i).sentBy() == null) {
                     own = i;
@@ -77,7 +82,7 @@ final class CurrentSubmissions {
         Submission first = null;
         for (Integer i : idx) {
             Submission s = subs.get(i);
-            if (first == null && s.readable() && (own == null || s.sentBy() == null)) {
+            if (first == null && candidate.test(i) && (own == null || s.sentBy() == null)) {
                 first = s;
             }
         }
@@ -92,7 +97,13 @@ final class CurrentSubmissions {
             if (i.equals(chosen)) {
                 continue;
             }
-            if (s.readable() && s.sentBy() != null && cur.sentBy() == null) {
+            if (s.readable() && !candidate.test(i)) {
+                Submission x = s.with(ItemState.SUPERSEDED, s.note() + "；本单位另有报表工作簿 " + cur.item().origin() + "，以工作簿为准");
+                out.set(i, x);
+                earlier.add(x);
+                notes.add("另收到报告文档“" + s.item().name() + "”（" + s.item().origin() + "），已按标签读取；以报表工作簿“"
+                        + cur.item().name() + "”为准");
+            } else if (s.readable() && s.sentBy() != null && cur.sentBy() == null) {
                 String later = BY_TIME.compare(s, cur) > 0 ? "（比它晚收到）" : "";
                 Submission x = s.with(ItemState.SUPERSEDED, s.note() + "；" + agency.name() + "自己另有报送，以 "
                         + cur.item().origin() + " 为准");

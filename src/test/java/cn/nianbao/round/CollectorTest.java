@@ -475,6 +475,41 @@ class CollectorTest {
     }
 
     @Test
+    void aWordReportSentLaterDoesNotReplaceTheWorkbookTheAgencyFilled() throws Exception {
+        // Before: the later document became current and the filled template was 已被…替代 — the round's total took the
+        // numbers read from the report's text instead of the template.
+        Path in = inbox();
+        String seed = Files.readString(TestSupport.fixtures().resolve("seeds/000_a201d3f6644c5ea6.txt"));
+        String tables = seed.substring(seed.indexOf("二、主动公开政府信息情况"), seed.indexOf("五、存在的主要问题及改进情况"));
+        byte[] docx;
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             ByteArrayOutputStream b = new ByteArrayOutputStream()) {
+            d.createParagraph().createRun().setText("甲县财政局2024年政府信息公开工作年度报告");
+            for (String line : tables.split("\n")) {
+                d.createParagraph().createRun().setText(line);
+            }
+            d.write(b);
+            docx = b.toByteArray();
+        }
+        Files.write(in.resolve("1.eml"), new Mail("czj@example.cn", "Fri, 10 Jan 2025 09:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename*=" + Mail.rfc2231("财政局2024年报表.xlsx", StandardCharsets.UTF_8),
+                        workbook("甲县财政局", "", 2024, values(1))).bytes());
+        Files.write(in.resolve("2.eml"), new Mail("czj@example.cn", "Mon, 13 Jan 2025 09:00:00 +0800", "年度报告供参考")
+                .attach("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        "; filename*=" + Mail.rfc2231("年度报告.docx", StandardCharsets.UTF_8), docx)
+                .bytes());
+        Collector.Round r = collect();
+        Collector.AgencyStatus cz = of(r, "甲县财政局");
+        assertThat(cz.current().item().name()).isEqualTo("财政局2024年报表.xlsx");
+        assertThat(r.submissions()).filteredOn(s -> s.item().name().equals("年度报告.docx")).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.state()).isEqualTo(ItemState.SUPERSEDED);
+                    assertThat(s.note()).contains("本单位另有报表工作簿").contains("以工作簿为准");
+                });
+        assertThat(cz.notes()).anyMatch(n -> n.contains("另收到报告文档“年度报告.docx”") && n.contains("以报表工作簿“财政局2024年报表.xlsx”为准"));
+    }
+
+    @Test
     void draftsNameTheFileTheAgencySentAndGiveANewDeadline() throws Exception {
         Path in = inbox();
         Map<String, BigDecimal> wrong = values(1);
