@@ -165,8 +165,7 @@ public final class WorkbookReader {
             return ReadResult.unreadable(name, what + NO_TABLES + "（表格是图片或不在文档中）");
         }
         List<Finding> findings = new ArrayList<>();
-        findings.add(Finding.ofFile(FindingCode.L8, name, "这是" + kind.chinese() + "，不是本工具发出的模板：已按标签读取其中的表格"
-                + "（单位今后请用发出的模板报送）"));
+        findings.add(Finding.ofFile(FindingCode.L8, name, "这是" + kind.chinese() + "，不是本工具发出的模板：已按标签读取其中的表格"));
         findings.addAll(r.filing().findings());
         return new ReadResult(name, r.filing().withFindings(findings), null);
     }

@@ -3,6 +3,7 @@ package cn.nianbao.round;
 import cn.nianbao.check.Checker;
 import cn.nianbao.model.Filing;
 import cn.nianbao.model.Finding;
+import cn.nianbao.spec.FindingCode;
 import cn.nianbao.model.ItemState;
 import cn.nianbao.model.MatchedBy;
 import cn.nianbao.model.ReadResult;
@@ -164,7 +165,11 @@ public final class Collector {
                     yield FileReport.skipped(it.origin(), it.reason() + (why.startsWith(WorkbookReader.NO_TABLES)
                             ? "，其中" + WorkbookReader.NO_TABLES + "，不是报表" : "，无法按报表读取：" + why));
                 }
-                yield new FileReport(r, Checker.all(r));
+                // In a round a template was issued: the agency is asked to use it next time (not said of published reports read elsewhere).
+                List<Finding> notes = new ArrayList<>(r.filing().findings());
+                notes.add(Finding.ofFile(FindingCode.L8, r.file(), "单位用报告文档代替了发出的模板回复：今后请用发出的模板报送"));
+                ReadResult asked = new ReadResult(r.file(), r.filing().withFindings(notes), null);
+                yield new FileReport(asked, Checker.all(asked));
             }
             case SKIPPED -> FileReport.skipped(it.origin(), it.reason());
         }, done);
