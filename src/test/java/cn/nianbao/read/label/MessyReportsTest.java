@@ -180,4 +180,17 @@ class MessyReportsTest {
                 .filter(c -> !f.asFiled(c.key()).isBlank()).map(CellDef::key)).isEmpty();
         assertThat(row(f, "t3", "withheld_6")).containsExactly("1", "", "0", "0", "0", "0", "1");
     }
+
+    @Test
+    void numbersPrintedBeforeOrAfterTheirLabelsAreNotShiftedIntoOtherRows() throws IOException {
+        // pdftotext without -layout: "4" before "行政许可", "5" after "行政处罚", the fee's "0" before its label.
+        // Taken in row order, 行政许可 would get 5 and 行政处罚 the fee's 0.
+        Path f = TestSupport.fixtures().resolve("corpus/尖山区应急管理局-2023/pdftotext.txt");
+        Filing r = new LabelReader(TestSupport.FORMATS).readText(f, new LabelReader.Hints("尖山区应急管理局", 2023, null)).filing();
+        assertThat(r.asFiled("t2.art20_5.licensing.decisions").isBlank()).isTrue();
+        assertThat(r.asFiled("t2.art20_6.penalty.decisions").plain()).isEqualTo("5");
+        assertThat(r.asFiled("t2.art20_6.coercion.decisions").isBlank()).isTrue();
+        assertThat(of(r, "L5")).anySatisfy(x -> assertThat(x.message()).contains("行政许可").contains("没有找到任何数字"))
+                .anySatisfy(x -> assertThat(x.message()).contains("行政强制").contains("中间夹着别的文字"));
+    }
 }
