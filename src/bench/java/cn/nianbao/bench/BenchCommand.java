@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean noOpenpyxl;
 
     @Option(names = "--years", paramLabel = "Y", defaultValue = "0",
-            description = "历年核对基准：生成 Y 年（到 2024 年）× 每年 -n 个单位的报表（约 3% 的单位中间缺报一年，1% 中途更名），"
+            description = "历年核对基准：生成 Y 年（到 2024 年）× 每年 -n 个单位的报表（约 3%% 的单位中间缺报一年，1%% 中途更名），"
                     + "用 reconcile 一次核对全部年度；默认 0：只做两年核对的基准")
     int years;
 

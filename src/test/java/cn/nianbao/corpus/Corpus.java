@@ -599,13 +599,12 @@ final class Corpus {
      * The PDFs are made with a real Chinese font (glyphs and widths as agencies' PDFs have them),
      * e.g. fonts-wqy-microhei; without one LibreOffice would draw empty boxes of other widths.
      */
-    private static void requireChineseFont() throws IOException, InterruptedException {
+    static void requireChineseFont() throws IOException, InterruptedException {
         String fcList = Rendering.tool("fc-list", "apt-get install fontconfig");
         Process p = new ProcessBuilder(fcList, ":lang=zh").redirectErrorStream(true).start();
         String fonts = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
-        assertThat(fonts).as("a Chinese font to make the corpus PDFs (apt-get install fonts-wqy-microhei; remove it afterwards: "
-                + "CollectionWorkbookTest's rendering check fails with it)").isNotBlank();
+        assertThat(fonts).as("a Chinese font for LibreOffice's PDFs (apt-get install fonts-wqy-microhei, as .ci/run does)").isNotBlank();
     }
 
     static String pdftotext(Path pdf, boolean layout) throws IOException, InterruptedException {

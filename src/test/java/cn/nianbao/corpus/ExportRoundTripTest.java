@@ -19,12 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * export --docx, then import: the tables written for the published report come back exactly.
  * <p>
- * What this version can read is asserted exactly: the Word document as LibreOffice saves it as a
- * web page and as plain text. The .docx itself and its PDF wait for the Word and PDF readers
- * (branch i16-read): until they land the assertion is "not readable yet (no table found) or every
- * cell exact" — once they do, the same assertion demands every cell exact, and the state
- * NOT_YET should then be dropped from it (marked below). The PDF's text by pdftotext -layout is
- * read today with losses: for it, no cell may be wrong.
+ * Every cell exact, read directly: the .docx itself, its PDF (LibreOffice), and the Word document
+ * as LibreOffice saves it as a web page and as plain text. The PDF's text by pdftotext -layout is
+ * read with losses: for it, no cell may be wrong.
  */
 class ExportRoundTripTest {
     @TempDir
@@ -48,6 +45,7 @@ class ExportRoundTripTest {
         assertThat(r2019.readable()).isTrue();
         seeds.add(new Corpus.Seed("常山县教育局-2020", null, r2019.filing(), null));
 
+        Corpus.requireChineseFont(); // the PDF as agencies' PDFs are, with real glyphs and widths
         Path out = Files.createDirectories(dir.resolve("export"));
         List<Path> docs = new ArrayList<>();
         for (Corpus.Seed s : seeds) {
@@ -69,13 +67,11 @@ class ExportRoundTripTest {
             assertThat(asHtml.state()).as(s.folder() + " saved as a web page " + asHtml.wrongCells()).isEqualTo(CorpusMeasure.State.EXACT);
             assertThat(asText.state()).as(s.folder() + " saved as text " + asText.wrongCells()).isEqualTo(CorpusMeasure.State.EXACT);
 
-            // Read directly once the Word and PDF readers land (i16-read); then drop NOT_YET here.
             CorpusMeasure word = CorpusMeasure.of(s, Corpus.Form.EXPORT_DOCX, docs.get(i));
             CorpusMeasure asPdf = CorpusMeasure.of(s, Corpus.Form.EXPORT_PDF, pdf.get(i));
-            assertThat(word.state()).as(s.folder() + ".docx " + word.wrongCells())
-                    .isIn(CorpusMeasure.State.NOT_YET, CorpusMeasure.State.EXACT);
-            assertThat(asPdf.state()).as(s.folder() + ".pdf " + asPdf.wrongCells())
-                    .isIn(CorpusMeasure.State.NOT_YET, CorpusMeasure.State.EXACT);
+            assertThat(word.state()).as(s.folder() + ".docx " + word.wrongCells()).isEqualTo(CorpusMeasure.State.EXACT);
+            assertThat(asPdf.state()).as(s.folder() + ".pdf " + asPdf.wrongCells() + ", " + asPdf.declared() + " cells declared")
+                    .isEqualTo(CorpusMeasure.State.EXACT);
 
             Path layout = Files.writeString(dir.resolve(s.folder() + "-layout.txt"), Corpus.pdftotext(pdf.get(i), true));
             CorpusMeasure asLayout = CorpusMeasure.of(s, Corpus.Form.PDFTOTEXT_LAYOUT, layout);

@@ -563,7 +563,8 @@ final class StreamParser {
                     break;
                 }
             }
-            if (j >= order.size() || have != need || j == i || order.get(j).target().block() != t.block()) {
+            if (j >= order.size() || have != need || j == i || order.get(j).target().block() != t.block()
+                    || anyInterleaved(order, window, i, j)) {
                 continue;
             }
             List<Integer> pool = new ArrayList<>();
@@ -579,6 +580,20 @@ final class StreamParser {
             }
             i = j;
         }
+    }
+
+    /**
+     * Whether a row of the run [i, j] has other text between its numbers: then the numbers do not
+     * stand in row order (pdftotext printing "4" before "行政许可" but "5" after "行政处罚"), and
+     * taking them in row order would shift them into the wrong rows.
+     */
+    private boolean anyInterleaved(List<Anchor> order, Map<Target, List<Integer>> window, int i, int j) {
+        for (int k = i; k <= j; k++) {
+            if (interleaved(window.get(order.get(k).target()), order) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The window's values without empty cells. */

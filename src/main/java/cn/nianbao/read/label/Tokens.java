@@ -54,9 +54,13 @@ final class Tokens {
     static List<Tok> of(Source src) {
         List<Tok> out = new ArrayList<>();
         java.util.Set<String> furniture = src.placed() ? pageFurniture(src) : java.util.Set.of();
+        java.util.Set<List<SourceCell>> pageEnds = src.placed() ? pageEnds(src) : java.util.Set.of();
         for (List<SourceCell> row : src.rows()) {
             if (!furniture.isEmpty() && !row.isEmpty() && furniture.contains(lineKey(row))) {
                 continue;
+            }
+            if (pageEnds.contains(row) && pageMarkOnly(row)) {
+                continue; // a footer "— 1 —" whose dashes and digits are separate words, on a PDF of fewer pages than pageFurniture needs
             }
             int first = out.size();
             boolean numberBefore = false;
@@ -228,6 +232,30 @@ final class Tokens {
         }
         double mid = (from + to) / 2.0 / s.length();
         return c.x0() + (c.x1() - c.x0()) * mid;
+    }
+
+    /** The first and last line of each page (by identity). */
+    private static java.util.Set<List<SourceCell>> pageEnds(Source src) {
+        Map<Integer, List<List<SourceCell>>> byPage = new HashMap<>();
+        for (List<SourceCell> row : src.rows()) {
+            if (!row.isEmpty()) {
+                byPage.computeIfAbsent(row.get(0).page(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        java.util.Set<List<SourceCell>> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (List<List<SourceCell>> lines : byPage.values()) {
+            out.add(lines.get(0));
+            out.add(lines.get(lines.size() - 1));
+        }
+        return out;
+    }
+
+    /** A line that is a page mark and nothing else, its pieces joined ("—", "1", "—"). */
+    private static boolean pageMarkOnly(List<SourceCell> row) {
+        StringBuilder b = new StringBuilder();
+        row.forEach(c -> b.append(c.text() == null ? "" : c.text()));
+        String s = Normalizer.normalize(b.toString(), Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        return INLINE_PAGE.matcher(s).matches();
     }
 
     private static String lineKey(List<SourceCell> row) {

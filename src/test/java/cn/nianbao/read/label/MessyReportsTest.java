@@ -180,4 +180,21 @@ class MessyReportsTest {
                 .filter(c -> !f.asFiled(c.key()).isBlank()).map(CellDef::key)).isEmpty();
         assertThat(row(f, "t3", "withheld_6")).containsExactly("1", "", "0", "0", "0", "0", "1");
     }
+
+    @Test
+    void numbersPrintedBeforeOrAfterTheirLabelsAreNotShiftedIntoOtherRows() throws IOException {
+        // pdftotext without -layout: "4" before "行政许可", "5" after "行政处罚", the fee's "0" before its label.
+        // Taken in row order, 行政许可 would get 5 and 行政处罚 the fee's 0.
+        Path f = TestSupport.fixtures().resolve("corpus/尖山区应急管理局-2023/pdftotext.txt");
+        Filing r = new LabelReader(TestSupport.FORMATS).readText(f, new LabelReader.Hints("尖山区应急管理局", 2023, null)).filing();
+        // The seed says 4, 5 and 0: each cell holds its own number or is blank with an error, never another row's.
+        assertThat(r.asFiled("t2.art20_5.licensing.decisions").plain()).as("the one number between its block's heading and label")
+                .isEqualTo("4");
+        assertThat(r.asFiled("t2.art20_6.penalty.decisions").plain()).isEqualTo("5");
+        var coercion = r.asFiled("t2.art20_6.coercion.decisions");
+        assertThat(coercion.isBlank() || coercion.plain().equals("0")).as(coercion.plain()).isTrue();
+        if (coercion.isBlank()) {
+            assertThat(of(r, "L5")).anySatisfy(x -> assertThat(x.message()).contains("行政强制"));
+        }
+    }
 }
