@@ -93,8 +93,23 @@ public final class WordTables {
         props.getCoreProperties().setTitle(f.agency() + " " + f.year() + "年 统计表");
         props.getCoreProperties().setCreator("nianbao");
         props.getCustomProperties().addProperty(XlsxLists.OUTPUT_PROPERTY, OUTPUT);
-        props.getCustomProperties().addProperty(DIGEST_PROPERTY, digest(doc));
+        props.getCustomProperties().addProperty(DIGEST_PROPERTY, digestAsSaved(doc));
         return doc;
+    }
+
+    /**
+     * The digest of {@code doc} as it reads once saved: a document being built does not list every part it
+     * has (its footer, for one) the way the same document read back does.
+     */
+    private static String digestAsSaved(XWPFDocument doc) {
+        try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream()) {
+            doc.write(bytes);
+            try (XWPFDocument saved = new XWPFDocument(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                return digest(saved);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** An empty A4 document with the page number in its footer, as the tables are drawn on. */
@@ -132,8 +147,9 @@ public final class WordTables {
     }
 
     /**
-     * A digest of the text of the document's body, table by table and cell by cell: the same after
-     * Word or LibreOffice saves the document unchanged, different once anyone adds or changes text.
+     * A digest of the text of the document's body, table by table and cell by cell, and of what a person may
+     * add around it (headers, footers, footnotes, endnotes, comments, pictures): the same after Word or
+     * LibreOffice saves the document unchanged, different once anyone adds or changes text.
      */
     static String digest(XWPFDocument doc) {
         StringBuilder sb = new StringBuilder();
@@ -149,8 +165,29 @@ public final class WordTables {
                     }
                 }
                 sb.append('\u0002');
+            } else if (e instanceof org.apache.poi.xwpf.usermodel.XWPFSDT sdt) {
+                sb.append("S\u0001").append(sdt.getContent().getText()).append('\u0002');
             }
         }
+        // What a person may add outside the body: header and footer text (our footer's page number is a field whose
+        // shown digits a program may refresh, so digits there are left out), notes, comments and pictures.
+        for (var h : doc.getHeaderList()) {
+            sb.append("H\u0001").append(h.getText()).append('\u0002');
+        }
+        for (var f : doc.getFooterList()) {
+            sb.append("F\u0001").append(f.getText().replaceAll("[0-9]", "")).append('\u0002');
+        }
+        for (var n : doc.getFootnotes()) {
+            n.getParagraphs().forEach(p -> sb.append("N\u0001").append(p.getText()).append('\u0002'));
+        }
+        for (var n : doc.getEndnotes()) {
+            n.getParagraphs().forEach(p -> sb.append("E\u0001").append(p.getText()).append('\u0002'));
+        }
+        var comments = doc.getComments(); // null when the document has no comments part
+        for (var c : comments == null ? new org.apache.poi.xwpf.usermodel.XWPFComment[0] : comments) {
+            sb.append("C\u0001").append(c.getText()).append('\u0002');
+        }
+        sb.append("I\u0001").append(doc.getAllPictures().size());
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));

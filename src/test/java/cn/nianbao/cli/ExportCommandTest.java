@@ -187,6 +187,19 @@ class ExportCommandTest {
         assertThat(CliTest.run("export", in.toString(), "--docx", out.toString(), "--force").code()).isZero();
         assertThat(Files.readAllBytes(docx)).isNotEqualTo(edited);
 
+        // Text a person adds outside the body — a header, a footnote — is an edit too.
+        assertThat(CliTest.run("export", in.toString(), "--docx", out.toString(), "--force").code()).isZero();
+        try (XWPFDocument doc = open(docx)) {
+            doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph().createRun().setText("内部资料");
+            try (OutputStream o = Files.newOutputStream(docx)) {
+                doc.write(o);
+            }
+        }
+        byte[] header = Files.readAllBytes(docx);
+        assertThat(CliTest.run("export", in.toString(), "--docx", out.toString()).code()).as("a header was added").isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readAllBytes(docx)).isEqualTo(header);
+        assertThat(CliTest.run("export", in.toString(), "--docx", out.toString(), "--force").code()).isZero();
+
         // Someone's own report under the name export would write: never replaced.
         try (XWPFDocument own = new XWPFDocument(); OutputStream o = Files.newOutputStream(docx)) {
             own.createParagraph().createRun().setText("焦作市应急管理局2023年政府信息公开工作年度报告（定稿）");
