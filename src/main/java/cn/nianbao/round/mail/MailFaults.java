@@ -66,6 +66,7 @@ final class MailFaults {
         }
         if (has(e, FolderClosedException.class) || has(e, StoreClosedException.class) || has(e, EOFException.class)
                 || has(e, SocketException.class) || detail.toLowerCase(Locale.ROOT).contains("connection")
+                || detail.contains("[EOF]") // the SMTP client's word for a server that closed the connection mid-reply
                 || has(e, org.eclipse.angus.mail.iap.ConnectionException.class)) {
             return "与 " + server + " 的连接中断" + quote(detail);
         }
