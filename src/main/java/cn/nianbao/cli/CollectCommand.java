@@ -47,7 +47,7 @@ final class CollectCommand implements Callable<Integer> {
             description = "上年的报表：跨年核对（C1、C2），并为催报邮件的模板预填上年结转")
     List<Path> previous;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "收集情况工作簿（.xlsx）")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "收集情况工作簿（.xlsx）。原有的收集情况里有人填写的处理意见时，只在加 --force 时替换，并先另存为备份（collect 还不带入处理意见）")
     Path output;
 
     @Option(names = "--returns", paramLabel = "DIR", description = "退回文件夹：标注副本，以及退回、重新报送、催报的邮件草稿")
@@ -132,7 +132,13 @@ final class CollectCommand implements Callable<Integer> {
             guard.replaceable(OutputGuard.Kind.DRAFT, ReturnDrafts.drafts(returns, round));
             guard.replaceable(OutputGuard.Kind.TEMPLATE, ReturnDrafts.templates(returns, round, issuer));
         }
+        // collect does not carry decisions yet: a 收集情况 holding some is replaced only with --force, and kept as a backup.
+        Path backup = Carry.load(output, OutputGuard.Kind.COLLECTION, List.of(), guard).replaced() == null ? null
+                : Carry.backup(output);
         CollectionWorkbook.write(output, round);
+        if (backup != null) {
+            out.println("原收集情况中有人填写的处理意见或备注，已另存为 " + backup + "（collect 还不会把处理意见带入新的收集情况）");
+        }
         out.println("收集情况：" + output + "（收件中的附件和压缩包内容解到 " + extract + "）");
         RoundTotal.Result sum = RoundTotal.of(round, includeErrors, totalName);
         RoundTotal.write(sum, totalXlsx, totalCsv);

@@ -1,10 +1,12 @@
 package cn.nianbao.cli;
 
 import cn.nianbao.model.Reconciliation;
+import cn.nianbao.report.Decisions;
 import cn.nianbao.report.DiscrepancyWorkbook;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.report.OutputGuard;
 import cn.nianbao.report.ReturnCopies;
+import cn.nianbao.report.SettledSheet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,12 +24,23 @@ final class Outputs {
      */
     static void write(PrintWriter out, Path workbook, Path returns, List<FileReport> all, List<FileReport> returnable,
                       Reconciliation reconciled, Guard guard) {
+        write(out, workbook, returns, all, returnable, reconciled, guard, Carry.Loaded.NONE, null);
+    }
+
+    /** As above, with the decisions carried ({@code applied}: null when none); the list they replace is backed up first. */
+    static void write(PrintWriter out, Path workbook, Path returns, List<FileReport> all, List<FileReport> returnable,
+                      Reconciliation reconciled, Guard guard, Carry.Loaded loaded, Decisions.Applied applied) {
         Map<String, Path> copies = returns == null ? Map.of() : ReturnCopies.plan(returns, returnable);
         guard.replaceable(OutputGuard.Kind.RETURN_COPY, copies.values());
         try {
             if (workbook != null) {
-                DiscrepancyWorkbook.write(workbook, all, reconciled);
+                Path backup = loaded.replaced() == null ? null : Carry.backup(loaded.replaced());
+                List<Decisions.Row> settled = applied == null ? List.of() : applied.settled();
+                DiscrepancyWorkbook.write(workbook, all, reconciled, book -> SettledSheet.write(book, settled));
                 out.println("问题清单：" + workbook);
+                if (applied != null) {
+                    Carry.report(out, loaded, applied, backup);
+                }
             }
             if (returns != null) {
                 ReturnCopies.write(copies, returnable);

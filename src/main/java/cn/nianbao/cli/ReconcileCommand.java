@@ -64,12 +64,14 @@ final class ReconcileCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         Reconciliation rec = Reconciler.reconcile(Batch.filings(cur), Batch.filings(prev), names, year);
-        List<FileReport> all = Batch.merge(both, rec.findings());
+        cn.nianbao.report.Decisions.Applied applied = outputs.decisions.decisions().apply(Batch.merge(both, rec.findings()));
+        List<FileReport> all = applied.reports();
         List<String> lines = RunSummary.reconciled(rec);
         out.println(lines.get(0));
         int rc = Runs.summary(out, all, names);
         out.println(lines.get(1));
-        Outputs.write(out, outputs.output, outputs.returns, all, all.subList(0, cur.size()), rec, guard);
+        Outputs.write(out, outputs.output, outputs.returns, all, all.subList(0, cur.size()), rec, guard, outputs.decisions,
+                applied);
         out.flush();
         return rc;
     }

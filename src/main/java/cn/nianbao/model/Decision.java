@@ -2,8 +2,9 @@ package cn.nianbao.model;
 
 /**
  * What a supervisor decided about a finding in the 问题清单 (处理意见, with their 备注), carried to
- * the same finding when the list is written again; {@code noted} says where it came from or what
- * else was decided about it (empty when nothing).
+ * the same finding when the list is written again; {@code noted} says what else was decided about
+ * it (empty when nothing). {@code choice} is null for a note alone, or for a decision that lapsed
+ * because the finding's values changed (its {@code note} then says 已变化 and what it was).
  */
 public record Decision(Choice choice, String note, String noted) {
     public Decision {

@@ -105,9 +105,10 @@ public record Finding(
         if (decision != null && decision.choice() == Decision.Choice.RETURN) {
             return severity != Severity.INFO;
         }
+        boolean cleared = decision != null && decision.clears();
         return switch (severity) {
-            case ERROR -> decision == null;
-            case WARNING -> decision == null && explanation == null;
+            case ERROR -> !cleared;
+            case WARNING -> !cleared && explanation == null;
             case INFO -> false;
         };
     }

@@ -20,7 +20,8 @@ public final class DiscrepancyWorkbook {
     public static final String FINDINGS = "问题清单";
     public static final String ACROSS_YEARS = "跨年核对";
     public static final List<String> FINDING_HEADER = List.of(
-            "单位", "统一社会信用代码", "年度", "表", "行", "列", "单元格", "规则", "级别", "说明", "应为", "实为", "差额", "文件");
+            "单位", "统一社会信用代码", "年度", "表", "行", "列", "单元格", "规则", "级别", "说明", "应为", "实为", "差额", "文件",
+            Decisions.EXPLANATION, Decisions.CHOICE, Decisions.NOTE);
     public static final List<String> SUMMARY_HEADER = List.of(
             "文件", "单位", "统一社会信用代码", "年度", "表格格式", "状态", "错误", "警告", "提示", "说明");
 
@@ -31,6 +32,15 @@ public final class DiscrepancyWorkbook {
     public static void write(Path out, List<FileReport> files, Reconciliation reconciled) throws IOException {
         Path base = out.toAbsolutePath().getParent();
         XlsxLists.write(out, OutputGuard.Kind.DISCREPANCY.id(), book -> sheets(book, files, reconciled, base));
+    }
+
+    /** As above, with sheets of the caller's after the discrepancy sheets (已处理, {@link SettledSheet}). */
+    public static void write(Path out, List<FileReport> files, Reconciliation reconciled, MoreSheets more) throws IOException {
+        Path base = out.toAbsolutePath().getParent();
+        XlsxLists.write(out, OutputGuard.Kind.DISCREPANCY.id(), book -> {
+            sheets(book, files, reconciled, base);
+            more.write(book);
+        });
     }
 
     /** Adds list sheets of its own after the discrepancy sheets. */
