@@ -181,27 +181,48 @@ class DecisionsCliTest {
         assertThat(guard.refusal(list, kind)).contains("处理意见");
         assertThat(guard.refusal(list, kind, true)).as("carried over and backed up").isNull();
 
-        // collect does not carry decisions: it refuses to replace a 收集情况 holding some, and with --force keeps a backup.
-        Path round = dir.resolve("round");
-        TestSupport.copyTree(TestSupport.fixtures().resolve("round"), round);
+        // collect carries decisions too: 需退回修改 on a warning writes a 退回 draft, and the replaced 收集情况 is kept.
+        Path round = Files.createDirectories(dir.resolve("round/收件"));
+        filings(round, 1, false);
+        Files.writeString(round.resolveSibling("名册.csv"), "单位名称,联系邮箱\n甲市应急管理局,a@example.cn\n乙市应急管理局,b@example.cn\n");
         Path collected = dir.resolve("收集情况.xlsx");
-        String[] collect = {"collect", "--roster", round.resolve("名册.csv").toString(), "--year", "2024", "--inbox",
-            round.resolve("收件").toString(), "-o", collected.toString(), "--quiet"};
+        Path returns = dir.resolve("退回");
+        String[] collect = {"collect", "--roster", round.resolveSibling("名册.csv").toString(), "--year", "2024", "--inbox",
+            round.toString(), "-o", collected.toString(), "--returns", returns.toString(), "--quiet"};
         CliTest.Run first = CliTest.run(collect);
         assertThat(first.code()).as(first.err()).isIn(ExitCodes.OK, ExitCodes.FINDINGS);
-        String agency = rows(collected, DiscrepancyWorkbook.FINDINGS).get(0).get(0);
-        String rule = rows(collected, DiscrepancyWorkbook.FINDINGS).get(0).get(1);
-        decide(collected, agency, rule, "接受说明", "已电话确认");
-        CliTest.Run refused = CliTest.run(collect);
-        assertThat(refused.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(refused.err()).contains("处理意见");
-        List<String> forced = new ArrayList<>(List.of(collect));
-        forced.add("--force");
-        CliTest.Run again = CliTest.run(forced.toArray(String[]::new));
-        assertThat(again.code()).as(again.err()).isIn(ExitCodes.OK, ExitCodes.FINDINGS);
+        String warned = null;
+        try (Workbook wb = WorkbookFactory.create(collected.toFile(), null, true)) {
+            for (Row r : wb.getSheet(DiscrepancyWorkbook.FINDINGS)) {
+                if (r.getRowNum() > 0 && text(r, 8).equals("警告") && warned == null
+                        && !draftOf(returns, text(r, 0))) {
+                    warned = text(r, 0) + "\t" + text(r, 7);
+                }
+            }
+        }
+        assertThat(warned).as("an agency with a warning and no 退回 draft").isNotNull();
+        String agency = warned.split("\t")[0];
+        decide(collected, agency, warned.split("\t")[1], "需退回修改", "请补充说明");
+        CliTest.Run again = CliTest.run(collect);
+        assertThat(again.code()).as(again.out() + again.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(again.out()).contains("带入本次清单").contains("另存为");
+        assertThat(draftOf(returns, agency)).as("需退回修改 sends a warning back").isTrue();
+        assertThat(rows(collected, DiscrepancyWorkbook.FINDINGS)).anyMatch(r -> r.get(0).equals(agency)
+                && r.get(2).equals("需退回修改") && r.get(3).equals("请补充说明"));
         try (Stream<Path> files = Files.list(dir)) {
             Path backup = files.filter(p -> p.getFileName().toString().startsWith("收集情况-备份-")).findFirst().orElseThrow();
-            assertThat(rows(backup, DiscrepancyWorkbook.FINDINGS)).contains(List.of(agency, rule, "接受说明", "已电话确认"));
+            assertThat(rows(backup, DiscrepancyWorkbook.FINDINGS)).anyMatch(r -> r.get(2).equals("需退回修改"));
+        }
+    }
+
+    /** Whether the returns folder holds a 退回 draft for {@code agency}. */
+    static boolean draftOf(Path returns, String agency) throws java.io.IOException {
+        if (!Files.isDirectory(returns)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(returns)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith(cn.nianbao.util.FileNames.agency(agency))
+                    && p.getFileName().toString().endsWith("-退回.eml"));
         }
     }
 }
