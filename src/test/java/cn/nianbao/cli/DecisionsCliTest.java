@@ -119,6 +119,14 @@ class DecisionsCliTest {
         assertThat(rows(list, DiscrepancyWorkbook.FINDINGS)).contains(
                 List.of("甲市应急管理局", "R1", "已核实无误", "电话核实：系统导出口径"),
                 List.of("乙市应急管理局", "V7", "接受说明", "确无此项"));
+        try (Workbook wb = WorkbookFactory.create(list.toFile(), null, true)) {
+            // An error let stand stays visible (有警告, never 通过); a warning let stand is no longer one.
+            for (Row r : wb.getSheet(DiscrepancyWorkbook.SUMMARY)) {
+                if (r.getRowNum() > 0) {
+                    assertThat(text(r, 5)).as(text(r, 1)).isEqualTo(text(r, 1).startsWith("甲") ? "有警告" : "通过");
+                }
+            }
+        }
         try (Stream<Path> files = Files.list(list.getParent())) {
             List<Path> backups = files.filter(p -> p.getFileName().toString().startsWith("问题清单-备份-")).toList();
             assertThat(backups).hasSize(1);
