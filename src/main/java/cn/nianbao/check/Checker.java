@@ -20,7 +20,8 @@ import java.util.Objects;
  * filed ({@link Filing#asFiled}): a stored total is compared with its parts once, by the rule that
  * defines it, and R1 is checked on the totals the agency published. Invalid values skip a rule
  * (they are findings of their own); blanks follow the rule's missing-value strategy and, when
- * counted as 0, the finding says so.
+ * counted as 0, the finding says so. A finding carries what the clerk wrote beside its line of the
+ * template's 校验 sheet ({@link Filing#explanations()}).
  */
 public final class Checker {
     private Checker() {
@@ -154,7 +155,8 @@ public final class Checker {
         BigDecimal[] sides = required(c, values, left.subtract(right));
         FindingCode code = FindingCode.valueOf(c.rule().id()); // every rule of a loaded format is in the catalogue (Formats)
         return Finding.atCell(code, cur.file(), def, loc == null ? null : loc.sheet(), loc == null ? null : loc.cell(),
-                message.toString()).withSides(sides[0], sides[1]).withSeverity(c.rule().severity());
+                message.toString()).withSides(sides[0], sides[1]).withSeverity(c.rule().severity())
+                .withExplanation(cur.explanations().of(c.rule().id(), c.findingCell()));
     }
 
     /**

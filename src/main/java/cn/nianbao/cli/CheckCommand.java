@@ -46,8 +46,10 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         reports = Batch.merge(reports, Reconciler.firstOfDuplicates(Batch.filings(reports), names).findings());
+        cn.nianbao.report.Decisions.Applied applied = outputs.decisions.decisions().apply(reports);
+        reports = applied.reports();
         int rc = Runs.summary(out, reports, names);
-        Outputs.write(out, outputs.output, outputs.returns, reports, reports, null, guard);
+        Outputs.write(out, outputs.output, outputs.returns, reports, reports, null, guard, outputs.decisions, applied);
         out.flush();
         return rc;
     }

@@ -72,7 +72,7 @@ final class CollectCommand implements Callable<Integer> {
             description = "上年的报表：跨年核对（C1、C2），并为催报邮件的模板预填上年结转")
     List<Path> previous;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "收集情况工作簿（.xlsx）")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "收集情况工作簿（.xlsx）。原有的收集情况里有人填写的处理意见和备注带到同一问题上（问题已没有的移到“已处理”），原文件另存为备份")
     Path output;
 
     @Option(names = "--returns", paramLabel = "DIR", description = "退回文件夹：标注副本，以及退回、重新报送、催报的邮件草稿")
@@ -92,6 +92,10 @@ final class CollectCommand implements Callable<Integer> {
 
     @Option(names = "--resubmit-days", paramLabel = "N", description = "退回、重新报送和逾期催报的草稿要求在运行当天起几天内发回（默认 ${DEFAULT-VALUE}；不早于报送截止日期）")
     int resubmitDays = ReturnDrafts.RESUBMIT_DAYS;
+
+    @Option(names = "--decisions", arity = "1..*", paramLabel = "FILE",
+            description = "另外读取这些问题清单或收集情况（.xlsx/.xls）里的处理意见和备注（按给出的顺序，后面的优先；-o 原有的最先读）")
+    List<Path> decisionFiles = new ArrayList<>();
 
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
@@ -149,7 +153,8 @@ final class CollectCommand implements Callable<Integer> {
         Guard.notAnInput(totalCsv, "本轮加总的 CSV", inputs);
         Guard.notAnInput(extract, "附件提取文件夹", inputs);
         Guard.notAnInput(returns, "退回文件夹（--returns）", inputs);
-        guard.replaceable(OutputGuard.Kind.COLLECTION, output);
+        guard.replaceableCarryingDecisions(OutputGuard.Kind.COLLECTION, output);
+        Carry.Loaded decisions = Carry.load(output, OutputGuard.Kind.COLLECTION, decisionFiles, guard);
         guard.replaceable(OutputGuard.Kind.ROUND_TOTAL, totalXlsx);
         guard.replaceable(OutputGuard.Kind.CSV, totalCsv);
         if (files.extractRefusal() != null) {
@@ -170,7 +175,7 @@ final class CollectCommand implements Callable<Integer> {
         CompilerHints.forBatch(items.size());
         Collector collector = new Collector(formats, r, year, fmt, due);
         Collector.Round round = collector.collect(items, last, run.threads,
-                new Progress(err, "读取收件", items.size(), run.quiet));
+                new Progress(err, "读取收件", items.size(), run.quiet), decisions.decisions());
 
         RoundSummary.lines(round, prevReports).forEach(out::println);
         Map<String, Path> copies = returns == null ? Map.of() : ReturnCopies.plan(returns, round.currentReports());
@@ -181,8 +186,10 @@ final class CollectCommand implements Callable<Integer> {
             guard.replaceable(OutputGuard.Kind.DRAFT, ReturnDrafts.drafts(returns, round));
             guard.replaceable(OutputGuard.Kind.TEMPLATE, ReturnDrafts.templates(returns, round, issuer));
         }
+        Path backup = decisions.replaced() == null ? null : Carry.backup(decisions.replaced());
         CollectionWorkbook.write(output, round);
         out.println("收集情况：" + output + "（收件中的附件和压缩包内容解到 " + extract + "）");
+        Carry.report(out, decisions, round.decided(), backup);
         RoundTotal.Result sum = RoundTotal.of(round, includeErrors, totalName);
         RoundTotal.write(sum, totalXlsx, totalCsv);
         out.println(RoundSummary.total(files, sum, includeErrors));

@@ -95,6 +95,22 @@ final class Guard {
         }
     }
 
+    /**
+     * As {@link #replaceable(OutputGuard.Kind, Path)}, for a list workbook the command rewrites with
+     * the decisions it holds carried over (and the old file kept as a backup): those decisions do
+     * not stop it.
+     */
+    void replaceableCarryingDecisions(OutputGuard.Kind kind, Path target) {
+        if (target == null) {
+            return;
+        }
+        notAnInput(target, "输出文件", inputs);
+        String refused = force ? null : outputs.refusal(target, kind, true);
+        if (refused != null) {
+            throw NianbaoException.usage(refused);
+        }
+    }
+
     void replaceable(OutputGuard.Kind kind, Path target) {
         if (target != null) {
             replaceable(kind, List.of(target));

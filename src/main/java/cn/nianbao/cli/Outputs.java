@@ -1,10 +1,12 @@
 package cn.nianbao.cli;
 
 import cn.nianbao.model.Reconciliation;
+import cn.nianbao.report.Decisions;
 import cn.nianbao.report.DiscrepancyWorkbook;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.report.OutputGuard;
 import cn.nianbao.report.ReturnCopies;
+import cn.nianbao.report.SettledSheet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +24,15 @@ final class Outputs {
      */
     static void write(PrintWriter out, Path workbook, Path returns, List<FileReport> all, List<FileReport> returnable,
                       Reconciliation reconciled, Guard guard) {
-        write(out, workbook, p -> DiscrepancyWorkbook.write(p, all, reconciled), returns, returnable, guard);
+        write(out, workbook, returns, all, returnable, reconciled, guard, Carry.Loaded.NONE, null);
+    }
+
+    /** As above, with the decisions carried ({@code applied}: null when none); the list they replace is backed up first. */
+    static void write(PrintWriter out, Path workbook, Path returns, List<FileReport> all, List<FileReport> returnable,
+                      Reconciliation reconciled, Guard guard, Carry.Loaded loaded, Decisions.Applied applied) {
+        List<Decisions.Row> settled = applied == null ? List.of() : applied.settled();
+        write(out, workbook, p -> DiscrepancyWorkbook.write(p, all, reconciled, book -> SettledSheet.write(book, settled)),
+                returns, returnable, guard, loaded, applied);
     }
 
     /** How the discrepancy workbook of a run is written to a path. */
@@ -31,14 +41,19 @@ final class Outputs {
         void write(Path out) throws IOException;
     }
 
-    /** As above, the workbook written by {@code writer}. */
-    static void write(PrintWriter out, Path workbook, Workbook writer, Path returns, List<FileReport> returnable, Guard guard) {
+    /** As above, the workbook written by {@code writer}, with the decisions carried into it ({@code applied}: null when none). */
+    static void write(PrintWriter out, Path workbook, Workbook writer, Path returns, List<FileReport> returnable, Guard guard,
+                      Carry.Loaded loaded, Decisions.Applied applied) {
         Map<String, Path> copies = returns == null ? Map.of() : ReturnCopies.plan(returns, returnable);
         guard.replaceable(OutputGuard.Kind.RETURN_COPY, copies.values());
         try {
             if (workbook != null) {
+                Path backup = loaded.replaced() == null ? null : Carry.backup(loaded.replaced());
                 writer.write(workbook);
                 out.println("问题清单：" + workbook);
+                if (applied != null) {
+                    Carry.report(out, loaded, applied, backup);
+                }
             }
             if (returns != null) {
                 ReturnCopies.write(copies, returnable);

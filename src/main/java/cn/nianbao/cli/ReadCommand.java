@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "read", mixinStandardHelpOptions = true,
         description = {"读回已填报的工作簿（.xlsx/.xls，文件或文件夹），输出每个数字。",
+            "单位的填报说明和单位说明一并显示；单位说明过的警告标为“已说明”，不算未处理（错误仍是错误）。",
             "Reads filled workbooks back, every number exactly."})
 final class ReadCommand implements Callable<Integer> {
     @Spec

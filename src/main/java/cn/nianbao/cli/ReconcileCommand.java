@@ -124,12 +124,14 @@ final class ReconcileCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         Reconciliation rec = Reconciler.reconcile(Batch.filings(cur), Batch.filings(prev), names, year);
-        List<FileReport> reports = Batch.merge(both, rec.findings());
+        cn.nianbao.report.Decisions.Applied applied = outputs.decisions.decisions().apply(Batch.merge(both, rec.findings()));
+        List<FileReport> reports = applied.reports();
         List<String> lines = RunSummary.reconciled(rec);
         out.println(lines.get(0));
         int rc = Runs.summary(out, reports, names);
         out.println(lines.get(1));
-        Outputs.write(out, outputs.output, outputs.returns, reports, reports.subList(0, cur.size()), rec, guard);
+        Outputs.write(out, outputs.output, outputs.returns, reports, reports.subList(0, cur.size()), rec, guard, outputs.decisions,
+                applied);
         writeCsv(out, Batch.filings(reports));
         out.flush();
         return rc;
@@ -154,13 +156,16 @@ final class ReconcileCommand implements Callable<Integer> {
         }
         int lastYear = LocalDate.now(cn.nianbao.round.Collector.ZONE).getYear() + 1;
         History history = YearChains.build(Batch.filings(read), names, span, lastYear);
-        List<FileReport> reports = Batch.merge(Batch.skip(read, history.outside(), "报表年度不在 --years " + span.text()
-                + " 的范围内，未参与历年核对"), history.findings());
+        cn.nianbao.report.Decisions.Applied applied = outputs.decisions.decisions().apply(Batch.merge(Batch.skip(read,
+                history.outside(), "报表年度不在 --years " + span.text() + " 的范围内，未参与历年核对"), history.findings()));
+        List<FileReport> reports = applied.reports();
         RunSummary.years(history, span.text()).forEach(out::println);
         RunSummary s = RunSummary.of(reports, names).withAgencies(history.chains().size());
         s.lines().forEach(out::println);
         List<FileReport> taking = reports.stream().filter(r -> !r.skipped()).toList();
-        Outputs.write(out, outputs.output, p -> DiscrepancyWorkbook.writeYears(p, reports, history), outputs.returns, taking, guard);
+        Outputs.write(out, outputs.output, p -> DiscrepancyWorkbook.writeYears(p, reports, history,
+                book -> cn.nianbao.report.SettledSheet.write(book, applied.settled())), outputs.returns, taking, guard,
+                outputs.decisions, applied);
         List<Filing> filings = new ArrayList<>(Batch.filings(taking));
         // Of no year: listed in 汇总 and 问题清单 (Y2), not in the table of years.
         java.util.Set<Filing> undated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "template", mixinStandardHelpOptions = true,
         description = {"为一个单位生成某年度的锁定填报模板（.xlsx）。",
+            "封面有单位自由填写的“填报说明”框；“校验”工作表的警告级别规则（C2）旁有“单位说明”一栏，读回时随问题一起报告。",
             "Writes the locked template one agency fills for one year."})
 final class TemplateCommand implements Callable<Integer> {
     @Spec

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One agency's filing for one year, as read from a file: the values of every cell (inputs as
  * typed; totals recomputed from the inputs, never trusted from the file), the totals as the file
- * stored them, where each cell sits in the file, and what was found while reading.
+ * stored them, where each cell sits in the file, what was found while reading, and what the clerk
+ * explained in the template ({@link Explanations}).
  */
 public record Filing(
         String file,
@@ -16,9 +17,11 @@ public record Filing(
         Map<String, CellValue> values,
         Map<String, CellValue> storedTotals,
         Map<String, CellLocation> locations,
-        List<Finding> findings) {
+        List<Finding> findings,
+        Explanations explanations) {
 
     public Filing {
+        explanations = explanations == null ? Explanations.NONE : explanations;
         // Compact, immutable copies over the format's shared key sets (a no-op for maps that already are).
         values = KeyedValues.of(spec.cellKeys(), values);
         storedTotals = KeyedValues.of(spec.cellKeys(), storedTotals);
@@ -34,7 +37,7 @@ public record Filing(
     public static Filing of(String file, Identity identity, FormatSpec spec, CellValue[] inputs, CellValue[] storedTotals,
                             Map<String, CellLocation> locations, List<Finding> findings) {
         return new Filing(file, identity, spec, Totals.complete(spec, inputs.clone()),
-                KeyedValues.wrap(spec.cellKeys(), storedTotals.clone()), locations, findings);
+                KeyedValues.wrap(spec.cellKeys(), storedTotals.clone()), locations, findings, Explanations.NONE);
     }
 
     /**
@@ -43,12 +46,18 @@ public record Filing(
      */
     public static Filing of(String file, Identity identity, FormatSpec spec, Map<String, CellValue> inputs,
                             Map<String, CellValue> storedTotals, Map<String, CellLocation> locations, List<Finding> findings) {
-        return new Filing(file, identity, spec, Totals.complete(spec, inputs), storedTotals, locations, findings);
+        return new Filing(file, identity, spec, Totals.complete(spec, inputs), storedTotals, locations, findings,
+                Explanations.NONE);
     }
 
     /** The same filing with these findings instead. */
     public Filing withFindings(List<Finding> all) {
-        return new Filing(file, identity, spec, values, storedTotals, locations, all);
+        return new Filing(file, identity, spec, values, storedTotals, locations, all, explanations);
+    }
+
+    /** The same filing with what the clerk explained in it. */
+    public Filing withExplanations(Explanations e) {
+        return new Filing(file, identity, spec, values, storedTotals, locations, findings, e);
     }
 
     public CellValue value(String key) {

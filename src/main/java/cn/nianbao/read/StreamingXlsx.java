@@ -31,6 +31,16 @@ final class StreamingXlsx implements Grid {
      * sheet; rows past the last one needed are not parsed.
      */
     StreamingXlsx(ZipBytes zip, Map<String, Integer> wanted) throws IOException {
+        this(zip, wanted, Map.of());
+    }
+
+    /**
+     * As above; a sheet with a probe in {@code prefixOnly} is inflated only as far as its last row
+     * needed (when its rows carry their numbers; otherwise, or when the prefix does not parse,
+     * whole), and parsed only when its probe finds a cell it looks for may hold something
+     * (otherwise it is there, with no cells).
+     */
+    StreamingXlsx(ZipBytes zip, Map<String, Integer> wanted, Map<String, CellProbe> prefixOnly) throws IOException {
         XlsxParts parts = new XlsxParts(zip);
         SharedStrings strings = null;
         if (parts.sharedStrings() != null) {
@@ -46,7 +56,8 @@ final class StreamingXlsx implements Grid {
             if (lastRow != null) {
                 try (InputStream in = parts.open(e.getValue())) {
                     if (in != null) {
-                        sheets.put(name, parse(in, strings, lastRow));
+                        sheets.put(name, prefixOnly.containsKey(name) ? parsePrefix(in, strings, lastRow, prefixOnly.get(name))
+                                : parse(in, strings, lastRow));
                     }
                 } catch (SAXException x) {
                     throw new IOException("工作表“" + name + "”不是有效的 XML：" + x.getMessage(), x);
@@ -97,7 +108,7 @@ final class StreamingXlsx implements Grid {
     }
 
     /** A sheet's cells up to a last row: an array per row, no hashing. */
-    private static final class Cells {
+    static final class Cells {
         private final RawCell[][] rows;
 
         Cells(int lastRow) {
@@ -149,6 +160,70 @@ final class StreamingXlsx implements Grid {
 
     private static Cells parse(InputStream in, SharedStrings strings, int lastRow) throws IOException, SAXException {
         return Sax.parse(in, () -> new Handler(strings, new Cells(lastRow), lastRow)).cells;
+    }
+
+    /**
+     * A sheet's rows up to {@code lastRow}, inflating only as far as the start tag of the row after
+     * it, and parsing them only when {@code probe} (null: always) finds they may hold what is looked
+     * for. Whatever the prefix does not answer (no row numbers, a prefix that does not parse) is
+     * answered by the whole sheet.
+     */
+    static Cells parsePrefix(InputStream in, SharedStrings strings, int lastRow, CellProbe probe)
+            throws IOException, SAXException {
+        byte[] marker = ("<row r=\"" + (lastRow + 2) + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] buf = new byte[4096];
+        int n = 0;
+        int at = -1;
+        int cut = -1;
+        while (cut < 0) {
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            int r = in.read(buf, n, Math.min(1024, buf.length - n)); // a little at a time: inflate no more than needed
+            if (r < 0) {
+                break;
+            }
+            int from = n;
+            n += r;
+            if (at < 0) {
+                at = indexOf(buf, n, marker, Math.max(0, from - marker.length));
+                from = at < 0 ? n : at + marker.length;
+            }
+            for (int k = from; at >= 0 && k < n; k++) {
+                if (buf[k] == '>') {
+                    cut = k + 1; // the whole start tag of the row after the last one needed
+                    break;
+                }
+            }
+        }
+        if (cut > 0) {
+            if (probe != null && !probe.mayHoldValue(buf, cut)) {
+                return new Cells(0); // nothing typed where it is looked for: no parse
+            }
+            try {
+                return parse(new java.io.ByteArrayInputStream(buf, 0, cut), strings, lastRow);
+            } catch (IOException | SAXException | RuntimeException e) {
+                // a prefix this reader cannot end cleanly: read the whole sheet
+            }
+        }
+        return parse(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(buf, 0, n), in), strings, lastRow);
+    }
+
+    private static int indexOf(byte[] b, int n, byte[] m, int from) {
+        byte first = m[0];
+        for (int i = from; i <= n - m.length; i++) {
+            if (b[i] != first) {
+                continue;
+            }
+            int k = 1;
+            while (k < m.length && b[i + k] == m[k]) {
+                k++;
+            }
+            if (k == m.length) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Collects every cell of a sheet as a {@link RawCell}: type from t=, value from v or is/t, formula from f. */

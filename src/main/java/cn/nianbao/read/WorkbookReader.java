@@ -3,6 +3,7 @@ package cn.nianbao.read;
 import cn.nianbao.model.CellLocation;
 import cn.nianbao.model.CellValue;
 import cn.nianbao.model.Filing;
+import cn.nianbao.model.Explanations;
 import cn.nianbao.model.Finding;
 import cn.nianbao.model.Identity;
 import cn.nianbao.model.ReadResult;
@@ -47,6 +48,11 @@ public final class WorkbookReader {
     private final Map<FormatSpec, Plan> plans = new java.util.HashMap<>();
     /** The table sheets of every format, with the last row any of them needs: what the streaming path parses. */
     private final Map<String, Integer> sheetRows;
+    /**
+     * Sheets whose first rows alone are read, and parsed only when a quick look finds a clerk typed
+     * there: the 校验 sheet's 说明 column of the explainable lines, the cover's 填报说明 box.
+     */
+    private final Map<String, CellProbe> prefixOnly;
 
     /** A reader of the workbooks of {@code formats}' templates, and of any other workbook by its labels. */
     public WorkbookReader(Formats formats) {
@@ -62,8 +68,24 @@ public final class WorkbookReader {
                 }
                 rows.merge(sl.name(), last + 1, Math::max); // and the row below: numbers moved down out of the table
             }
+            // What a clerk explained: the 说明 of the 校验 sheet's lines, the cover's 填报说明 box.
+            // The explainable lines are at the top of the 校验 sheet, the 填报说明 box near the top of the
+            // cover: only their first rows are inflated and parsed.
+            if (spec.layout().lastExplainableRow() >= 0) {
+                rows.merge(TemplateLayout.CHECK_SHEET, spec.layout().lastExplainableRow(), Math::max);
+            }
+            rows.merge(TemplateLayout.COVER_SHEET, TemplateLayout.COVER_NOTE_ROW, Math::max);
         }
         this.sheetRows = Map.copyOf(rows);
+        Map<String, CellProbe> probes = new java.util.HashMap<>();
+        probes.put(TemplateLayout.COVER_SHEET, new CellProbe(cn.nianbao.util.A1.column(TemplateLayout.COVER_NOTE_COL),
+                TemplateLayout.COVER_NOTE_ROW, TemplateLayout.COVER_NOTE_ROW));
+        if (rows.containsKey(TemplateLayout.CHECK_SHEET)) {
+            probes.put(TemplateLayout.CHECK_SHEET, new CellProbe(cn.nianbao.util.A1.column(TemplateLayout.CHECK_NOTE_COL),
+                    TemplateLayout.CHECK_FIRST_ROW, rows.get(TemplateLayout.CHECK_SHEET)));
+        }
+        this.prefixOnly = Map.copyOf(probes);
+        // Nearly every template has nothing typed in these: look before parsing them.
     }
 
     /** The formats this reader knows. */
@@ -106,7 +128,7 @@ public final class WorkbookReader {
             ReadResult r;
             try {
                 ZipBytes zip = ZipBytes.of(bytes);
-                r = zip == null ? null : read(name, new StreamingXlsx(zip, sheetRows));
+                r = zip == null ? null : read(name, new StreamingXlsx(zip, sheetRows, prefixOnly));
             } catch (IOException | RuntimeException e) {
                 FileKind kind = kindOf(file, null);
                 return kind == FileKind.DOCX ? document(file, kind, hints) : ReadResult.unreadable(name, NOT_A_WORKBOOK + brief(e));
@@ -326,11 +348,42 @@ public final class WorkbookReader {
         Map<String, CellValue> values = read.values();
         invalidStoredTotals(file, spec, values, storedTotals, locations, findings);
         comparePrefilled(file, spec, identity, values, locations, findings);
-        Filing filing = read.withFindings(findings);
+        Filing filing = read.withFindings(findings).withExplanations(explanations(grid, layout));
         if (Identity.RETURN_COPY.equals(identity.output()) && identity.digest().equals(ValuesDigest.of(filing))) {
             return ReadResult.skip(file, UNCHANGED_COPY);
         }
         return new ReadResult(file, filing, null);
+    }
+
+    /**
+     * What the clerk wrote in the template: the 说明 beside each warning-level line of the 校验 sheet (taken only
+     * where the line still names its rule, so a sheet edited out of shape attributes nothing), and
+     * the cover's 填报说明 box (only under its label). A template issued before these inputs has none.
+     */
+    private static Explanations explanations(Grid grid, TemplateLayout layout) {
+        Map<String, String> byRule = Map.of();
+        if (grid.hasSheet(TemplateLayout.CHECK_SHEET)) {
+            for (TemplateLayout.CheckLine line : layout.checkLines()) {
+                if (!line.explainable()) {
+                    break; // the explainable lines come first
+                }
+                String text = grid.cell(TemplateLayout.CHECK_SHEET, line.row(), TemplateLayout.CHECK_NOTE_COL).display().strip();
+                if (!text.isEmpty() && grid.cell(TemplateLayout.CHECK_SHEET, line.row(), 0).display().strip()
+                        .equals(line.rule().rule().id())) {
+                    if (byRule.isEmpty()) {
+                        byRule = new LinkedHashMap<>();
+                    }
+                    byRule.put(line.key(), text);
+                }
+            }
+        }
+        String cover = "";
+        if (grid.hasSheet(TemplateLayout.COVER_SHEET) && grid.cell(TemplateLayout.COVER_SHEET, TemplateLayout.COVER_NOTE_ROW, 0)
+                .display().strip().startsWith(TemplateLayout.COVER_NOTE_LABEL)) {
+            cover = grid.cell(TemplateLayout.COVER_SHEET, TemplateLayout.COVER_NOTE_ROW, TemplateLayout.COVER_NOTE_COL)
+                    .display().strip();
+        }
+        return byRule.isEmpty() && cover.isEmpty() ? Explanations.NONE : new Explanations(cover, byRule);
     }
 
     /** Why an annotated return copy nobody has changed is not read as a filing. */

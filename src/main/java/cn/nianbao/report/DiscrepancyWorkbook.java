@@ -24,7 +24,8 @@ public final class DiscrepancyWorkbook {
     public static final String YEARS = "历年";
     public static final String TREND = "历年趋势";
     public static final List<String> FINDING_HEADER = List.of(
-            "单位", "统一社会信用代码", "年度", "表", "行", "列", "单元格", "规则", "级别", "说明", "应为", "实为", "差额", "文件");
+            "单位", "统一社会信用代码", "年度", "表", "行", "列", "单元格", "规则", "级别", "说明", "应为", "实为", "差额", "文件",
+            Decisions.EXPLANATION, Decisions.CHOICE, Decisions.NOTE);
     public static final List<String> SUMMARY_HEADER = List.of(
             "文件", "单位", "统一社会信用代码", "年度", "表格格式", "状态", "错误", "警告", "提示", "说明");
 
@@ -40,10 +41,16 @@ public final class DiscrepancyWorkbook {
     /**
      * The workbook of a reconciliation over several years: 历年趋势 (the totals per year and their
      * chart, {@link TrendSheet}), 汇总, 问题清单, 跨年核对 (every two consecutive years of every agency)
-     * and 历年 (every agency every year, {@link YearsSheet}); streamed like the lists of check, the
-     * chart's parts drawn by POI; whole, or not at all.
+     * and 历年 (every agency every year, {@link YearsSheet}), then the caller's sheets ({@code more}:
+     * 已处理); streamed like the lists of check, the chart's parts drawn by POI; whole, or not at all.
      */
     public static void writeYears(Path out, List<FileReport> files, History history) throws IOException {
+        writeYears(out, files, history, book -> {
+        });
+    }
+
+    /** As above, with sheets of the caller's after the others (已处理, {@link SettledSheet}). */
+    public static void writeYears(Path out, List<FileReport> files, History history, MoreSheets more) throws IOException {
         Path base = out.toAbsolutePath().getParent();
         TrendSheet trend = new TrendSheet(history, files);
         XlsxLists.write(out, OutputGuard.Kind.DISCREPANCY.id(), trend.chart(), book -> {
@@ -51,6 +58,16 @@ public final class DiscrepancyWorkbook {
             sheets(book, files, null, base);
             AcrossYearsSheet.write(book, history);
             YearsSheet.write(book, history, files);
+            more.write(book);
+        });
+    }
+
+    /** As above, with sheets of the caller's after the discrepancy sheets (已处理, {@link SettledSheet}). */
+    public static void write(Path out, List<FileReport> files, Reconciliation reconciled, MoreSheets more) throws IOException {
+        Path base = out.toAbsolutePath().getParent();
+        XlsxLists.write(out, OutputGuard.Kind.DISCREPANCY.id(), book -> {
+            sheets(book, files, reconciled, base);
+            more.write(book);
         });
     }
 

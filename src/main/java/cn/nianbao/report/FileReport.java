@@ -39,8 +39,19 @@ public record FileReport(ReadResult read, List<Finding> findings, boolean skippe
         return findings.stream().filter(f -> f.severity() == s).count();
     }
 
-    /** 通过 / 有警告 / 有错误 / 无法读取 / 跳过. */
+    /** Findings of severity {@code s} that still ask for action ({@link Finding#open()}). */
+    public long open(Severity s) {
+        return findings.stream().filter(f -> f.severity() == s && f.open()).count();
+    }
+
+    /**
+     * 通过 / 有警告 / 有错误 / 无法读取 / 跳过: a warning the clerk explained, or a supervisor let
+     * stand, does not make it 有警告; an error a supervisor let stand (已确认) makes it 有警告, not
+     * 有错误 (still visible, never 通过), as in a collection round.
+     */
     public FileStatus status() {
-        return FileStatus.of(skipped, read.readable(), count(Severity.ERROR), count(Severity.WARNING));
+        long openErrors = open(Severity.ERROR);
+        return FileStatus.of(skipped, read.readable(), openErrors,
+                open(Severity.WARNING) + count(Severity.ERROR) - openErrors);
     }
 }

@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The 问题清单 sheet: one row per finding in {@link FindingOrder}, with the agency, the cell as a
- * link that opens the source file at that cell, 应为, 实为 and 差额.
+ * link that opens the source file at that cell, 应为, 实为 and 差额; then what the clerk explained
+ * (单位说明) and what a supervisor decided (处理意见, a dropdown, and 备注), carried from earlier lists
+ * ({@link Decisions}).
  */
 final class FindingsSheet {
     private FindingsSheet() {
@@ -55,7 +57,18 @@ final class FindingsSheet {
             s.number(11, x.held());
             s.number(12, x.difference());
             s.text(13, x.file());
+            s.text(14, x.explanation());
+            if (x.decision() != null) {
+                s.text(15, x.decision().choice() == null ? null : x.decision().choice().chinese());
+                String note = x.decision().note();
+                if (!x.decision().noted().isEmpty()) {
+                    note = note.isEmpty() ? x.decision().noted() : note + "\n（" + x.decision().noted() + "）";
+                }
+                s.text(16, note.isEmpty() ? null : note, x.decision().choice() == null);
+            }
         }
+        s.dropdown(15, java.util.Arrays.stream(cn.nianbao.model.Decision.Choice.values())
+                .map(cn.nianbao.model.Decision.Choice::chinese).toList());
         s.finish(true);
     }
 

@@ -45,6 +45,9 @@ public interface ListSheet {
      */
     void link(int col, String target, String shown) throws IOException;
 
+    /** A dropdown of {@code choices} on column {@code col} below the header (before {@link #finish}). */
+    void dropdown(int col, List<String> choices) throws IOException;
+
     /** Ends the sheet: column widths, and an autofilter over the rows written when {@code filter}. */
     void finish(boolean filter) throws IOException;
 
@@ -71,8 +74,9 @@ public interface ListSheet {
      * with the widest each may be: their cells wrap, so that a list printed one page wide (landscape)
      * keeps a legible scale and shows every column.
      */
-    Map<String, Integer> WRAPPED = Map.of("说明", 50, "行", 30, "文件", 30, "读取的文件", 30, "收件箱文件", 30,
-            "附件或条目", 30, "邮件主题", 30, "被替代的报送", 30, "替代它的报送（当前）", 30);
+    Map<String, Integer> WRAPPED = Map.ofEntries(Map.entry("说明", 50), Map.entry("行", 30), Map.entry("文件", 30),
+            Map.entry("读取的文件", 30), Map.entry("收件箱文件", 30), Map.entry("附件或条目", 30), Map.entry("邮件主题", 30),
+            Map.entry("被替代的报送", 30), Map.entry("替代它的报送（当前）", 30), Map.entry("单位说明", 30), Map.entry("备注", 40));
 
     /** Whether the column headed {@code header} wraps its text. */
     static boolean wraps(String header) {

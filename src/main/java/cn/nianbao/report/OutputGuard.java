@@ -199,7 +199,10 @@ public final class OutputGuard {
      * What an existing file is: one of our kinds (null when it is not ours) and, when it holds
      * something a person typed, what (null when nothing).
      */
-    public record Found(Kind kind, String typed) {
+    public record Found(Kind kind, String typed, int decisions) {
+        public Found(Kind kind, String typed) {
+            this(kind, typed, 0);
+        }
     }
 
     /**
@@ -229,6 +232,18 @@ public final class OutputGuard {
      * it does not exist or is our own output of that kind with nothing typed into it.
      */
     public String refusal(Path target, Kind kind) {
+        return refusal(target, kind, false);
+    }
+
+    /**
+     * As above; a list workbook of {@code kind} whose only typing is supervisors' decisions may be
+     * replaced when {@code carrying}: the command carries them to its new list ({@link Decisions})
+     * and keeps the old file as a backup beside it.
+     */
+    public String refusal(Path target, Kind kind, boolean carrying) {
+        if (carrying && Files.isRegularFile(target) && listWorkbook(target) == kind) {
+            return null; // our own list of this kind: whatever was decided in it is carried (no need to count it here)
+        }
         Found f;
         try {
             f = identify(target);
@@ -236,7 +251,7 @@ public final class OutputGuard {
             return target + " 已存在，但无法读取它来确认能否替换（" + cn.nianbao.util.IoErrors.reason(e) + "）；"
                     + "请换一个输出名，或移走它";
         }
-        if (f == null || f.kind() == kind && f.typed() == null) {
+        if (f == null || f.kind() == kind && (f.typed() == null || carrying && f.decisions() > 0)) {
             return null;
         }
         // What a person typed matters most; then whose file it is.
@@ -317,7 +332,9 @@ public final class OutputGuard {
         if (zip) {
             Kind list = listWorkbook(file);
             if (list != null) {
-                return new Found(list, null);
+                int decided = Decisions.count(file);
+                return new Found(list, decided == 0 ? null : "里面有人填写的处理意见或备注 " + decided
+                        + " 条（check、reconcile、collect 写同一个输出时会把它们带入新清单，并把原文件另存为备份）", decided);
             }
             Boolean unchanged = FileKind.of(file) == FileKind.DOCX ? WordTables.unchanged(file) : null;
             if (unchanged != null) {
@@ -386,7 +403,7 @@ public final class OutputGuard {
     }
 
     /** The kind a list workbook of ours records in its custom properties, or null. */
-    private static Kind listWorkbook(Path file) {
+    public static Kind listWorkbook(Path file) {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             POIXMLProperties props = new POIXMLProperties(pkg);
             POIXMLProperties.CustomProperties custom = props.getCustomProperties();

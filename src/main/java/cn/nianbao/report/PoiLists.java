@@ -194,6 +194,15 @@ final class PoiLists {
         }
 
         @Override
+        public void dropdown(int c, List<String> choices) {
+            var helper = sheet.getDataValidationHelper();
+            var v = helper.createValidation(helper.createExplicitListConstraint(choices.toArray(String[]::new)),
+                    new org.apache.poi.ss.util.CellRangeAddressList(1, org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getLastRowIndex(), c, c));
+            v.setShowErrorBox(true);
+            sheet.addValidationData(v);
+        }
+
+        @Override
         public void finish(boolean filter) {
             for (int c = 0; c < widths.length; c++) {
                 sheet.setColumnWidth(c, ListSheet.width(header.get(c), widths[c]) * 256);
@@ -205,5 +214,20 @@ final class PoiLists {
                 sheet.setAutoFilter(new CellRangeAddress(0, next - 1, 0, widths.length - 1));
             }
         }
+    }
+
+    /** The dataValidations element of dropdowns by column (XlsxLists writes it as text); empty when none. */
+    static String validations(java.util.Map<Integer, List<String>> dropdowns) {
+        if (dropdowns.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<dataValidations count=\"" + dropdowns.size() + "\">");
+        dropdowns.forEach((c, choices) -> {
+            String col = org.apache.poi.ss.util.CellReference.convertNumToColString(c);
+            b.append("<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" sqref=\"").append(col)
+                    .append("2:").append(col).append("1048576\"><formula1>\"")
+                    .append(cn.nianbao.util.Xml.escape(String.join(",", choices))).append("\"</formula1></dataValidation>");
+        });
+        return b.append("</dataValidations>").toString();
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
  * the verdict the exit code follows ({@link #failed()}).
  */
 public record RunSummary(int files, int read, int unreadable, int skipped, int agencies, long errors, long warnings,
-                         long infos, List<String> unreadableFiles) {
+                         long infos, List<String> unreadableFiles, long confirmed, long explained, long verified) {
     public RunSummary {
         unreadableFiles = List.copyOf(unreadableFiles);
     }
@@ -28,6 +28,9 @@ public record RunSummary(int files, int read, int unreadable, int skipped, int a
         long errors = 0;
         long warnings = 0;
         long infos = 0;
+        long confirmed = 0;
+        long explained = 0;
+        long verified = 0;
         Set<String> agencies = new HashSet<>();
         List<String> bad = new ArrayList<>();
         for (FileReport r : reports) {
@@ -45,26 +48,46 @@ public record RunSummary(int files, int read, int unreadable, int skipped, int a
             errors += r.count(Severity.ERROR);
             warnings += r.count(Severity.WARNING);
             infos += r.count(Severity.INFO);
+            for (cn.nianbao.model.Finding x : r.findings()) {
+                boolean cleared = x.decision() != null && x.decision().clears();
+                if (x.severity() == Severity.ERROR && cleared) {
+                    confirmed++;
+                } else if (x.severity() == Severity.WARNING && !x.open()) {
+                    if (cleared) {
+                        verified++;
+                    } else {
+                        explained++;
+                    }
+                }
+            }
         }
         return new RunSummary(reports.size(), reports.size() - unreadable - skipped, unreadable, skipped, agencies.size(),
-                errors, warnings, infos, bad);
+                errors, warnings, infos, bad, confirmed, explained, verified);
     }
 
     /** The same counts with {@code n} agencies (a reconciliation over several years counts its chains). */
     public RunSummary withAgencies(int n) {
-        return new RunSummary(files, read, unreadable, skipped, n, errors, warnings, infos, unreadableFiles);
+        return new RunSummary(files, read, unreadable, skipped, n, errors, warnings, infos, unreadableFiles, confirmed, explained,
+                verified);
     }
 
-    /** Whether the run found an error or a file it could not read (exit code 1). */
+    /**
+     * Whether the run found an open error or a file it could not read (exit code 1). An error a
+     * supervisor let stand in the 问题清单 (已核实无误 / 接受说明) is 已确认: counted apart, still listed,
+     * and no longer fails the run, as a 强制上报 would not.
+     */
     public boolean failed() {
-        return unreadable > 0 || errors > 0;
+        return unreadable > 0 || errors - confirmed > 0;
     }
 
     /** The summary as printed. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add(String.format("文件 %d 个 = 读取 %d + 无法读取 %d + 跳过 %d；单位 %d 个", files, read, unreadable, skipped, agencies));
-        out.add(String.format("问题：错误 %d 条，警告 %d 条，提示 %d 条", errors, warnings, infos));
+        out.add(String.format("问题：错误 %d 条%s，警告 %d 条%s，提示 %d 条", errors,
+                confirmed == 0 ? "" : "（未处理 " + (errors - confirmed) + "，已确认 " + confirmed + "）", warnings,
+                explained + verified == 0 ? "" : "（未处理 " + (warnings - explained - verified) + "，已说明 " + explained
+                        + "，已核实 " + verified + "）", infos));
         unreadableFiles.forEach(f -> out.add("  无法读取：" + f));
         return out;
     }

@@ -37,6 +37,7 @@ public final class TextSummary {
         long errors = 0;
         long warnings = 0;
         long infos = 0;
+        long explained = 0;
         int unreadable = 0;
         int skippedRead = 0;
         int i = 0;
@@ -51,8 +52,10 @@ public final class TextSummary {
             List<Finding> findings = findingsOf.apply(r);
             long e = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
             long w = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+            long explainedHere = findings.stream().filter(f -> f.severity() == Severity.WARNING && !f.open()).count();
             errors += e;
             warnings += w;
+            explained += explainedHere;
             infos += findings.size() - e - w;
             if (!r.readable()) {
                 unreadable++;
@@ -60,7 +63,7 @@ public final class TextSummary {
                 continue;
             }
             Filing f = r.filing();
-            String status = cn.nianbao.model.FileStatus.of(false, true, e, w).chinese();
+            String status = cn.nianbao.model.FileStatus.of(false, true, e, w - explainedHere).chinese();
             out.printf("[%d/%d] %s  %s%n", i, total, status, r.file());
             out.printf("  %s（统一社会信用代码：%s）%d年，%s%n", f.agency(),
                     f.identity().code().isEmpty() ? "未提供" : f.identity().code(), f.year(), f.spec().title());
@@ -79,10 +82,15 @@ public final class TextSummary {
             }
             out.printf("  填写单元格 %d 个：数字 %d，空白 %d，无效 %d（空白不按0计）；总计已按分项重新计算%n",
                     numbers + blanks + invalid, numbers, blanks, invalid);
+            if (!f.explanations().cover().isEmpty()) {
+                out.printf("  填报说明：%s%n", f.explanations().cover());
+            }
             for (Finding x : findings) {
-                out.printf("  [%s] %s %s%s：%s%n", x.severity().chinese(), x.ruleId(),
+                out.printf("  [%s] %s %s%s：%s%s%n", x.severity().chinese(), x.ruleId(),
                         x.table() == null ? "" : "表" + x.table() + " ",
-                        x.sheet() == null ? "" : x.sheet() + (x.cell() == null ? "" : "!" + x.cell()), x.message());
+                        x.sheet() == null ? "" : x.sheet() + (x.cell() == null ? "" : "!" + x.cell()), x.message(),
+                        x.explanation() == null ? "" : "（已说明：" + x.explanation()
+                                + (x.severity() == Severity.ERROR ? "；错误仍须改正" : "") + "）");
             }
         }
         for (InputFiles.Skipped s : skipped) {
@@ -91,8 +99,10 @@ public final class TextSummary {
         }
         Counts c = new Counts(total, results.size() - unreadable - skippedRead, unreadable, skipped.size() + skippedRead,
                 errors, warnings, infos);
-        out.printf("合计：找到文件 %d 个 = 读取 %d + 无法读取 %d + 跳过 %d；错误 %d 条，警告 %d 条，提示 %d 条。%n",
-                c.found(), c.read(), c.unreadable(), c.skipped(), c.errors(), c.warnings(), c.infos());
+        out.printf("合计：找到文件 %d 个 = 读取 %d + 无法读取 %d + 跳过 %d；错误 %d 条，警告 %d 条%s，提示 %d 条。%n",
+                c.found(), c.read(), c.unreadable(), c.skipped(), c.errors(), c.warnings(),
+                explained == 0 ? "" : "（其中已说明 " + explained + " 条，未处理 " + (c.warnings() - explained) + " 条）",
+                c.infos());
         return c;
     }
 }

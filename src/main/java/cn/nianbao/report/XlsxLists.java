@@ -123,6 +123,8 @@ public final class XlsxLists implements ListSheet.Book {
         int lastCol = -1;
         int lines = 1;
         boolean filter;
+        /** Dropdowns by column: the dataValidations the sheet ends with. */
+        final java.util.Map<Integer, List<String>> dropdowns = new java.util.TreeMap<>();
 
         Rows(String name, List<String> header) throws IOException {
             int width = header.size();
@@ -232,6 +234,11 @@ public final class XlsxLists implements ListSheet.Book {
             if (wrap[col]) {
                 lines = Math.max(lines, ListSheet.lines(header.get(col), shown, w));
             }
+        }
+
+        @Override
+        public void dropdown(int col, List<String> choices) {
+            dropdowns.put(col, List.copyOf(choices));
         }
 
         @Override
@@ -404,7 +411,7 @@ public final class XlsxLists implements ListSheet.Book {
             w.write("</cols><sheetData>");
             w.flush();
             Files.copy(s.file, zip);
-            w.write("</sheetData>" + (s.filter ? "<autoFilter ref=\"" + s.range() + "\"/>" : "")
+            w.write("</sheetData>" + (s.filter ? "<autoFilter ref=\"" + s.range() + "\"/>" : "") + PoiLists.validations(s.dropdowns)
                     + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
                     + "<pageSetup orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
                     + (i == 1 && chart != null ? "<drawing r:id=\"rId1\"/>" : "") + "</worksheet>");

@@ -54,7 +54,8 @@ public final class CollectionWorkbook {
     public static final String UNMATCHED = "无法识别";
     public static final String SUPERSEDED = "被替代";
     public static final List<String> STATUS_HEADER = List.of("序号", "单位名称", "统一社会信用代码", "上级单位", "联系邮箱",
-            "状态", "提交时间", "是否逾期", "来源（文件或邮件）", "匹配方式", "错误", "警告", "提示", "被替代的报送", "说明");
+            "状态", "提交时间", "是否逾期", "来源（文件或邮件）", "匹配方式", "错误", "警告", "提示", "被替代的报送", "说明",
+            "已说明", "已处理");
     /** The row (0-based) of the status table's header, below the counts and the chart. */
     public static final int TABLE_ROW = 20;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Collector.ZONE);
@@ -74,6 +75,7 @@ public final class CollectionWorkbook {
             items(book, round);
             unmatched(book, round);
             superseded(book, round);
+            cn.nianbao.report.SettledSheet.write(book, round.decided().settled());
         }, cn.nianbao.report.OutputGuard.Kind.COLLECTION);
     }
 
@@ -162,8 +164,11 @@ public final class CollectionWorkbook {
                 }
             }
             x.createCell(0).setCellValue(n++);
-            x.createCell(10).setCellValue(a.count(Severity.ERROR));
-            x.createCell(11).setCellValue(a.count(Severity.WARNING));
+            // Open findings; those the clerk explained and those a supervisor let stand are counted apart (15, 16).
+            x.createCell(10).setCellValue(a.open(Severity.ERROR));
+            x.createCell(11).setCellValue(a.open(Severity.WARNING));
+            x.createCell(15).setCellValue(a.explained());
+            x.createCell(16).setCellValue(a.decided());
             x.createCell(12).setCellValue(a.count(Severity.INFO));
             x.createCell(13).setCellValue(a.superseded().size());
             String note = note(a);

@@ -12,6 +12,7 @@ import cn.nianbao.model.RoundStatus;
 import cn.nianbao.read.WorkbookReader;
 import cn.nianbao.read.label.LabelReader;
 import cn.nianbao.reconcile.Reconciler;
+import cn.nianbao.report.Decisions;
 import cn.nianbao.report.FileReport;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Formats;
@@ -76,10 +77,31 @@ public final class Collector {
                     .filter(f -> f.severity() == s && !f.code().supervisorOnly()).count();
             return s == Severity.WARNING ? own + sentForOthers.size() : own;
         }
+
+        /** {@link #count}, of the findings still open (not explained by the clerk, not let stand by a supervisor). */
+        public long open(Severity s) {
+            long own = current == null || current.report() == null ? 0 : current.report().findings().stream()
+                    .filter(f -> f.severity() == s && !f.code().supervisorOnly() && f.open()).count();
+            return s == Severity.WARNING ? own + sentForOthers.size() : own;
+        }
+
+        /** Warnings the clerk explained, and errors and warnings a supervisor let stand (已确认 / 已核实). */
+        public long explained() {
+            return own(f -> f.severity() == Severity.WARNING && !f.open() && (f.decision() == null || !f.decision().clears()));
+        }
+
+        public long decided() {
+            return own(f -> f.severity() != Severity.INFO && f.decision() != null && f.decision().clears());
+        }
+
+        private long own(java.util.function.Predicate<cn.nianbao.model.Finding> p) {
+            return current == null || current.report() == null ? 0 : current.report().findings().stream()
+                    .filter(f -> !f.code().supervisorOnly()).filter(p).count();
+        }
     }
 
     public record Round(int year, FormatSpec spec, LocalDate deadline, List<AgencyStatus> agencies,
-                        List<Submission> submissions, Reconciliation reconciled) {
+                        List<Submission> submissions, Reconciliation reconciled, Decisions.Applied decided) {
         /** The reports of the current submissions (readable or not), in roster order. */
         public List<FileReport> currentReports() {
             return agencies.stream().filter(a -> a.current() != null).map(a -> a.current().report()).toList();
@@ -119,6 +141,11 @@ public final class Collector {
      * then decides the round. {@code previous} are last year's filings, null when not given (no reconciliation).
      */
     public Round collect(List<Inbox.Item> items, List<Filing> previous, int threads, IntConsumer done) {
+        return collect(items, previous, threads, done, Decisions.NONE);
+    }
+
+    /** As above, with supervisors' decisions carried to the current submissions' findings ({@link Decisions}). */
+    public Round collect(List<Inbox.Item> items, List<Filing> previous, int threads, IntConsumer done, Decisions decisions) {
         List<FileReport> reports = read(items, threads, done);
         SubmissionMatcher matcher = new SubmissionMatcher(roster.index(), year, spec, deadlineEnd());
         List<Submission> matched = new ArrayList<>();
@@ -134,7 +161,20 @@ public final class Collector {
         CurrentSubmissions.Result chosen = CurrentSubmissions.choose(matched);
         List<Submission> out = new ArrayList<>(chosen.submissions());
         Reconciliation rec = previous == null ? null : reconcile(chosen.choices(), previous, out);
-        return new Round(year, spec, deadline, statuses(chosen.choices(), out), out, rec);
+        List<Integer> current = new ArrayList<>();
+        List<FileReport> currentReports = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).state() == ItemState.CURRENT && out.get(i).report() != null) {
+                current.add(i);
+                currentReports.add(out.get(i).report());
+            }
+        }
+        Decisions.Applied decided = decisions.apply(currentReports);
+        for (int k = 0; k < current.size(); k++) {
+            int i = current.get(k);
+            out.set(i, out.get(i).with(decided.reports().get(k)));
+        }
+        return new Round(year, spec, deadline, statuses(chosen.choices(), out), out, rec, decided);
     }
 
     /** Each item's report: a workbook read and checked, an unreadable file's F1, a skipped item's reason. */
@@ -250,7 +290,11 @@ public final class Collector {
             return RoundStatus.UNREADABLE;
         }
         FileReport own = cur.report().forAgency();
-        return own.count(Severity.ERROR) > 0 ? RoundStatus.ERRORS
-                : own.count(Severity.WARNING) > 0 || !sentForOthers.isEmpty() ? RoundStatus.WARNINGS : RoundStatus.PASSED;
+        // 需退回修改 sends a filing back even for a warning; an error a supervisor let stand (已确认) stays visible as a warning would.
+        boolean sentBack = own.findings().stream().anyMatch(f -> f.decision() != null
+                && f.decision().choice() == cn.nianbao.model.Decision.Choice.RETURN && f.severity() != Severity.INFO);
+        return own.open(Severity.ERROR) > 0 || sentBack ? RoundStatus.ERRORS
+                : own.open(Severity.WARNING) > 0 || own.count(Severity.ERROR) > 0 || !sentForOthers.isEmpty()
+                ? RoundStatus.WARNINGS : RoundStatus.PASSED;
     }
 }

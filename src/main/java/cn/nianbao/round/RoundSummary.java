@@ -33,6 +33,13 @@ public final class RoundSummary {
                 round.count(RoundStatus.WARNINGS), round.count(RoundStatus.ERRORS),
                 round.count(RoundStatus.UNREADABLE), round.count(RoundStatus.MISSING),
                 round.agencies().stream().filter(Collector.AgencyStatus::late).count()));
+        long explained = round.agencies().stream().mapToLong(Collector.AgencyStatus::explained).sum();
+        long decided = round.agencies().stream().mapToLong(Collector.AgencyStatus::decided).sum();
+        if (explained + decided > 0) {
+            out.add(String.format("问题：未处理的错误 %d、警告 %d；单位已说明 %d，汇总单位已处理（已确认、已核实）%d",
+                    round.agencies().stream().mapToLong(a -> a.open(cn.nianbao.spec.Severity.ERROR)).sum(),
+                    round.agencies().stream().mapToLong(a -> a.open(cn.nianbao.spec.Severity.WARNING)).sum(), explained, decided));
+        }
         long read = round.count(ItemState.CURRENT) + round.count(ItemState.SUPERSEDED);
         out.add(String.format("收件 %d 份 = 读取 %d + 无法读取 %d + 无法识别 %d + 跳过 %d（读取的 %d 份中被替代 %d 份）",
                 round.submissions().size(), read, round.count(ItemState.UNREADABLE),

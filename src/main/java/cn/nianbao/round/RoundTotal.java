@@ -105,7 +105,7 @@ public final class RoundTotal {
             scope(wb, r);
             AtomicFiles.write(xlsx, wb::write);
         }
-        Filing named = new Filing(xlsx.toString(), t.identity(), spec, t.values(), Map.of(), Map.of(), List.of());
+        Filing named = new Filing(xlsx.toString(), t.identity(), spec, t.values(), Map.of(), Map.of(), List.of(), null);
         AtomicFiles.write(csv, out -> CsvExport.write(List.of(named), out));
     }
 

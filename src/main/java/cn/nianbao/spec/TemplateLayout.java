@@ -18,6 +18,14 @@ public final class TemplateLayout {
     public static final String CHECK_SHEET = "校验";
     /** The very hidden sheet that records what the template was issued for. */
     public static final String ID_SHEET = "_nianbao";
+    /** The 校验 sheet: the header row, then one line per rule expansion from this row (0-based). */
+    public static final int CHECK_FIRST_ROW = 4;
+    /** The 校验 sheet's 说明 column (I), where a clerk explains a warning. */
+    public static final int CHECK_NOTE_COL = 8;
+    /** The cover's 填报说明 box: its label in column A of this row (0-based), the box to its right. */
+    public static final int COVER_NOTE_ROW = 11;
+    public static final int COVER_NOTE_COL = 1;
+    public static final String COVER_NOTE_LABEL = "填报说明";
     /** Rows above each table: 0 title, 1 agency/year and hint. */
     static final int TABLE_TOP = 2;
     static final int DATA_COL_WIDTH = 11;
@@ -54,6 +62,7 @@ public final class TemplateLayout {
     private final FormatSpec spec;
     private final List<SheetLayout> sheets;
     private final Map<String, Pos> positions;
+    private final List<CheckLine> checkLines;
 
     /** Made once, by the format itself ({@link FormatSpec#layout()}). */
     TemplateLayout(FormatSpec spec) {
@@ -71,10 +80,63 @@ public final class TemplateLayout {
         }
         this.sheets = List.copyOf(list);
         this.positions = Map.copyOf(pos);
+        this.checkLines = checkLines(spec);
     }
 
     public FormatSpec spec() {
         return spec;
+    }
+
+    /**
+     * One line of the 校验 sheet: a rule expansion at a 0-based row. The warning-level rules across
+     * years (C2) come first, from {@link #CHECK_FIRST_ROW}: the template cannot compute them, but a
+     * clerk can explain them in column {@link #CHECK_NOTE_COL}, and the reader finds them at the
+     * top of the sheet; the rules within a filing follow. A 说明 belongs to the finding of the same
+     * {@link #key()}.
+     */
+    public record CheckLine(int row, CompiledRule rule) {
+        /** The rule and the cell its finding names: what ties a 说明 to a finding. */
+        public String key() {
+            return key(rule.rule().id(), rule.findingCell());
+        }
+
+        /** Whether the template offers an input for a 说明 here (warning-level lines). */
+        public boolean explainable() {
+            return rule.rule().severity() == Severity.WARNING;
+        }
+
+        public static String key(String ruleId, String cellKey) {
+            return ruleId + "@" + cellKey;
+        }
+    }
+
+    /** The lines of the 校验 sheet, in row order. */
+    public List<CheckLine> checkLines() {
+        return checkLines;
+    }
+
+    /** The rows of the 校验 sheet's lines within a filing: first and last, 0-based. */
+    public int firstFilingCheckRow() {
+        return CHECK_FIRST_ROW + checkLines.size() - spec.filingPlan().size();
+    }
+
+    /** The last row of a line a clerk may explain; -1 when the format has none. */
+    public int lastExplainableRow() {
+        return checkLines.stream().filter(CheckLine::explainable).mapToInt(CheckLine::row).max().orElse(-1);
+    }
+
+    private static List<CheckLine> checkLines(FormatSpec spec) {
+        List<CheckLine> out = new ArrayList<>();
+        int r = CHECK_FIRST_ROW;
+        for (CompiledRule c : spec.yearPlan()) {
+            if (c.rule().severity() == Severity.WARNING) {
+                out.add(new CheckLine(r++, c));
+            }
+        }
+        for (CompiledRule c : spec.filingPlan()) {
+            out.add(new CheckLine(r++, c));
+        }
+        return List.copyOf(out);
     }
 
     public List<SheetLayout> sheets() {

@@ -2,9 +2,9 @@ package cn.nianbao.template;
 
 import static cn.nianbao.template.Cells.cell;
 
+import cn.nianbao.spec.CompiledRule;
 import cn.nianbao.spec.FormatSpec;
 import cn.nianbao.spec.Kind;
-import cn.nianbao.spec.RuleDef;
 import cn.nianbao.spec.RuleInstance;
 import cn.nianbao.spec.TemplateLayout;
 import java.util.List;
@@ -20,7 +20,10 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 /**
  * The 校验 sheet of a template: one row per rule instance (R1 per column, R2 per row …) with its
  * left side, right side, difference and a live result (通过 / 不通过 / 未填写 / 通过（有空白）),
- * and the count of failing checks at the top, which the cover shows.
+ * and the count of failing checks at the top, which the cover shows. Above them, the warning-level
+ * rules across years (C2), which need last year's filing and are not computed here. Beside every
+ * warning-level line an unlocked, wrapped 单位说明 cell where the clerk explains why it does not hold
+ * ({@link TemplateLayout#checkLines()} places the lines; the reader takes the 说明 from there).
  */
 final class CheckSheet {
     /** The cell (on this sheet) that counts the failing checks. */
@@ -32,16 +35,16 @@ final class CheckSheet {
     /** Writes the rows; returns the number of rule instances. */
     static int write(XSSFSheet sheet, TemplateLayout layout, Styles st) {
         FormatSpec spec = layout.spec();
-        String[] head = {"规则", "级别", "表", "说明", "左边", "右边", "差额", "结果"};
-        int[] widths = {6, 6, 6, 90, 10, 10, 8, 16};
+        String[] head = {"规则", "级别", "表", "说明", "左边", "右边", "差额", "结果", "单位说明（警告确有合理原因的，写在这里）"};
+        int[] widths = {6, 6, 6, 90, 10, 10, 8, 16, 40};
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
         cell(sheet, 0, 0).setCellValue("勾稽关系校验（随填写实时计算；报送前请确保没有“不通过”）");
         cell(sheet, 0, 0).setCellStyle(st.title);
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, head.length - 1));
-        int first = 4;
-        int last = first + spec.ruleInstances().size() - 1;
+        int first = layout.firstFilingCheckRow();
+        int last = first + spec.filingPlan().size() - 1;
         cell(sheet, 1, 0).setCellValue("不通过条数");
         cell(sheet, 1, 0).setCellStyle(st.rowLabel);
         sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 2));
@@ -49,21 +52,25 @@ final class CheckSheet {
         count.setCellFormula("COUNTIF(H" + (first + 1) + ":H" + (last + 1) + ",\"不通过\")");
         count.setCellStyle(st.totalCount);
         for (int c = 0; c < head.length; c++) {
-            cell(sheet, 3, c).setCellValue(head[c]);
-            cell(sheet, 3, c).setCellStyle(st.header);
+            cell(sheet, TemplateLayout.CHECK_FIRST_ROW - 1, c).setCellValue(head[c]);
+            cell(sheet, TemplateLayout.CHECK_FIRST_ROW - 1, c).setCellStyle(st.header);
         }
-        int r = first;
-        for (RuleDef rule : spec.filingRules()) {
-            for (RuleInstance ri : rule.instances()) {
-                List<String> cells = ri.cells();
+        for (TemplateLayout.CheckLine line : layout.checkLines()) {
+            CompiledRule rule = line.rule();
+            RuleInstance ri = rule.instance();
+            int r = line.row();
+            List<String> cells = ri.cells();
+            String table = spec.cell(cells.get(0)).table().number();
+            cell(sheet, r, 0).setCellValue(rule.rule().id());
+            cell(sheet, r, 1).setCellValue(rule.rule().severity().chinese());
+            cell(sheet, r, 2).setCellValue(table);
+            cell(sheet, r, 3).setCellValue(ri.message());
+            if (ri.acrossYears()) {
+                cell(sheet, r, 7).setCellValue("跨年核对：要用上年报表，由汇总单位核对");
+            } else {
                 var inputs = spec.inputsOf(cells);
-                String table = spec.cell(cells.get(0)).table().number();
                 String sheetName = layout.pos(cells.get(0)).sheet();
                 String n = Integer.toString(r + 1);
-                cell(sheet, r, 0).setCellValue(rule.id());
-                cell(sheet, r, 1).setCellValue(rule.severity().chinese());
-                cell(sheet, r, 2).setCellValue(table);
-                cell(sheet, r, 3).setCellValue(ri.message());
                 cell(sheet, r, 4).setCellFormula(Formulas.sum(ri.left(), layout, sheetName));
                 cell(sheet, r, 5).setCellFormula(Formulas.sum(ri.right(), layout, sheetName));
                 cell(sheet, r, 6).setCellFormula("E" + n + "-F" + n);
@@ -71,13 +78,13 @@ final class CheckSheet {
                 cell(sheet, r, 7).setCellFormula("IF(" + countRef + "=0,\"未填写\",IF(ROUND(G" + n + ","
                         + Kind.MONEY_DECIMALS + ")<>0,\"不通过\",IF(" + countRef + "<" + inputs.size()
                         + ",\"通过（有空白）\",\"通过\")))");
-                for (int c = 0; c < head.length; c++) {
-                    cell(sheet, r, c).setCellStyle(c == 3 ? st.text : c >= 4 ? st.totalCount : st.centered);
-                }
-                int lines = (int) Math.ceil(cn.nianbao.util.TextWidth.of(ri.message()) / (double) (widths[3] - 2));
-                sheet.getRow(r).setHeightInPoints(Math.max(1, lines) * 15f + 3);
-                r++;
             }
+            for (int c = 0; c < head.length; c++) {
+                cell(sheet, r, c).setCellStyle(c == 3 ? st.text : c == TemplateLayout.CHECK_NOTE_COL
+                        ? (line.explainable() ? st.explain : st.text) : c >= 4 ? st.totalCount : st.centered);
+            }
+            int lines = (int) Math.ceil(cn.nianbao.util.TextWidth.of(ri.message()) / (double) (widths[3] - 2));
+            sheet.getRow(r).setHeightInPoints(Math.max(line.explainable() ? 3 : 1, lines) * 15f + 3);
         }
         SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
         CellRangeAddress[] results = {new CellRangeAddress(first, last, 7, 7)};
@@ -89,7 +96,7 @@ final class CheckSheet {
         none.createPatternFormatting().setFillBackgroundColor(IndexedColors.ROSE.getIndex());
         none.getPatternFormatting().setFillPattern(PatternFormatting.SOLID_FOREGROUND);
         cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, 1, 3, 3)}, none);
-        sheet.createFreezePane(0, first);
-        return last - first + 1;
+        sheet.createFreezePane(0, TemplateLayout.CHECK_FIRST_ROW);
+        return spec.filingPlan().size();
     }
 }

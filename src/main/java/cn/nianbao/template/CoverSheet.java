@@ -48,9 +48,19 @@ final class CoverSheet {
         cell(sheet, r, 1).setCellFormula("IF(" + failing + "=0,\"目前没有不通过的校验（共" + checks + "条）\",\"有\"&"
                 + failing + "&\"条校验不通过，请查看“校验”工作表\")");
         cell(sheet, r, 1).setCellStyle(st.text);
-        r += 2;
+        // The clerk's own free 填报说明: one unlocked, wrapped box at a fixed place near the top, which the reader takes.
+        int box = TemplateLayout.COVER_NOTE_ROW;
+        if (r + 1 >= box) {
+            throw new IllegalStateException("the cover's entries reach the 填报说明 box");
+        }
+        cell(sheet, box, 0).setCellValue(TemplateLayout.COVER_NOTE_LABEL + "（选填：需要向汇总单位说明的情况，如数字的口径、与上年不同的原因）");
+        Cells.fill(sheet, box, 0, box + 4, 0, st.rowLabel);
+        sheet.addMergedRegion(new CellRangeAddress(box, box + 4, 0, 0));
+        Cells.fill(sheet, box, TemplateLayout.COVER_NOTE_COL, box + 4, TemplateLayout.COVER_NOTE_COL, st.explain);
+        sheet.addMergedRegion(new CellRangeAddress(box, box + 4, TemplateLayout.COVER_NOTE_COL, TemplateLayout.COVER_NOTE_COL));
+        r = box + 6;
         String[] notes = {
-            "填报说明",
+            "填写须知",
             "1. 只在白色单元格中填写数字。灰色为表格标签，蓝色为自动计算的总计" + (req.carriedOverSource().isEmpty() ? "" : "，黄色为上年结转（按上年报告预填并锁定）") + "。",
             "2. 没有发生的事项请填 0，不要留空：空白表示“未填写”，不等于 0。",
             "3. 件数填写大于或等于 0 的整数；“本年收费金额”的单位是万元，最多保留 6 位小数。",
@@ -58,6 +68,7 @@ final class CoverSheet {
             "5. “校验”工作表随填写实时显示每条勾稽关系的结果，不通过的单元格在表中标红，请在报送前改正。",
             "6. 请不要改动表格结构、标签和工作表名称；另存为 .xlsx 或 .xls 均可。",
             "7. 本模板专为上述单位和年度生成，请勿转给其他单位使用。",
+            "8. 有需要说明的情况，写在上面的“填报说明”框里；某条警告确有合理原因的，写在“校验”工作表该行的“单位说明”一栏。",
         };
         for (int i = 0; i < notes.length; i++) {
             cell(sheet, r, 0).setCellValue(notes[i]);

@@ -28,6 +28,8 @@ final class Styles {
     final CellStyle totalCount;
     final CellStyle totalMoney;
     final CellStyle prefilled;
+    /** A clerk's free text (说明, 填报说明): unlocked, wrapped, from the top left. */
+    final CellStyle explain;
 
     Styles(XSSFWorkbook wb) {
         Font normal = font(wb, false, 11);
@@ -52,6 +54,8 @@ final class Styles {
         totalCount = style(wb, normal, true, IndexedColors.PALE_BLUE, HorizontalAlignment.RIGHT, true, general);
         totalMoney = style(wb, normal, true, IndexedColors.PALE_BLUE, HorizontalAlignment.RIGHT, true, general);
         prefilled = style(wb, normal, true, IndexedColors.LIGHT_YELLOW, HorizontalAlignment.RIGHT, true, general);
+        explain = style(wb, normal, true, null, HorizontalAlignment.LEFT, false, general);
+        explain.setVerticalAlignment(VerticalAlignment.TOP);
     }
 
     CellStyle input(Kind k) {

@@ -82,19 +82,33 @@ class TemplateWriterTest {
                     inputs.add(p.sheet() + "!" + p.row() + "," + col);
                 }
             }
+            // The clerk's free text: 单位说明 beside each warning-level line of 校验, the cover's 填报说明 box.
+            Set<String> explanations = new HashSet<>();
+            layout.checkLines().stream().filter(TemplateLayout.CheckLine::explainable).forEach(l -> explanations.add(
+                    TemplateLayout.CHECK_SHEET + "!" + l.row() + "," + TemplateLayout.CHECK_NOTE_COL));
+            for (int r = TemplateLayout.COVER_NOTE_ROW; r < TemplateLayout.COVER_NOTE_ROW + 5; r++) {
+                explanations.add(TemplateLayout.COVER_SHEET + "!" + r + "," + TemplateLayout.COVER_NOTE_COL);
+            }
+            assertThat(explanations.size() - 5).as("the warning-level lines a clerk may explain")
+                    .isEqualTo(spec.yearRules().stream().filter(r -> r.severity() == cn.nianbao.spec.Severity.WARNING)
+                            .mapToInt(r -> r.instances().size()).sum());
             int unlocked = 0;
+            int explainable = 0;
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                 XSSFSheet s = wb.getSheetAt(i);
                 for (Row row : s) {
                     for (Cell cell : row) {
-                        boolean isInput = inputs.contains(s.getSheetName() + "!" + cell.getRowIndex() + "," + cell.getColumnIndex());
+                        String at = s.getSheetName() + "!" + cell.getRowIndex() + "," + cell.getColumnIndex();
+                        boolean isInput = inputs.contains(at);
+                        explainable += explanations.contains(at) ? 1 : 0;
                         assertThat(cell.getCellStyle().getLocked()).as(s.getSheetName() + " " + cell.getAddress())
-                                .isEqualTo(!isInput);
+                                .isEqualTo(!isInput && !explanations.contains(at));
                         unlocked += isInput ? 1 : 0;
                     }
                 }
             }
             assertThat(unlocked).as("every input cell exists, blank ones included").isEqualTo(inputs.size());
+            assertThat(explainable).isEqualTo(explanations.size());
 
             for (CellDef c : spec.cells()) {
                 TemplateLayout.Pos p = layout.pos(c.key());
@@ -154,7 +168,12 @@ class TemplateWriterTest {
         FormatSpec spec = TestSupport.FORMATS.get(format);
         try (XSSFWorkbook wb = issueAndReopen(format, null)) {
             XSSFSheet check = wb.getSheet(TemplateLayout.CHECK_SHEET);
-            assertThat(check.getLastRowNum() - 3).isEqualTo(spec.ruleInstances().size());
+            List<TemplateLayout.CheckLine> lines = spec.layout().checkLines();
+            assertThat(lines.stream().filter(l -> !l.rule().instance().acrossYears()).map(l -> l.rule().instance()))
+                    .containsExactlyElementsOf(spec.ruleInstances());
+            assertThat(lines.stream().filter(l -> l.rule().instance().acrossYears()))
+                    .allMatch(TemplateLayout.CheckLine::explainable);
+            assertThat(check.getLastRowNum()).isEqualTo(lines.get(lines.size() - 1).row());
             String t3 = spec.table("t3").sheet();
             int t3Rules = spec.rule("R1").instances().size() + spec.rule("R2").instances().size()
                     + spec.rule("R3").instances().size();
