@@ -376,4 +376,40 @@ class SendMailTest {
         assertThat(refused.err()).contains(SendLog.FILE).contains("不会替换");
         assertThat(readBack("qzyjj@example.cn")).isEmpty();
     }
+
+    @Test
+    void aDraftNamedTwiceInOneRunIsSentOnce() throws Exception {
+        server.user("xzdw@example.cn");
+        server.user("dierge@example.cn");
+        Path out = issue(roster());
+        // The folder twice.
+        CliTest.Run twice = run("send", out.toString(), out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(twice.code()).as(twice.out() + twice.err()).isZero();
+        assertThat(twice.out()).contains("草稿 5 份：已发送 5");
+        for (String a : AGENCIES) {
+            assertThat(readBack(a)).as(a).hasSize(1);
+        }
+        // The folder as typed another way and a draft in it, after the drafts are written again (a new round's
+        // content: a new year's subject). One log, each draft once.
+        Path roster = dir.resolve("名册.csv");
+        Files.writeString(roster, Files.readString(roster(), java.nio.charset.Charset.forName("GBK"))
+                + "新增单位,,xzdw@example.cn,,\r\n", StandardCharsets.UTF_8);
+        issue(roster);
+        Path other = out.resolve("..").resolve(out.getFileName());
+        CliTest.Run mixed = run("send", other.toString(), out.resolve("新增单位-2024.eml").toString(), "--smtp", server.smtp(),
+                "--per-minute", "6000");
+        assertThat(mixed.code()).as(mixed.out() + mixed.err()).isZero();
+        assertThat(mixed.out()).contains("草稿 6 份：已发送 1，以前已发送 5");
+        assertThat(readBack("xzdw@example.cn")).hasSize(1);
+        assertThat(Files.readAllLines(out.resolve(SendLog.FILE), StandardCharsets.UTF_8))
+                .filteredOn(l -> l.startsWith("新增单位-2024.eml,") && l.contains("," + SendLog.SENT + ",")).hasSize(1);
+        // A copy of a draft beside it (the same message under another name): sent once, the copy reported as sent.
+        Files.writeString(roster, Files.readString(roster(), java.nio.charset.Charset.forName("GBK"))
+                + "新增单位,,xzdw@example.cn,,\r\n第二个新增单位,,dierge@example.cn,,\r\n", StandardCharsets.UTF_8);
+        issue(roster);
+        Files.copy(out.resolve("第二个新增单位-2024.eml"), out.resolve("第二个新增单位-2024 - 副本.eml"));
+        CliTest.Run copy = run("send", out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(copy.out()).contains("草稿 8 份：已发送 1，以前已发送 7");
+        assertThat(readBack("dierge@example.cn")).hasSize(1);
+    }
 }

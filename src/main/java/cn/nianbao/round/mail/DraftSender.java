@@ -100,22 +100,27 @@ public final class DraftSender {
      */
     public static List<Draft> find(List<Path> inputs) throws IOException {
         List<Draft> out = new ArrayList<>();
+        // A draft named twice (a folder given twice, a folder and a file in it, a link) is one draft: by its real path.
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
+                Path folder = in.toRealPath(); // the log's folder, however it was typed
                 List<Path> files;
                 try (Stream<Path> s = Files.list(in)) {
                     files = s.filter(Files::isRegularFile)
                             .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml")).sorted().toList();
                 }
                 for (Path f : files) {
-                    if (isDraft(f)) {
-                        out.add(read(f, in));
+                    if (seen.add(f.toRealPath()) && isDraft(f)) {
+                        out.add(read(f, folder));
                     }
                 }
+            } else if (!seen.add(in.toRealPath())) {
+                continue;
             } else if (isDraft(in)) {
-                out.add(read(in, in.toAbsolutePath().getParent()));
+                out.add(read(in, in.toRealPath().getParent()));
             } else {
-                out.add(new Draft(in, in.toAbsolutePath().getParent(), List.of(), "", "", "不是本工具写出的邮件草稿（没有 "
+                out.add(new Draft(in, in.toRealPath().getParent(), List.of(), "", "", "不是本工具写出的邮件草稿（没有 "
                         + OutputGuard.DRAFT_HEADER + " 邮件头），不会发送", Outcome.NOT_A_DRAFT));
             }
         }
@@ -296,6 +301,16 @@ public final class DraftSender {
             t.connect(account.host(), account.port(), account.user(), new String(o.password()));
             for (Draft d : toSend) {
                 current = d;
+                SendLog log = logs.get(d.folder());
+                SendLog.Row last = log.last(d.fingerprint());
+                if (last != null && last.result().equals(SendLog.SENT)) {
+                    // Sent earlier in this run (the same draft under another name, a copy of it): never twice.
+                    Report r = new Report(d.file(), Outcome.ALREADY_SENT, last.time() + " 已发给 " + last.recipients() + "（"
+                            + last.messageId() + "，草稿 " + last.draft() + "）");
+                    out.add(r);
+                    listener.accept(r);
+                    continue;
+                }
                 long wait = lastStart == 0 ? 0 : lastStart + interval - System.currentTimeMillis();
                 if (wait > 0) {
                     Thread.sleep(wait);
@@ -304,7 +319,7 @@ public final class DraftSender {
                 if (!t.isConnected()) {
                     t.connect(account.host(), account.port(), account.user(), new String(o.password()));
                 }
-                Report r = sendOne(t, session, d, logs.get(d.folder()), o);
+                Report r = sendOne(t, session, d, log, o);
                 if (r.outcome() == Outcome.SENT) {
                     sent++;
                 }
