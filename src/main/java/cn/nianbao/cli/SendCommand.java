@@ -79,6 +79,8 @@ final class SendCommand implements Callable<Integer> {
                     throw NianbaoException.usage(refused);
                 }
             }
+            // A log that cannot be written now (open in Excel): stop before the password is asked and anything is sent.
+            DraftSender.checkLogs(drafts);
             boolean anyToSend = DraftSender.dryRun(drafts).stream().anyMatch(r -> r.outcome() == DraftSender.Outcome.WOULD_SEND);
             char[] password = anyToSend ? MailOptions.password(account, err) : new char[0];
             try {

@@ -412,4 +412,127 @@ class SendMailTest {
         assertThat(copy.out()).contains("草稿 8 份：已发送 1，以前已发送 7");
         assertThat(readBack("dierge@example.cn")).hasSize(1);
     }
+
+    @Test
+    void aMessageSentWhoseLogCannotBeWrittenStopsTheRunAndSaysItWasSent() throws Exception {
+        Path out = issue(roster());
+        Path log = out.resolve(SendLog.FILE);
+        Path aside = dir.resolve("记录另存");
+        // After the second message's end reaches the server, the log is taken away (a folder in its place):
+        // that message goes out, and its 已发送 row cannot be written.
+        java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+        try (TcpProxy p = TcpProxy.smtp(server.smtpPort(), java.util.Map.of(), 0, n -> {
+            if (n == 2) {
+                try {
+                    Files.move(log, aside);
+                    Files.createDirectory(log);
+                    taken.set(true);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        })) {
+            CliTest.Run r = run("send", out.toString(), "--smtp", "smtp://" + TestMailServer.USER + "@127.0.0.1:" + p.port(),
+                    "--per-minute", "6000");
+            assertThat(taken).isTrue();
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("已经发出").contains("Message-ID " + MailHeaders.SENT_ID_PREFIX).contains("但无法记入发送记录 " + log)
+                    .contains("下次运行会用同一 Message-ID 再发一次").contains("本次在它之前发出的 1 封都已记入发送记录");
+        }
+        Files.delete(log);
+        Files.move(aside, log);
+        // The log's last row for the draft named is 开始发送, and it did arrive: under the Message-ID the message named.
+        SendLog l = SendLog.of(out);
+        List<SendLog.Row> lastRows = l.rows().stream().map(SendLog.Row::fingerprint).distinct().map(l::last).toList();
+        assertThat(lastRows).hasSize(2);
+        SendLog.Row open = lastRows.stream().filter(x -> x.result().equals(SendLog.PENDING)).findFirst().orElseThrow();
+        CliTest.Run last = runs.get(runs.size() - 1);
+        assertThat(last.err()).contains("草稿 " + open.draft() + " 已经发出").contains(open.messageId());
+        long delivered = AGENCIES.stream().flatMap(a -> {
+            try {
+                return readBack(a).stream();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(m -> {
+            try {
+                return open.messageId().equals(m.getMessageID());
+            } catch (Exception e) {
+                return false;
+            }
+        }).count();
+        assertThat(delivered).isEqualTo(1);
+    }
+
+    @Test
+    void aLogThatCannotBeWrittenStopsTheRunBeforeAnythingIsSent() throws Exception {
+        Path out = issue(roster());
+        CliTest.Run first = run("send", out.resolve("衢州市应急管理局-2024.eml").toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(first.code()).as(first.out() + first.err()).isZero();
+        Path log = out.resolve(SendLog.FILE);
+        byte[] before = Files.readAllBytes(log);
+        Locked locked = Locked.of(log);
+        try {
+            // No password and a server that is not there: neither is reached, the log is the first thing checked.
+            MailOptions.environment = name -> null;
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            CliTest.Run r = run("send", out.toString(), "--smtp", "smtp://" + TestMailServer.USER + "@127.0.0.1:" + port);
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("无法写入 " + log).contains("没有发送任何邮件").contains("Excel")
+                    .doesNotContain("密码").doesNotContain("无法连接");
+        } finally {
+            locked.close();
+        }
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        for (String a : AGENCIES) {
+            assertThat(readBack(a)).as(a).hasSize(a.startsWith("qzyjj") ? 1 : 0);
+        }
+    }
+
+    /**
+     * A file that cannot be opened for writing, as Excel holds one on Windows: read-only, or for root
+     * (who writes read-only files) immutable; the test is skipped where neither can be made.
+     */
+    static final class Locked implements AutoCloseable {
+        private final Path file;
+        private final boolean immutable;
+
+        private Locked(Path file, boolean immutable) {
+            this.file = file;
+            this.immutable = immutable;
+        }
+
+        static Locked of(Path file) throws Exception {
+            file.toFile().setWritable(false, false);
+            if (!writable(file)) {
+                return new Locked(file, false);
+            }
+            boolean made = new ProcessBuilder("chattr", "+i", file.toString()).redirectErrorStream(true).start().waitFor() == 0;
+            Locked l = new Locked(file, made);
+            if (!made || writable(file)) {
+                l.close();
+                org.junit.jupiter.api.Assumptions.abort("cannot make a file unwritable here");
+            }
+            return l;
+        }
+
+        static boolean writable(Path f) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (immutable) {
+                new ProcessBuilder("chattr", "-i", file.toString()).redirectErrorStream(true).start().waitFor();
+            }
+            file.toFile().setWritable(true, false);
+        }
+    }
 }

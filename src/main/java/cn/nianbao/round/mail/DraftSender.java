@@ -261,6 +261,21 @@ public final class DraftSender {
         return null;
     }
 
+    /**
+     * Makes sure every send log {@link #send} will add to for {@code drafts} can be written now, so that
+     * a log open in Excel stops the run before anything is sent, not after a message went out unrecorded.
+     */
+    public static void checkLogs(List<Draft> drafts) throws IOException {
+        for (Path folder : logFolders(drafts)) {
+            String why = SendLog.of(folder).unwritable();
+            if (why != null) {
+                Path file = folder.resolve(SendLog.FILE);
+                throw new OutputFailure(file, why + "。发送记录写不进去就不能保证每份草稿只发一次，所以没有发送任何邮件："
+                        + "如果它在 Excel 或别的程序中打开着，请先关闭它再运行", null);
+            }
+        }
+    }
+
     /** How to send: the password, the transport's rules, the sender's address, the pace. */
     public record Options(char[] password, MailSecurity security, String from, int perMinute) {
     }
@@ -288,6 +303,7 @@ public final class DraftSender {
         if (toSend.isEmpty()) {
             return out;
         }
+        checkLogs(toSend);
         Properties props = o.security().properties(account);
         props.setProperty("mail." + account.angusProtocol() + ".from", o.from());
         Session session = Session.getInstance(props);
@@ -328,6 +344,8 @@ public final class DraftSender {
             }
             current = null;
             return out;
+        } catch (LogNotWritten e) {
+            throw new MailException(e.getMessage() + "。本次在它之前发出的 " + sent + " 封都已记入发送记录；其余草稿没有发送", e.getCause());
         } catch (OutputFailure e) {
             throw e;
         } catch (InterruptedException e) {
@@ -360,7 +378,12 @@ public final class DraftSender {
         String recipients = String.join(", ", d.recipients());
         String name = d.file().getFileName().toString();
         String sha = sha256(m); // of what the server is handed: the draft as it is now, edited or not
-        log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, when, SendLog.PENDING, "", sha));
+        try {
+            log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, when, SendLog.PENDING, "", sha));
+        } catch (IOException e) {
+            throw new LogNotWritten("无法写入发送记录 " + log.file() + "（" + cn.nianbao.util.IoErrors.reason(e) + "），草稿 " + name
+                    + " 没有发送：如果发送记录在 Excel 或别的程序中打开着，请先关闭它再运行", e);
+        }
         try {
             t.sendMessage(m, to);
         } catch (SendFailedException e) {
@@ -368,13 +391,40 @@ public final class DraftSender {
                 throw e; // no answer from the server (the connection dropped): whether it arrived is not known
             }
             String reply = reply(t, e);
-            log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.REJECTED, reply,
-                    ""));
+            record(log, new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.REJECTED, reply,
+                    ""), "草稿 " + name + " 被服务器拒绝，没有发出（服务器回复：" + reply + "）");
             return new Report(d.file(), Outcome.REJECTED, rejected(e, reply));
         }
         String reply = t instanceof SMTPTransport s && s.getLastServerResponse() != null ? s.getLastServerResponse().strip() : "";
-        log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.SENT, reply, sha));
+        record(log, new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.SENT, reply, sha),
+                "草稿 " + name + " 已经发出（发给 " + recipients + "，Message-ID " + id + "，服务器回复：" + reply + "）");
         return new Report(d.file(), Outcome.SENT, "发给 " + recipients + "（" + id + "）" + edited(d));
+    }
+
+    /** A log that could not be written while sending: what happened to the draft in hand is in the message. */
+    private static final class LogNotWritten extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LogNotWritten(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Adds the outcome row {@code r} after the server answered; {@code what} says what the server did.
+     * When the log cannot be written the run stops and says so: the draft's last row is still
+     * {@link SendLog#PENDING}, so the next run would send it again.
+     */
+    private static void record(SendLog log, SendLog.Row r, String what) throws LogNotWritten {
+        try {
+            log.add(r);
+        } catch (IOException e) {
+            boolean sent = r.result().equals(SendLog.SENT);
+            throw new LogNotWritten(what + "，但无法记入发送记录 " + log.file() + "（" + cn.nianbao.util.IoErrors.reason(e) + "）。"
+                    + (sent ? "记录中它的最后一行仍是“" + SendLog.PENDING + "”，下次运行会用同一 Message-ID 再发一次：要避免对方收到两封，"
+                    + "请把这份草稿移出草稿文件夹；关闭占用发送记录的程序（如 Excel）后再运行"
+                    : "关闭占用发送记录的程序（如 Excel）后再运行"), e);
+        }
     }
 
     private static String edited(Draft d) {

@@ -117,6 +117,26 @@ public final class SendLog {
     }
 
     /**
+     * Why rows cannot be added to the log now, or null: the file open in another program (Excel on
+     * Windows locks it), read-only, or a folder where the log cannot be made. Nothing is written.
+     */
+    public String unwritable() {
+        try {
+            if (Files.exists(file)) {
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    // opened for writing and closed again: the file is as it was
+                }
+            } else {
+                Path probe = Files.createTempFile(file.toAbsolutePath().getParent(), ".nianbao-", ".tmp");
+                Files.delete(probe);
+            }
+            return null;
+        } catch (IOException e) {
+            return cn.nianbao.util.IoErrors.reason(e);
+        }
+    }
+
+    /**
      * Appends {@code r}: creates the log (header and row, whole) when there is none, else adds the
      * row as one line at its end and waits until it is on the disk.
      */

@@ -89,6 +89,19 @@ public final class TcpProxy implements AutoCloseable {
      * the {@code cutAtMessage}-th DATA (1-based; 0: never) is cut off in its middle.
      */
     public static TcpProxy smtp(int port, Set<String> refused, int cutAtMessage) throws IOException {
+        java.util.Map<String, String> replies = new java.util.HashMap<>();
+        refused.forEach(a -> replies.put(a, "550 5.1.1 <" + a + ">: Recipient address rejected: User unknown"));
+        return smtp(port, replies, cutAtMessage, n -> { });
+    }
+
+    /**
+     * An SMTP proxy: RCPT TO an address of {@code replies} is answered with its reply line without
+     * reaching the server; the {@code cutAtMessage}-th DATA (1-based; 0: never) is cut off in its
+     * middle; {@code atMessageEnd} hears the number of each message whose end is about to reach the
+     * server (before the server says it took it).
+     */
+    public static TcpProxy smtp(int port, java.util.Map<String, String> replies, int cutAtMessage,
+                                java.util.function.IntConsumer atMessageEnd) throws IOException {
         AtomicLong messages = new AtomicLong();
         return new TcpProxy((client, proxy) -> {
             Socket server = proxy.connect(port);
@@ -126,10 +139,9 @@ public final class TcpProxy implements AutoCloseable {
                     String upper = l.toUpperCase(java.util.Locale.ROOT);
                     if (upper.startsWith("RCPT TO:")) {
                         String addr = l.substring(l.indexOf('<') + 1, l.indexOf('>')).toLowerCase(java.util.Locale.ROOT);
-                        if (refused.contains(addr)) {
+                        if (replies.containsKey(addr)) {
                             synchronized (lock) {
-                                toClient.write(("550 5.1.1 <" + addr + ">: Recipient address rejected: User unknown\r\n")
-                                        .getBytes(StandardCharsets.US_ASCII));
+                                toClient.write((replies.get(addr) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                                 toClient.flush();
                             }
                             continue;
@@ -147,6 +159,7 @@ public final class TcpProxy implements AutoCloseable {
                     return;
                 } else if (l.equals(".\r\n")) {
                     data = false;
+                    atMessageEnd.accept((int) messages.get());
                 }
                 toServer.write(l.getBytes(StandardCharsets.ISO_8859_1));
                 toServer.flush();
