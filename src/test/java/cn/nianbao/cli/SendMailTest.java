@@ -492,6 +492,43 @@ class SendMailTest {
         }
     }
 
+
+    @Test
+    void aTemporaryRefusalIsNoWrongAddressAndTheNextRunSendsIt() throws Exception {
+        Path out = issue(roster());
+        java.util.Map<String, String> replies = java.util.Map.of(
+                "lcyjj@example.cn", "451 4.7.1 <lcyjj@example.cn>: Recipient address rejected: Greylisted, try again later",
+                "jzyjj@example.cn", "450 4.2.0 <jzyjj@example.cn>: Too many messages, slow down",
+                "yjglb@example.cn", "550 5.1.1 <yjglb@example.cn>: Recipient address rejected: User unknown");
+        try (TcpProxy p = TcpProxy.smtp(server.smtpPort(), replies, 0, n -> { })) {
+            CliTest.Run r = run("send", out.toString(), "--smtp", "smtp://" + TestMailServer.USER + "@127.0.0.1:" + p.port(),
+                    "--per-minute", "6000");
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+            List<String> lines = r.out().lines().toList();
+            for (String a : List.of("聊城", "焦作")) {
+                // 4xx: said to be temporary, no advice to fix the roster
+                assertThat(lines).filteredOn(l -> l.contains(a) && l.contains(".eml")).singleElement().asString()
+                        .startsWith("服务器暂时拒绝（限速或灰名单），未发送，下次运行会再发：").contains("服务器回复：45")
+                        .doesNotContain("名册中的邮箱");
+            }
+            // 5xx: the address is wrong, fix it
+            assertThat(lines).filteredOn(l -> l.contains("550")).singleElement().asString()
+                    .startsWith("服务器拒绝，未发送：").contains("请改正名册中的邮箱");
+            assertThat(r.out()).contains("已发送 2，以前已发送 0，服务器暂时拒绝 2（下次运行会再发），未发送（没有收件人、被拒绝等）1");
+        }
+        // Not logged as refused for good: the next run sends the two (and tries the wrong address again).
+        SendLog log = SendLog.of(out);
+        assertThat(log.rows()).filteredOn(x -> x.result().equals(SendLog.REJECTED)).singleElement()
+                .satisfies(x -> assertThat(x.recipients()).isEqualTo("yjglb@example.cn"));
+        assertThat(log.rows()).filteredOn(x -> x.result().equals(SendLog.DEFERRED)).extracting(SendLog.Row::recipients)
+                .containsExactlyInAnyOrder("lcyjj@example.cn", "jzyjj@example.cn");
+        CliTest.Run next = run("send", out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(next.out()).contains("已发送 3，以前已发送 2");
+        for (String a : AGENCIES) {
+            assertThat(readBack(a)).as(a).hasSize(1);
+        }
+    }
+
     /**
      * A file that cannot be opened for writing, as Excel holds one on Windows: read-only, or for root
      * (who writes read-only files) immutable; the test is skipped where neither can be made.

@@ -74,7 +74,7 @@ public final class DraftSender {
     /** What became of one draft. */
     public enum Outcome {
         SENT("已发送"), ALREADY_SENT("以前已发送，跳过"), WOULD_SEND("将发送"), NO_RECIPIENT("没有收件人，未发送"),
-        REJECTED("服务器拒绝，未发送"), NOT_A_DRAFT("不是本工具写出的邮件草稿，未发送");
+        REJECTED("服务器拒绝，未发送"), DEFERRED("服务器暂时拒绝（限速或灰名单），未发送，下次运行会再发"), NOT_A_DRAFT("不是本工具写出的邮件草稿，未发送");
 
         private final String chinese;
 
@@ -391,6 +391,13 @@ public final class DraftSender {
                 throw e; // no answer from the server (the connection dropped): whether it arrived is not known
             }
             String reply = reply(t, e);
+            if (temporary(e)) {
+                // 4xx: the server will take it later (a rate limit, greylisting): not a wrong address, and tried again next run.
+                record(log, new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.DEFERRED, reply,
+                        ""), "草稿 " + name + " 被服务器暂时拒绝，没有发出（服务器回复：" + reply + "）");
+                return new Report(d.file(), Outcome.DEFERRED, "服务器回复：" + reply
+                        + "。这不是地址写错，不必改名册：稍后再运行 send 即可，已发送的不会重发");
+            }
             record(log, new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.REJECTED, reply,
                     ""), "草稿 " + name + " 被服务器拒绝，没有发出（服务器回复：" + reply + "）");
             return new Report(d.file(), Outcome.REJECTED, rejected(e, reply));
@@ -451,6 +458,20 @@ public final class DraftSender {
             }
         }
         return false;
+    }
+
+    /** Whether every refusal in {@code e} is temporary (4xx: try again later), none final (5xx). */
+    static boolean temporary(MessagingException e) {
+        boolean any = false;
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            int code = x instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException a ? a.getReturnCode()
+                    : x instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException s ? s.getReturnCode() : -1;
+            if (code >= 500) {
+                return false;
+            }
+            any |= code >= 400;
+        }
+        return any;
     }
 
     private static String rejected(SendFailedException e, String reply) {

@@ -38,6 +38,8 @@ public final class SendLog {
     /** Handed to the server; a later row says what came of it. Last for a draft: no answer came, sent again under the same Message-ID. */
     public static final String PENDING = "开始发送";
     public static final String REJECTED = "被拒绝";
+    /** Refused for now (4xx: a rate limit, greylisting): not sent, and sent by the next run. */
+    public static final String DEFERRED = "暂时拒绝";
 
     /** One step: {@code sentSha256} is of the message as handed to the server (empty on a rejected or unsent draft's row). */
     public record Row(String draft, String fingerprint, String messageId, String recipients, String time, String result,
