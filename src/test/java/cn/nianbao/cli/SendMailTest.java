@@ -421,7 +421,7 @@ class SendMailTest {
         // After the second message's end reaches the server, the log is taken away (a folder in its place):
         // that message goes out, and its 已发送 row cannot be written.
         java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
-        try (TcpProxy p = TcpProxy.smtp(server.smtpPort(), java.util.Map.of(), 0, n -> {
+        try (TcpProxy p = TcpProxy.smtp(server.smtpPort(), java.util.Map.of(), 0, (n, data) -> {
             if (n == 2) {
                 try {
                     Files.move(log, aside);
@@ -500,7 +500,7 @@ class SendMailTest {
                 "lcyjj@example.cn", "451 4.7.1 <lcyjj@example.cn>: Recipient address rejected: Greylisted, try again later",
                 "jzyjj@example.cn", "450 4.2.0 <jzyjj@example.cn>: Too many messages, slow down",
                 "yjglb@example.cn", "550 5.1.1 <yjglb@example.cn>: Recipient address rejected: User unknown");
-        try (TcpProxy p = TcpProxy.smtp(server.smtpPort(), replies, 0, n -> { })) {
+        try (TcpProxy p = TcpProxy.smtp(server.smtpPort(), replies, 0, (n, data) -> { })) {
             CliTest.Run r = run("send", out.toString(), "--smtp", "smtp://" + TestMailServer.USER + "@127.0.0.1:" + p.port(),
                     "--per-minute", "6000");
             assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
@@ -527,6 +527,37 @@ class SendMailTest {
         for (String a : AGENCIES) {
             assertThat(readBack(a)).as(a).hasSize(1);
         }
+    }
+
+
+    @Test
+    void theLoggedSha256IsOfWhatTheServerWasHandedWithoutTheBcc() throws Exception {
+        server.user("bcc@example.cn");
+        Path out = issue(roster());
+        Path draft = out.resolve("衢州市应急管理局-2024.eml");
+        // The supervisor adds a blind copy in a mail program.
+        MimeMessage edit;
+        try (InputStream in = Files.newInputStream(draft)) {
+            edit = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        edit.setRecipients(Message.RecipientType.BCC, "bcc@example.cn");
+        try (java.io.OutputStream o = Files.newOutputStream(draft)) {
+            edit.writeTo(o);
+        }
+        List<byte[]> handed = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (TcpProxy p = TcpProxy.smtp(server.smtpPort(), java.util.Map.of(), 0, (n, data) -> handed.add(data))) {
+            CliTest.Run r = run("send", draft.toString(), "--smtp", "smtp://" + TestMailServer.USER + "@127.0.0.1:" + p.port(),
+                    "--per-minute", "6000");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+        }
+        assertThat(handed).hasSize(1);
+        String wire = new String(handed.get(0), StandardCharsets.ISO_8859_1);
+        assertThat(wire).doesNotContainIgnoringCase("\nBcc:").contains("qzyjj@example.cn");
+        assertThat(readBack("bcc@example.cn")).hasSize(1); // the blind copy still went
+        SendLog.Row row = SendLog.of(out).last(SendLog.of(out).rows().get(0).fingerprint());
+        assertThat(row.result()).isEqualTo(SendLog.SENT);
+        assertThat(row.sentSha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(handed.get(0))));
     }
 
     /**

@@ -438,11 +438,18 @@ public final class DraftSender {
         return d.edited() ? "（草稿写出后有人改过，按改过的内容发送）" : "";
     }
 
-    /** The SHA-256 of {@code m} as it is written to the server. */
-    private static String sha256(MimeMessage m) throws MessagingException, IOException {
+    /** What SMTP leaves out of the message it hands the server (as Angus Mail's SMTPTransport does): Bcc is not sent. */
+    static final String[] NOT_SENT = {"Bcc", "Content-Length"};
+
+    /**
+     * The SHA-256 of {@code m} as it is handed to the server: without {@link #NOT_SENT}, its lines
+     * ended CRLF as the SMTP transport writes them (before the dot-stuffing of the DATA command).
+     */
+    static String sha256(MimeMessage m) throws MessagingException, IOException {
         MessageDigest d = sha256();
-        try (java.security.DigestOutputStream out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), d)) {
-            m.writeTo(out);
+        try (java.security.DigestOutputStream digest = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), d);
+             java.io.OutputStream out = new org.eclipse.angus.mail.util.CRLFOutputStream(digest)) {
+            m.writeTo(out, NOT_SENT);
         }
         return HexFormat.of().formatHex(d.digest());
     }

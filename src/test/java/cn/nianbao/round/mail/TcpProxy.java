@@ -91,17 +91,18 @@ public final class TcpProxy implements AutoCloseable {
     public static TcpProxy smtp(int port, Set<String> refused, int cutAtMessage) throws IOException {
         java.util.Map<String, String> replies = new java.util.HashMap<>();
         refused.forEach(a -> replies.put(a, "550 5.1.1 <" + a + ">: Recipient address rejected: User unknown"));
-        return smtp(port, replies, cutAtMessage, n -> { });
+        return smtp(port, replies, cutAtMessage, (n, data) -> { });
     }
 
     /**
      * An SMTP proxy: RCPT TO an address of {@code replies} is answered with its reply line without
      * reaching the server; the {@code cutAtMessage}-th DATA (1-based; 0: never) is cut off in its
      * middle; {@code atMessageEnd} hears the number of each message whose end is about to reach the
-     * server (before the server says it took it).
+     * server (before the server says it took it) and the message as the client handed it over (the
+     * DATA lines, dot-stuffing undone).
      */
     public static TcpProxy smtp(int port, java.util.Map<String, String> replies, int cutAtMessage,
-                                java.util.function.IntConsumer atMessageEnd) throws IOException {
+                                java.util.function.BiConsumer<Integer, byte[]> atMessageEnd) throws IOException {
         AtomicLong messages = new AtomicLong();
         return new TcpProxy((client, proxy) -> {
             Socket server = proxy.connect(port);
@@ -127,6 +128,7 @@ public final class TcpProxy implements AutoCloseable {
             boolean data = false;
             boolean cut = false;
             int dataLines = 0;
+            java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
             StringBuilder line = new StringBuilder();
             for (int c; (c = in.read()) >= 0; ) {
                 line.append((char) c);
@@ -150,6 +152,7 @@ public final class TcpProxy implements AutoCloseable {
                     if (upper.startsWith("DATA")) {
                         data = true;
                         dataLines = 0;
+                        message.reset();
                         cut = messages.incrementAndGet() == cutAtMessage;
                     }
                 } else if (cut && ++dataLines > 20) {
@@ -159,7 +162,11 @@ public final class TcpProxy implements AutoCloseable {
                     return;
                 } else if (l.equals(".\r\n")) {
                     data = false;
-                    atMessageEnd.accept((int) messages.get());
+                    atMessageEnd.accept((int) messages.get(), message.toByteArray());
+                } else {
+                    byte[] b = l.getBytes(StandardCharsets.ISO_8859_1);
+                    int from = b.length > 1 && b[0] == '.' ? 1 : 0; // a line starting with "." was sent as ".."
+                    message.write(b, from, b.length - from);
                 }
                 toServer.write(l.getBytes(StandardCharsets.ISO_8859_1));
                 toServer.flush();
