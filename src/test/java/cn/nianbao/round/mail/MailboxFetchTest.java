@@ -215,6 +215,51 @@ class MailboxFetchTest {
     }
 
     @Test
+    void aMessageKeptAsHeadersOnlyIsNeitherMarkedNorMoved() throws Exception {
+        MailboxFetch.Result r = fetch(server.imap("INBOX"), MailAccount.Protocol.IMAP,
+                new MailboxFetch.Options(TestMailServer.PASSWORD.toCharArray(), security(), null, true, null, 20_000));
+        java.util.Set<String> big = new java.util.HashSet<>();
+        r.fetched().stream().filter(f -> f.omittedBytes() > 0).forEach(f -> big.add(f.subject()));
+        assertThat(big).isNotEmpty();
+        assertThat(r.marked()).isEqualTo(messages.size() - big.size());
+        assertThat(r.leftHeadersOnly()).isEqualTo(big.size());
+        for (StoredMessage m : server.folder("INBOX").getMessages()) {
+            assertThat(flags(m).contains(Flags.Flag.SEEN)).as(m.getMimeMessage().getSubject())
+                    .isEqualTo(!big.contains(m.getMimeMessage().getSubject()));
+        }
+        // A later run moving what the store holds: the headers-only ones stay where they are.
+        MailboxFetch.Result moved = fetch(server.imap("INBOX"), MailAccount.Protocol.IMAP,
+                new MailboxFetch.Options(TestMailServer.PASSWORD.toCharArray(), security(), null, false, "已处理", 20_000));
+        assertThat(moved.moved()).isEqualTo(messages.size() - big.size());
+        assertThat(moved.leftHeadersOnly()).isEqualTo(big.size());
+        assertThat(server.folder("INBOX").getMessages()).extracting(m -> m.getMimeMessage().getSubject())
+                .containsExactlyInAnyOrderElementsOf(big);
+    }
+
+    @Test
+    void moveToWithoutMoveNeedsUidplusAndIsRefusedBeforeAnythingIsCopied() throws Exception {
+        try (TcpProxy old = TcpProxy.imapWithout(server.imapPort(), java.util.Set.of("MOVE", "UIDPLUS"))) {
+            String url = "imap://" + TestMailServer.USER + "@127.0.0.1:" + old.port() + "/INBOX";
+            assertThatThrownBy(() -> fetch(url, MailAccount.Protocol.IMAP,
+                    new MailboxFetch.Options(TestMailServer.PASSWORD.toCharArray(), security(), null, false, "已处理")))
+                    .isInstanceOf(MailException.class).hasMessageContaining("不支持 MOVE 和 UIDPLUS").hasMessageContaining("--move-to")
+                    .hasMessageContaining("127.0.0.1:" + old.port());
+            assertThat(server.folder("INBOX").getMessages()).hasSize(messages.size())
+                    .noneMatch(m -> flags(m).contains(Flags.Flag.DELETED));
+            assertThat(server.folder("已处理").getMessages()).isEmpty();
+        }
+        // With UIDPLUS (no MOVE): copied, and only our messages expunged.
+        try (TcpProxy noMove = TcpProxy.imapWithout(server.imapPort(), java.util.Set.of("MOVE"))) {
+            String url = "imap://" + TestMailServer.USER + "@127.0.0.1:" + noMove.port() + "/INBOX";
+            MailboxFetch.Result r = fetch(url, MailAccount.Protocol.IMAP,
+                    new MailboxFetch.Options(TestMailServer.PASSWORD.toCharArray(), security(), null, false, "已处理"));
+            assertThat(r.moved()).isEqualTo(messages.size());
+            assertThat(server.folder("INBOX").getMessages()).isEmpty();
+            assertThat(server.folder("已处理").getMessages()).hasSize(messages.size());
+        }
+    }
+
+    @Test
     void sinceLimitsTheSearchToMessagesReceivedFromThatDay() throws Exception {
         MailboxFetch.Result r = fetch(server.imap("INBOX"), MailAccount.Protocol.IMAP,
                 new MailboxFetch.Options(TestMailServer.PASSWORD.toCharArray(), security(), LocalDate.of(2025, 1, 20), false, null));

@@ -77,6 +77,40 @@ public final class TcpProxy implements AutoCloseable {
         });
     }
 
+    /**
+     * An IMAP proxy that hides {@code hidden} capabilities (e.g. MOVE, UIDPLUS) from every
+     * CAPABILITY list the server sends: an older server.
+     */
+    public static TcpProxy imapWithout(int port, Set<String> hidden) throws IOException {
+        return new TcpProxy((client, proxy) -> {
+            Socket server = proxy.connect(port);
+            pump(client.getInputStream(), server.getOutputStream(), -1, null, client, server);
+            InputStream in = server.getInputStream();
+            OutputStream out = client.getOutputStream();
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            try {
+                for (int c; (c = in.read()) >= 0; ) {
+                    line.write(c);
+                    if (c != '\n') {
+                        continue;
+                    }
+                    String l = line.toString(StandardCharsets.ISO_8859_1);
+                    line.reset();
+                    if (l.toUpperCase(java.util.Locale.ROOT).contains("CAPABILITY ")) {
+                        for (String h : hidden) {
+                            l = l.replaceAll("(?i) " + h + "(?=[ \\]\r])", "");
+                        }
+                    }
+                    out.write(l.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
+            } finally {
+                client.close();
+                server.close();
+            }
+        });
+    }
+
     /** A server that accepts and never answers. */
     public static TcpProxy silent() throws IOException {
         return new TcpProxy((client, proxy) -> {
