@@ -268,6 +268,7 @@ final class CollectCommand implements Callable<Integer> {
                 + r.alreadyStored() + " 封，本次新取 " + (r.fetched().size() - r.duplicates()) + " 封"
                 + (r.duplicates() == 0 ? "" : "，另有 " + r.duplicates() + " 封与邮件库中已有的相同（未重复保存）")
                 + (r.marked() == 0 ? "" : "；已标为已读 " + r.marked() + " 封")
-                + (r.moved() == 0 ? "" : "；已移到文件夹“" + r.movedTo() + "” " + r.moved() + " 封"));
+                + (r.moved() == 0 ? "" : "；已移到文件夹“" + r.movedTo() + "” " + r.moved() + " 封")
+                + (r.leftHeadersOnly() == 0 ? "" : "；" + r.leftHeadersOnly() + " 封太大、只存了邮件头，留在服务器原处，没有标记或移动"));
     }
 }

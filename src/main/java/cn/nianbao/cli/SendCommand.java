@@ -79,6 +79,8 @@ final class SendCommand implements Callable<Integer> {
                     throw NianbaoException.usage(refused);
                 }
             }
+            // A log that cannot be written now (open in Excel): stop before the password is asked and anything is sent.
+            DraftSender.checkLogs(drafts);
             boolean anyToSend = DraftSender.dryRun(drafts).stream().anyMatch(r -> r.outcome() == DraftSender.Outcome.WOULD_SEND);
             char[] password = anyToSend ? MailOptions.password(account, err) : new char[0];
             try {
@@ -95,12 +97,14 @@ final class SendCommand implements Callable<Integer> {
         long sent = count(reports, DraftSender.Outcome.SENT);
         long would = count(reports, DraftSender.Outcome.WOULD_SEND);
         long before = count(reports, DraftSender.Outcome.ALREADY_SENT);
-        long problems = reports.size() - sent - would - before;
+        long deferred = count(reports, DraftSender.Outcome.DEFERRED);
+        long problems = reports.size() - sent - would - before - deferred;
         out.println((dryRun ? "草稿 " + reports.size() + " 份：将发送 " + would : "草稿 " + reports.size() + " 份：已发送 " + sent)
-                + "，以前已发送 " + before + "，未发送（没有收件人、被拒绝等）" + problems
+                + "，以前已发送 " + before + (deferred == 0 ? "" : "，服务器暂时拒绝 " + deferred + "（下次运行会再发）")
+                + "，未发送（没有收件人、被拒绝等）" + problems
                 + (dryRun ? "（--dry-run：没有发送任何邮件）" : "；发送记录在各草稿文件夹的 " + SendLog.FILE));
         out.flush();
-        return problems == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return problems + deferred == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     private static long count(List<DraftSender.Report> reports, DraftSender.Outcome o) {

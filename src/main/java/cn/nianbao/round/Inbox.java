@@ -108,6 +108,8 @@ public final class Inbox {
 
     private final Extraction extraction;
     private final List<Item> items = new ArrayList<>();
+    /** Whether the top-level file being opened is a message of the mail store (whose block on top is ours). */
+    private boolean inStore;
 
     private Inbox(Path extractDir) {
         this.extraction = new Extraction(extractDir);
@@ -148,8 +150,13 @@ public final class Inbox {
                 messages = list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
                         .sorted().toList();
             }
-            for (Path f : messages) {
-                box.top(f, store.getFileName() + "/" + f.getFileName());
+            box.inStore = true; // only the store's own files: a file put into --inbox carrying such a block is not trusted
+            try {
+                for (Path f : messages) {
+                    box.top(f, store.getFileName() + "/" + f.getFileName());
+                }
+            } finally {
+                box.inStore = false;
             }
         }
         return Collections.unmodifiableList(box.items);
@@ -187,6 +194,15 @@ public final class Inbox {
             return t != null && source.betterThan(timeSource) ? new Origin(inboxFile, member, name, sender, t, source, subject, notes)
                     : this;
         }
+    }
+
+    /**
+     * Whether the top-level file now being opened came from the mail store, so the block of lines a
+     * fetch put on top of it (the server's received time, a body left on the server) is trusted; in a
+     * file from the inbox folder anyone could have written it.
+     */
+    boolean inStore() {
+        return inStore;
     }
 
     /** Where members of this inbox are copied. */

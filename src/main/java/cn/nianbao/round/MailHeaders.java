@@ -16,9 +16,10 @@ import java.util.Map;
  * its identity for de-duplication, and, for a message too large to download, that its body was
  * left on the server; on a message sent by {@code send}, that we sent it.
  *
- * <p>The store's block is trusted only at the top of a file (its first line is {@link #RECEIVED}):
- * a sender cannot put it there, since a mail server puts its own lines above anything a message
- * carries, and a message inside another is never trusted.
+ * <p>The store's block is trusted only at the top of a file of the mail store itself (its first line
+ * is {@link #RECEIVED}): a sender cannot put it there, since a mail server puts its own lines above
+ * anything a message carries; a file in the inbox folder (anyone may have written it) and a message
+ * inside another are never trusted.
  */
 public final class MailHeaders {
     /** The server's received time (IMAP INTERNALDATE, or the top Received line), ISO-8601, or {@link #NONE}. */

@@ -72,10 +72,11 @@ final class MimeParts {
 
     static void open(Inbox box, Path file, Origin o, String relative, int depth) throws OutputFailure {
         // A message of a mail store: the block on top says when the server received it (trusted only
-        // on top of a file, never inside another message), and whether its body was left on the server.
+        // on top of a file of the store itself — never in a file of the inbox folder, which anyone could
+        // have written, nor inside another message), and whether its body was left on the server.
         java.util.Map<String, String> block;
         try {
-            block = depth == 0 ? MailHeaders.storeBlock(file) : java.util.Map.of();
+            block = depth == 0 && box.inStore() ? MailHeaders.storeBlock(file) : java.util.Map.of();
         } catch (IOException e) {
             block = java.util.Map.of();
         }

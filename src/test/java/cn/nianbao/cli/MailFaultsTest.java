@@ -2,6 +2,7 @@ package cn.nianbao.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.nianbao.TestSupport;
 import cn.nianbao.round.RoundMessages;
 import cn.nianbao.round.mail.MailAccount;
 import cn.nianbao.round.mail.MailSecurity;
@@ -168,5 +169,34 @@ class MailFaultsTest {
         } catch (jakarta.mail.MessagingException e) {
             assertThat(e.getMessage()).contains("STARTTLS");
         }
+    }
+
+    @Test
+    void aMalformedAddressNeverRepeatsThePasswordWrittenIntoIt() throws Exception {
+        String pw = "Pw-Zq81x";
+        List<String[]> bad = List.of(
+                new String[] {"--imap", "imap4s://gkb:" + pw + "@mail.example.cn/INBOX"},
+                new String[] {"--imap", "imaps//gkb:" + pw + "@mail.example.cn/INBOX"},
+                new String[] {"--imap", "imaps://gkb:" + pw + "/INBOX"},
+                new String[] {"--imap", "imaps://gkb:" + pw},
+                new String[] {"--pop3", "pop://gkb@example.cn:" + pw + "@mail.example.cn"},
+                new String[] {"--smtp", "smtp://gkb:pa/" + pw + "@mail.example.cn"},
+                new String[] {"--smtp", "smtp://gkb:" + pw + "/x@mail.example.cn"},
+                new String[] {"--smtp", "smtps:/gkb:" + pw + "@mail.example.cn"});
+        for (String[] b : bad) {
+            CliTest.Run r = b[0].equals("--smtp") ? CliTest.run("send", dir.toString(), b[0], b[1], "--from", "gkb@example.cn")
+                    : CliTest.run("collect", "--roster", TestSupport.fixtures().resolve("round/名册.csv").toString(), "--year", "2024",
+                    b[0], b[1], "-o", out().toString());
+            assertThat(r.code()).as(b[1]).isEqualTo(2);
+            assertThat(r.err()).as(b[1]).contains(b[0]).doesNotContain(pw).doesNotContain("pa/");
+            MailAccount.Protocol p = b[0].equals("--imap") ? MailAccount.Protocol.IMAP : b[0].equals("--pop3")
+                    ? MailAccount.Protocol.POP3 : MailAccount.Protocol.SMTP;
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> MailAccount.parse(b[1], p, b[0])).as(b[1])
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(pw);
+        }
+        // A password whose "/" ends the server part early is still a password.
+        assertThat(CliTest.run("send", dir.toString(), "--smtp", "smtp://gkb:pa/" + pw + "@mail.example.cn").err())
+                .contains("密码不能写在命令行上");
+        nothingHalfWritten();
     }
 }

@@ -376,4 +376,231 @@ class SendMailTest {
         assertThat(refused.err()).contains(SendLog.FILE).contains("不会替换");
         assertThat(readBack("qzyjj@example.cn")).isEmpty();
     }
+
+    @Test
+    void aDraftNamedTwiceInOneRunIsSentOnce() throws Exception {
+        server.user("xzdw@example.cn");
+        server.user("dierge@example.cn");
+        Path out = issue(roster());
+        // The folder twice.
+        CliTest.Run twice = run("send", out.toString(), out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(twice.code()).as(twice.out() + twice.err()).isZero();
+        assertThat(twice.out()).contains("草稿 5 份：已发送 5");
+        for (String a : AGENCIES) {
+            assertThat(readBack(a)).as(a).hasSize(1);
+        }
+        // The folder as typed another way and a draft in it, after the drafts are written again (a new round's
+        // content: a new year's subject). One log, each draft once.
+        Path roster = dir.resolve("名册.csv");
+        Files.writeString(roster, Files.readString(roster(), java.nio.charset.Charset.forName("GBK"))
+                + "新增单位,,xzdw@example.cn,,\r\n", StandardCharsets.UTF_8);
+        issue(roster);
+        Path other = out.resolve("..").resolve(out.getFileName());
+        CliTest.Run mixed = run("send", other.toString(), out.resolve("新增单位-2024.eml").toString(), "--smtp", server.smtp(),
+                "--per-minute", "6000");
+        assertThat(mixed.code()).as(mixed.out() + mixed.err()).isZero();
+        assertThat(mixed.out()).contains("草稿 6 份：已发送 1，以前已发送 5");
+        assertThat(readBack("xzdw@example.cn")).hasSize(1);
+        assertThat(Files.readAllLines(out.resolve(SendLog.FILE), StandardCharsets.UTF_8))
+                .filteredOn(l -> l.startsWith("新增单位-2024.eml,") && l.contains("," + SendLog.SENT + ",")).hasSize(1);
+        // A copy of a draft beside it (the same message under another name): sent once, the copy reported as sent.
+        Files.writeString(roster, Files.readString(roster(), java.nio.charset.Charset.forName("GBK"))
+                + "新增单位,,xzdw@example.cn,,\r\n第二个新增单位,,dierge@example.cn,,\r\n", StandardCharsets.UTF_8);
+        issue(roster);
+        Files.copy(out.resolve("第二个新增单位-2024.eml"), out.resolve("第二个新增单位-2024 - 副本.eml"));
+        CliTest.Run copy = run("send", out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(copy.out()).contains("草稿 8 份：已发送 1，以前已发送 7");
+        assertThat(readBack("dierge@example.cn")).hasSize(1);
+    }
+
+    @Test
+    void aMessageSentWhoseLogCannotBeWrittenStopsTheRunAndSaysItWasSent() throws Exception {
+        Path out = issue(roster());
+        Path log = out.resolve(SendLog.FILE);
+        Path aside = dir.resolve("记录另存");
+        // After the second message's end reaches the server, the log is taken away (a folder in its place):
+        // that message goes out, and its 已发送 row cannot be written.
+        java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+        try (TcpProxy p = TcpProxy.smtp(server.smtpPort(), java.util.Map.of(), 0, (n, data) -> {
+            if (n == 2) {
+                try {
+                    Files.move(log, aside);
+                    Files.createDirectory(log);
+                    taken.set(true);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        })) {
+            CliTest.Run r = run("send", out.toString(), "--smtp", "smtp://" + TestMailServer.USER + "@127.0.0.1:" + p.port(),
+                    "--per-minute", "6000");
+            assertThat(taken).isTrue();
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("已经发出").contains("Message-ID " + MailHeaders.SENT_ID_PREFIX).contains("但无法记入发送记录 " + log)
+                    .contains("下次运行会用同一 Message-ID 再发一次").contains("本次在它之前发出的 1 封都已记入发送记录");
+        }
+        Files.delete(log);
+        Files.move(aside, log);
+        // The log's last row for the draft named is 开始发送, and it did arrive: under the Message-ID the message named.
+        SendLog l = SendLog.of(out);
+        List<SendLog.Row> lastRows = l.rows().stream().map(SendLog.Row::fingerprint).distinct().map(l::last).toList();
+        assertThat(lastRows).hasSize(2);
+        SendLog.Row open = lastRows.stream().filter(x -> x.result().equals(SendLog.PENDING)).findFirst().orElseThrow();
+        CliTest.Run last = runs.get(runs.size() - 1);
+        assertThat(last.err()).contains("草稿 " + open.draft() + " 已经发出").contains(open.messageId());
+        long delivered = AGENCIES.stream().flatMap(a -> {
+            try {
+                return readBack(a).stream();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(m -> {
+            try {
+                return open.messageId().equals(m.getMessageID());
+            } catch (Exception e) {
+                return false;
+            }
+        }).count();
+        assertThat(delivered).isEqualTo(1);
+    }
+
+    @Test
+    void aLogThatCannotBeWrittenStopsTheRunBeforeAnythingIsSent() throws Exception {
+        Path out = issue(roster());
+        CliTest.Run first = run("send", out.resolve("衢州市应急管理局-2024.eml").toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(first.code()).as(first.out() + first.err()).isZero();
+        Path log = out.resolve(SendLog.FILE);
+        byte[] before = Files.readAllBytes(log);
+        Locked locked = Locked.of(log);
+        try {
+            // No password and a server that is not there: neither is reached, the log is the first thing checked.
+            MailOptions.environment = name -> null;
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            CliTest.Run r = run("send", out.toString(), "--smtp", "smtp://" + TestMailServer.USER + "@127.0.0.1:" + port);
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("无法写入 " + log).contains("没有发送任何邮件").contains("Excel")
+                    .doesNotContain("密码").doesNotContain("无法连接");
+        } finally {
+            locked.close();
+        }
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        for (String a : AGENCIES) {
+            assertThat(readBack(a)).as(a).hasSize(a.startsWith("qzyjj") ? 1 : 0);
+        }
+    }
+
+
+    @Test
+    void aTemporaryRefusalIsNoWrongAddressAndTheNextRunSendsIt() throws Exception {
+        Path out = issue(roster());
+        java.util.Map<String, String> replies = java.util.Map.of(
+                "lcyjj@example.cn", "451 4.7.1 <lcyjj@example.cn>: Recipient address rejected: Greylisted, try again later",
+                "jzyjj@example.cn", "450 4.2.0 <jzyjj@example.cn>: Too many messages, slow down",
+                "yjglb@example.cn", "550 5.1.1 <yjglb@example.cn>: Recipient address rejected: User unknown");
+        try (TcpProxy p = TcpProxy.smtp(server.smtpPort(), replies, 0, (n, data) -> { })) {
+            CliTest.Run r = run("send", out.toString(), "--smtp", "smtp://" + TestMailServer.USER + "@127.0.0.1:" + p.port(),
+                    "--per-minute", "6000");
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+            List<String> lines = r.out().lines().toList();
+            for (String a : List.of("聊城", "焦作")) {
+                // 4xx: said to be temporary, no advice to fix the roster
+                assertThat(lines).filteredOn(l -> l.contains(a) && l.contains(".eml")).singleElement().asString()
+                        .startsWith("服务器暂时拒绝（限速或灰名单），未发送，下次运行会再发：").contains("服务器回复：45")
+                        .doesNotContain("名册中的邮箱");
+            }
+            // 5xx: the address is wrong, fix it
+            assertThat(lines).filteredOn(l -> l.contains("550")).singleElement().asString()
+                    .startsWith("服务器拒绝，未发送：").contains("请改正名册中的邮箱");
+            assertThat(r.out()).contains("已发送 2，以前已发送 0，服务器暂时拒绝 2（下次运行会再发），未发送（没有收件人、被拒绝等）1");
+        }
+        // Not logged as refused for good: the next run sends the two (and tries the wrong address again).
+        SendLog log = SendLog.of(out);
+        assertThat(log.rows()).filteredOn(x -> x.result().equals(SendLog.REJECTED)).singleElement()
+                .satisfies(x -> assertThat(x.recipients()).isEqualTo("yjglb@example.cn"));
+        assertThat(log.rows()).filteredOn(x -> x.result().equals(SendLog.DEFERRED)).extracting(SendLog.Row::recipients)
+                .containsExactlyInAnyOrder("lcyjj@example.cn", "jzyjj@example.cn");
+        CliTest.Run next = run("send", out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
+        assertThat(next.out()).contains("已发送 3，以前已发送 2");
+        for (String a : AGENCIES) {
+            assertThat(readBack(a)).as(a).hasSize(1);
+        }
+    }
+
+
+    @Test
+    void theLoggedSha256IsOfWhatTheServerWasHandedWithoutTheBcc() throws Exception {
+        server.user("bcc@example.cn");
+        Path out = issue(roster());
+        Path draft = out.resolve("衢州市应急管理局-2024.eml");
+        // The supervisor adds a blind copy in a mail program.
+        MimeMessage edit;
+        try (InputStream in = Files.newInputStream(draft)) {
+            edit = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        edit.setRecipients(Message.RecipientType.BCC, "bcc@example.cn");
+        try (java.io.OutputStream o = Files.newOutputStream(draft)) {
+            edit.writeTo(o);
+        }
+        List<byte[]> handed = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (TcpProxy p = TcpProxy.smtp(server.smtpPort(), java.util.Map.of(), 0, (n, data) -> handed.add(data))) {
+            CliTest.Run r = run("send", draft.toString(), "--smtp", "smtp://" + TestMailServer.USER + "@127.0.0.1:" + p.port(),
+                    "--per-minute", "6000");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+        }
+        assertThat(handed).hasSize(1);
+        String wire = new String(handed.get(0), StandardCharsets.ISO_8859_1);
+        assertThat(wire).doesNotContainIgnoringCase("\nBcc:").contains("qzyjj@example.cn");
+        assertThat(readBack("bcc@example.cn")).hasSize(1); // the blind copy still went
+        SendLog.Row row = SendLog.of(out).last(SendLog.of(out).rows().get(0).fingerprint());
+        assertThat(row.result()).isEqualTo(SendLog.SENT);
+        assertThat(row.sentSha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(handed.get(0))));
+    }
+
+    /**
+     * A file that cannot be opened for writing, as Excel holds one on Windows: read-only, or for root
+     * (who writes read-only files) immutable; the test is skipped where neither can be made.
+     */
+    static final class Locked implements AutoCloseable {
+        private final Path file;
+        private final boolean immutable;
+
+        private Locked(Path file, boolean immutable) {
+            this.file = file;
+            this.immutable = immutable;
+        }
+
+        static Locked of(Path file) throws Exception {
+            file.toFile().setWritable(false, false);
+            if (!writable(file)) {
+                return new Locked(file, false);
+            }
+            boolean made = new ProcessBuilder("chattr", "+i", file.toString()).redirectErrorStream(true).start().waitFor() == 0;
+            Locked l = new Locked(file, made);
+            if (!made || writable(file)) {
+                l.close();
+                org.junit.jupiter.api.Assumptions.abort("cannot make a file unwritable here");
+            }
+            return l;
+        }
+
+        static boolean writable(Path f) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (immutable) {
+                new ProcessBuilder("chattr", "-i", file.toString()).redirectErrorStream(true).start().waitFor();
+            }
+            file.toFile().setWritable(true, false);
+        }
+    }
 }

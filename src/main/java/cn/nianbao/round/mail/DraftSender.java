@@ -74,7 +74,7 @@ public final class DraftSender {
     /** What became of one draft. */
     public enum Outcome {
         SENT("已发送"), ALREADY_SENT("以前已发送，跳过"), WOULD_SEND("将发送"), NO_RECIPIENT("没有收件人，未发送"),
-        REJECTED("服务器拒绝，未发送"), NOT_A_DRAFT("不是本工具写出的邮件草稿，未发送");
+        REJECTED("服务器拒绝，未发送"), DEFERRED("服务器暂时拒绝（限速或灰名单），未发送，下次运行会再发"), NOT_A_DRAFT("不是本工具写出的邮件草稿，未发送");
 
         private final String chinese;
 
@@ -100,22 +100,27 @@ public final class DraftSender {
      */
     public static List<Draft> find(List<Path> inputs) throws IOException {
         List<Draft> out = new ArrayList<>();
+        // A draft named twice (a folder given twice, a folder and a file in it, a link) is one draft: by its real path.
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
+                Path folder = in.toRealPath(); // the log's folder, however it was typed
                 List<Path> files;
                 try (Stream<Path> s = Files.list(in)) {
                     files = s.filter(Files::isRegularFile)
                             .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml")).sorted().toList();
                 }
                 for (Path f : files) {
-                    if (isDraft(f)) {
-                        out.add(read(f, in));
+                    if (seen.add(f.toRealPath()) && isDraft(f)) {
+                        out.add(read(f, folder));
                     }
                 }
+            } else if (!seen.add(in.toRealPath())) {
+                continue;
             } else if (isDraft(in)) {
-                out.add(read(in, in.toAbsolutePath().getParent()));
+                out.add(read(in, in.toRealPath().getParent()));
             } else {
-                out.add(new Draft(in, in.toAbsolutePath().getParent(), List.of(), "", "", "不是本工具写出的邮件草稿（没有 "
+                out.add(new Draft(in, in.toRealPath().getParent(), List.of(), "", "", "不是本工具写出的邮件草稿（没有 "
                         + OutputGuard.DRAFT_HEADER + " 邮件头），不会发送", Outcome.NOT_A_DRAFT));
             }
         }
@@ -256,6 +261,21 @@ public final class DraftSender {
         return null;
     }
 
+    /**
+     * Makes sure every send log {@link #send} will add to for {@code drafts} can be written now, so that
+     * a log open in Excel stops the run before anything is sent, not after a message went out unrecorded.
+     */
+    public static void checkLogs(List<Draft> drafts) throws IOException {
+        for (Path folder : logFolders(drafts)) {
+            String why = SendLog.of(folder).unwritable();
+            if (why != null) {
+                Path file = folder.resolve(SendLog.FILE);
+                throw new OutputFailure(file, why + "。发送记录写不进去就不能保证每份草稿只发一次，所以没有发送任何邮件："
+                        + "如果它在 Excel 或别的程序中打开着，请先关闭它再运行", null);
+            }
+        }
+    }
+
     /** How to send: the password, the transport's rules, the sender's address, the pace. */
     public record Options(char[] password, MailSecurity security, String from, int perMinute) {
     }
@@ -283,6 +303,7 @@ public final class DraftSender {
         if (toSend.isEmpty()) {
             return out;
         }
+        checkLogs(toSend);
         Properties props = o.security().properties(account);
         props.setProperty("mail." + account.angusProtocol() + ".from", o.from());
         Session session = Session.getInstance(props);
@@ -296,6 +317,16 @@ public final class DraftSender {
             t.connect(account.host(), account.port(), account.user(), new String(o.password()));
             for (Draft d : toSend) {
                 current = d;
+                SendLog log = logs.get(d.folder());
+                SendLog.Row last = log.last(d.fingerprint());
+                if (last != null && last.result().equals(SendLog.SENT)) {
+                    // Sent earlier in this run (the same draft under another name, a copy of it): never twice.
+                    Report r = new Report(d.file(), Outcome.ALREADY_SENT, last.time() + " 已发给 " + last.recipients() + "（"
+                            + last.messageId() + "，草稿 " + last.draft() + "）");
+                    out.add(r);
+                    listener.accept(r);
+                    continue;
+                }
                 long wait = lastStart == 0 ? 0 : lastStart + interval - System.currentTimeMillis();
                 if (wait > 0) {
                     Thread.sleep(wait);
@@ -304,7 +335,7 @@ public final class DraftSender {
                 if (!t.isConnected()) {
                     t.connect(account.host(), account.port(), account.user(), new String(o.password()));
                 }
-                Report r = sendOne(t, session, d, logs.get(d.folder()), o);
+                Report r = sendOne(t, session, d, log, o);
                 if (r.outcome() == Outcome.SENT) {
                     sent++;
                 }
@@ -313,6 +344,8 @@ public final class DraftSender {
             }
             current = null;
             return out;
+        } catch (LogNotWritten e) {
+            throw new MailException(e.getMessage() + "。本次在它之前发出的 " + sent + " 封都已记入发送记录；其余草稿没有发送", e.getCause());
         } catch (OutputFailure e) {
             throw e;
         } catch (InterruptedException e) {
@@ -345,7 +378,12 @@ public final class DraftSender {
         String recipients = String.join(", ", d.recipients());
         String name = d.file().getFileName().toString();
         String sha = sha256(m); // of what the server is handed: the draft as it is now, edited or not
-        log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, when, SendLog.PENDING, "", sha));
+        try {
+            log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, when, SendLog.PENDING, "", sha));
+        } catch (IOException e) {
+            throw new LogNotWritten("无法写入发送记录 " + log.file() + "（" + cn.nianbao.util.IoErrors.reason(e) + "），草稿 " + name
+                    + " 没有发送：如果发送记录在 Excel 或别的程序中打开着，请先关闭它再运行", e);
+        }
         try {
             t.sendMessage(m, to);
         } catch (SendFailedException e) {
@@ -353,24 +391,65 @@ public final class DraftSender {
                 throw e; // no answer from the server (the connection dropped): whether it arrived is not known
             }
             String reply = reply(t, e);
-            log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.REJECTED, reply,
-                    ""));
+            if (temporary(e)) {
+                // 4xx: the server will take it later (a rate limit, greylisting): not a wrong address, and tried again next run.
+                record(log, new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.DEFERRED, reply,
+                        ""), "草稿 " + name + " 被服务器暂时拒绝，没有发出（服务器回复：" + reply + "）");
+                return new Report(d.file(), Outcome.DEFERRED, "服务器回复：" + reply
+                        + "。这不是地址写错，不必改名册：稍后再运行 send 即可，已发送的不会重发");
+            }
+            record(log, new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.REJECTED, reply,
+                    ""), "草稿 " + name + " 被服务器拒绝，没有发出（服务器回复：" + reply + "）");
             return new Report(d.file(), Outcome.REJECTED, rejected(e, reply));
         }
         String reply = t instanceof SMTPTransport s && s.getLastServerResponse() != null ? s.getLastServerResponse().strip() : "";
-        log.add(new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.SENT, reply, sha));
+        record(log, new SendLog.Row(name, d.fingerprint(), id, recipients, TIME.format(Instant.now()), SendLog.SENT, reply, sha),
+                "草稿 " + name + " 已经发出（发给 " + recipients + "，Message-ID " + id + "，服务器回复：" + reply + "）");
         return new Report(d.file(), Outcome.SENT, "发给 " + recipients + "（" + id + "）" + edited(d));
+    }
+
+    /** A log that could not be written while sending: what happened to the draft in hand is in the message. */
+    private static final class LogNotWritten extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LogNotWritten(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Adds the outcome row {@code r} after the server answered; {@code what} says what the server did.
+     * When the log cannot be written the run stops and says so: the draft's last row is still
+     * {@link SendLog#PENDING}, so the next run would send it again.
+     */
+    private static void record(SendLog log, SendLog.Row r, String what) throws LogNotWritten {
+        try {
+            log.add(r);
+        } catch (IOException e) {
+            boolean sent = r.result().equals(SendLog.SENT);
+            throw new LogNotWritten(what + "，但无法记入发送记录 " + log.file() + "（" + cn.nianbao.util.IoErrors.reason(e) + "）。"
+                    + (sent ? "记录中它的最后一行仍是“" + SendLog.PENDING + "”，下次运行会用同一 Message-ID 再发一次：要避免对方收到两封，"
+                    + "请把这份草稿移出草稿文件夹；关闭占用发送记录的程序（如 Excel）后再运行"
+                    : "关闭占用发送记录的程序（如 Excel）后再运行"), e);
+        }
     }
 
     private static String edited(Draft d) {
         return d.edited() ? "（草稿写出后有人改过，按改过的内容发送）" : "";
     }
 
-    /** The SHA-256 of {@code m} as it is written to the server. */
-    private static String sha256(MimeMessage m) throws MessagingException, IOException {
+    /** What SMTP leaves out of the message it hands the server (as Angus Mail's SMTPTransport does): Bcc is not sent. */
+    static final String[] NOT_SENT = {"Bcc", "Content-Length"};
+
+    /**
+     * The SHA-256 of {@code m} as it is handed to the server: without {@link #NOT_SENT}, its lines
+     * ended CRLF as the SMTP transport writes them (before the dot-stuffing of the DATA command).
+     */
+    static String sha256(MimeMessage m) throws MessagingException, IOException {
         MessageDigest d = sha256();
-        try (java.security.DigestOutputStream out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), d)) {
-            m.writeTo(out);
+        try (java.security.DigestOutputStream digest = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), d);
+             java.io.OutputStream out = new org.eclipse.angus.mail.util.CRLFOutputStream(digest)) {
+            m.writeTo(out, NOT_SENT);
         }
         return HexFormat.of().formatHex(d.digest());
     }
@@ -386,6 +465,20 @@ public final class DraftSender {
             }
         }
         return false;
+    }
+
+    /** Whether every refusal in {@code e} is temporary (4xx: try again later), none final (5xx). */
+    static boolean temporary(MessagingException e) {
+        boolean any = false;
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            int code = x instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException a ? a.getReturnCode()
+                    : x instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException s ? s.getReturnCode() : -1;
+            if (code >= 500) {
+                return false;
+            }
+            any |= code >= 400;
+        }
+        return any;
     }
 
     private static String rejected(SendFailedException e, String reply) {

@@ -53,7 +53,8 @@ public record MailAccount(Protocol protocol, boolean implicitTls, String user, S
             case POP3 -> "pop3s://用户名@服务器[:端口]，如 pop3s://gkb@mail.example.gov.cn";
             case SMTP -> "smtps://用户名@服务器[:端口]，如 smtps://gkb@mail.example.gov.cn";
         };
-        String bad = option + " 的值“" + url + "”";
+        String shown = redacted(url);
+        String bad = option + " 的值“" + shown + "”";
         int colon = url.indexOf("://");
         if (colon < 0) {
             throw new IllegalArgumentException(bad + "不是邮箱地址：应写成 " + example);
@@ -73,6 +74,11 @@ public record MailAccount(Protocol protocol, boolean implicitTls, String user, S
         String authority = slash < 0 ? rest : rest.substring(0, slash);
         String path = slash < 0 ? "" : rest.substring(slash + 1);
         int at = authority.lastIndexOf('@');
+        if (at <= 0 && rest.indexOf('@') > 0 && authority.contains(":")
+                && !authority.substring(authority.lastIndexOf(':') + 1).matches("\\d*")) {
+            // user:pass/word@host: the password's "/" ended the authority early — still a password
+            throw passwordGiven(option);
+        }
         if (at <= 0) {
             throw new IllegalArgumentException(bad + "缺少用户名（写在服务器前面，用 @ 隔开）：应写成 " + example);
         }
@@ -80,8 +86,7 @@ public record MailAccount(Protocol protocol, boolean implicitTls, String user, S
         String hostPort = authority.substring(at + 1);
         if (userInfo.contains(":")) {
             // user:password@host — refuse before anything is done with it, and do not repeat it.
-            throw new IllegalArgumentException(option + " 的地址中含有密码（用户名后面的“:…”）：密码不能写在命令行上，"
-                    + "命令行会留在终端历史和进程列表里。请去掉它，用环境变量 NIANBAO_MAIL_PASSWORD 给出密码，或运行时在提示下输入");
+            throw passwordGiven(option);
         }
         String user = decode(userInfo);
         String host;
@@ -112,6 +117,35 @@ public record MailAccount(Protocol protocol, boolean implicitTls, String user, S
                     ? "POP3 只有收件箱；要读某个文件夹请用 --imap" : "发信不需要文件夹") + "），应写成 " + example);
         }
         return new MailAccount(protocol, tls, user, host.toLowerCase(Locale.ROOT), port, folder);
+    }
+
+    private static IllegalArgumentException passwordGiven(String option) {
+        return new IllegalArgumentException(option + " 的地址中含有密码（用户名后面的“:…”）：密码不能写在命令行上，"
+                + "命令行会留在终端历史和进程列表里。请去掉它，用环境变量 NIANBAO_MAIL_PASSWORD 给出密码，或运行时在提示下输入");
+    }
+
+    /**
+     * {@code url} as a message may repeat it: whatever could be a password taken out. A password is
+     * what follows the first ":" after the scheme up to the last "@" (a password may hold "/" or "@"),
+     * or, with no "@" at all, everything after a ":" that is no port; it is shown as ***.
+     */
+    static String redacted(String url) {
+        int scheme = url.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        String rest = url.substring(start);
+        int at = rest.lastIndexOf('@');
+        int c = rest.indexOf(':');
+        if (at >= 0) {
+            return c >= 0 && c < at ? url.substring(0, start + c + 1) + "***" + rest.substring(at) : url;
+        }
+        if (c >= 0) {
+            int end = rest.indexOf('/', c);
+            String after = end < 0 ? rest.substring(c + 1) : rest.substring(c + 1, end);
+            if (!after.matches("\\d*")) {
+                return url.substring(0, start + c + 1) + "***"; // a password may hold "/": nothing after it is shown
+            }
+        }
+        return url;
     }
 
     private static int port(String s, int dflt, String bad) {

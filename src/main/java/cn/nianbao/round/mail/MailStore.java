@@ -51,6 +51,8 @@ public final class MailStore {
     private final Map<String, Path> byKey = new HashMap<>();
     private final Map<String, Path> fetched = new LinkedHashMap<>();
     private final Set<String> names = new HashSet<>();
+    /** The files holding only a message's headers (its body over the size limit, left on the server). */
+    private final Set<Path> headersOnly = new HashSet<>();
     private boolean dirty;
 
     private MailStore(Path dir) {
@@ -104,6 +106,9 @@ public final class MailStore {
         for (Path f : files) {
             names.add(f.getFileName().toString());
             Map<String, String> block = MailHeaders.storeBlock(f);
+            if (block.containsKey(MailHeaders.OMITTED)) {
+                headersOnly.add(f);
+            }
             String key = block.get(MailHeaders.KEY);
             if (key != null) {
                 byKey.putIfAbsent(key, f);
@@ -128,6 +133,15 @@ public final class MailStore {
     /** Whether the message known to the server as {@code source} ({@link #source}) is in the store. */
     public boolean fetched(String source) {
         return fetched.containsKey(source);
+    }
+
+    /**
+     * Whether the message known as {@code source} is in the store whole (its body too): only such a
+     * message may be marked read or moved on the server.
+     */
+    public boolean whole(String source) {
+        Path f = fetched.get(source);
+        return f != null && !headersOnly.contains(f);
     }
 
     /** The source line of an IMAP message: account, UIDVALIDITY, UID. */
@@ -172,6 +186,9 @@ public final class MailStore {
             out.write(raw);
         });
         names.add(file.getFileName().toString());
+        if (omittedBytes > 0) {
+            headersOnly.add(file);
+        }
         byKey.put(key, file);
         fetched.put(source, file);
         dirty = true;

@@ -75,9 +75,12 @@ public final class MailboxFetch {
     public record Fetched(Path file, String from, String subject, Instant received, boolean duplicate, long omittedBytes) {
     }
 
-    /** A run's fetch: messages on the server (after --since), those the store had, those fetched, those marked and moved. */
+    /**
+     * A run's fetch: messages on the server (after --since), those the store had, those fetched, those
+     * marked and moved, and those left unmarked and unmoved because only their headers are in the store.
+     */
     public record Result(MailAccount account, int onServer, int alreadyStored, List<Fetched> fetched, int marked, int moved,
-                         String movedTo) {
+                         String movedTo, int leftHeadersOnly) {
         public long duplicates() {
             return fetched.stream().filter(Fetched::duplicate).count();
         }
@@ -117,12 +120,20 @@ public final class MailboxFetch {
     }
 
     private static Result imap(MailAccount account, Options o, MailStore store, Store st, List<Fetched> done,
-                               Consumer<Fetched> listener) throws MessagingException, IOException {
+                               Consumer<Fetched> listener) throws MessagingException, IOException, MailException {
         IMAPFolder folder = (IMAPFolder) st.getFolder(account.folder());
         if (!folder.exists()) {
             throw new jakarta.mail.FolderNotFoundException(folder, account.folder());
         }
         boolean write = o.markSeen() || o.moveTo() != null;
+        IMAPStore imap = (IMAPStore) st;
+        if (o.moveTo() != null && !imap.hasCapability("MOVE") && !imap.hasCapability("UIDPLUS")) {
+            // Without MOVE a move is copy, \Deleted and expunge; without UIDPLUS the expunge cannot be limited to our
+            // messages and would also remove any other message someone marked deleted: refused before anything is done.
+            throw new MailException(account.protocol().shown() + " 服务器 " + account.server() + " 不支持 MOVE 和 UIDPLUS，"
+                    + "无法只移动本工具取到的邮件（只能连同别人标了删除的邮件一起清除），所以没有取信，也没有移动任何邮件："
+                    + "请去掉 --move-to 再运行（可以用 --mark-seen 标为已读），取完后在邮件软件中手工移动");
+        }
         folder.open(write ? Folder.READ_WRITE : Folder.READ_ONLY);
         try {
             long validity = folder.getUIDValidity();
@@ -163,7 +174,15 @@ public final class MailboxFetch {
             store.save();
             int marked = 0;
             int moved = 0;
-            Message[] ours = stored.toArray(new Message[0]);
+            // Only messages whole in the store are marked or moved: one over the size limit (its headers
+            // kept, its body on the server) stays as it is, where the user will look for it.
+            List<Message> whole = new ArrayList<>();
+            for (Message m : stored) {
+                if (store.whole(MailStore.source(account, validity, folder.getUID(m)))) {
+                    whole.add(m);
+                }
+            }
+            Message[] ours = whole.toArray(new Message[0]);
             if (o.markSeen() && ours.length > 0) {
                 folder.setFlags(ours, new Flags(Flags.Flag.SEEN), true);
                 marked = ours.length;
@@ -173,7 +192,7 @@ public final class MailboxFetch {
                 if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
                     throw new MessagingException("无法在服务器上建立文件夹“" + o.moveTo() + "”");
                 }
-                if (((IMAPStore) st).hasCapability("MOVE")) {
+                if (imap.hasCapability("MOVE")) {
                     folder.moveMessages(ours, target);
                 } else {
                     folder.copyMessages(ours, target);
@@ -182,7 +201,8 @@ public final class MailboxFetch {
                 }
                 moved = ours.length;
             }
-            return new Result(account, messages.length, had, done, marked, moved, o.moveTo());
+            return new Result(account, messages.length, had, done, marked, moved, o.moveTo(),
+                    write ? stored.size() - ours.length : 0);
         } finally {
             if (folder.isOpen()) {
                 try {
@@ -238,7 +258,7 @@ public final class MailboxFetch {
                 }
             }
             store.save();
-            return new Result(account, onServer, had, done, 0, 0, null);
+            return new Result(account, onServer, had, done, 0, 0, null, 0);
         } finally {
             if (folder.isOpen()) {
                 try {

@@ -38,6 +38,8 @@ public final class SendLog {
     /** Handed to the server; a later row says what came of it. Last for a draft: no answer came, sent again under the same Message-ID. */
     public static final String PENDING = "开始发送";
     public static final String REJECTED = "被拒绝";
+    /** Refused for now (4xx: a rate limit, greylisting): not sent, and sent by the next run. */
+    public static final String DEFERRED = "暂时拒绝";
 
     /** One step: {@code sentSha256} is of the message as handed to the server (empty on a rejected or unsent draft's row). */
     public record Row(String draft, String fingerprint, String messageId, String recipients, String time, String result,
@@ -114,6 +116,26 @@ public final class SendLog {
             }
         }
         return found;
+    }
+
+    /**
+     * Why rows cannot be added to the log now, or null: the file open in another program (Excel on
+     * Windows locks it), read-only, or a folder where the log cannot be made. Nothing is written.
+     */
+    public String unwritable() {
+        try {
+            if (Files.exists(file)) {
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    // opened for writing and closed again: the file is as it was
+                }
+            } else {
+                Path probe = Files.createTempFile(file.toAbsolutePath().getParent(), ".nianbao-", ".tmp");
+                Files.delete(probe);
+            }
+            return null;
+        } catch (IOException e) {
+            return cn.nianbao.util.IoErrors.reason(e);
+        }
     }
 
     /**

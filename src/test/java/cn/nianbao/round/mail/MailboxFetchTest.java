@@ -10,6 +10,7 @@ import com.icegreen.greenmail.store.StoredMessage;
 import jakarta.mail.Flags;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,6 +143,40 @@ class MailboxFetchTest {
                 .satisfies(i -> assertThat(i.reason()).isEqualTo(Inbox.NO_ATTACHMENT + "（主题：请问表三怎么填）"));
     }
 
+    @Test
+    void theStoresReceivedTimeIsTrustedOnlyInTheStoreNotInAFilePutIntoTheInbox() throws Exception {
+        fetch(server.imap("INBOX"), MailAccount.Protocol.IMAP, plain());
+        // A stored message copied into the inbox folder with an earlier "received" time written over the
+        // server's (an agency forging an on-time receipt), and one claiming its body was left on the server.
+        Path inbox = dir.resolve("收件");
+        Files.createDirectories(inbox);
+        Path original = stored().stream().filter(p -> {
+            try {
+                return Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1).contains("X-Nianbao-Received: 2")
+                        && !MailHeaders.storeBlock(p).containsKey(MailHeaders.OMITTED);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).findFirst().orElseThrow();
+        String text = Files.readString(original, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String forged = text.replaceFirst("X-Nianbao-Received: [^\r\n]+", "X-Nianbao-Received: 2024-12-01T00:00:00Z");
+        Files.writeString(inbox.resolve("伪造.eml"), forged, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.writeString(inbox.resolve("伪造太大.eml"), forged.replaceFirst("\r\n", "\r\nX-Nianbao-Omitted: 999999999\r\n"),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        List<Inbox.Item> items = Inbox.open(inbox, dir.resolve("a"));
+        assertThat(items).isNotEmpty().noneMatch(i -> i.timeSource() == Inbox.TimeSource.SERVER_RECEIVED)
+                .noneMatch(i -> i.reason().startsWith("邮件太大"))
+                .noneMatch(i -> java.time.Instant.parse("2024-12-01T00:00:00Z").equals(i.time()));
+        // The same message in the store: the server's time.
+        Instant received = MailHeaders.received(MailHeaders.storeBlock(original));
+        List<Inbox.Item> fromStore = Inbox.open(inbox, dir.resolve("store"), dir.resolve("b"));
+        assertThat(fromStore).filteredOn(i -> i.inboxFile().equals(original.toString())).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.timeSource()).isEqualTo(Inbox.TimeSource.SERVER_RECEIVED))
+                .allSatisfy(i -> assertThat(i.time()).isEqualTo(received));
+        assertThat(fromStore).filteredOn(i -> i.inboxFile().startsWith(inbox.toString()))
+                .isNotEmpty().noneMatch(i -> i.timeSource() == Inbox.TimeSource.SERVER_RECEIVED);
+    }
+
     /** What an item is, apart from the file it is in (the store names its files itself) and its time. */
     static List<String> summary(List<Inbox.Item> items) {
         List<String> out = new ArrayList<>();
@@ -177,6 +212,51 @@ class MailboxFetchTest {
         assertThat(server.folder("INBOX").getMessages()).isEmpty();
         assertThat(server.folder("已处理").getMessages()).hasSize(messages.size());
         assertThat(stored()).hasSize(messages.size());
+    }
+
+    @Test
+    void aMessageKeptAsHeadersOnlyIsNeitherMarkedNorMoved() throws Exception {
+        MailboxFetch.Result r = fetch(server.imap("INBOX"), MailAccount.Protocol.IMAP,
+                new MailboxFetch.Options(TestMailServer.PASSWORD.toCharArray(), security(), null, true, null, 20_000));
+        java.util.Set<String> big = new java.util.HashSet<>();
+        r.fetched().stream().filter(f -> f.omittedBytes() > 0).forEach(f -> big.add(f.subject()));
+        assertThat(big).isNotEmpty();
+        assertThat(r.marked()).isEqualTo(messages.size() - big.size());
+        assertThat(r.leftHeadersOnly()).isEqualTo(big.size());
+        for (StoredMessage m : server.folder("INBOX").getMessages()) {
+            assertThat(flags(m).contains(Flags.Flag.SEEN)).as(m.getMimeMessage().getSubject())
+                    .isEqualTo(!big.contains(m.getMimeMessage().getSubject()));
+        }
+        // A later run moving what the store holds: the headers-only ones stay where they are.
+        MailboxFetch.Result moved = fetch(server.imap("INBOX"), MailAccount.Protocol.IMAP,
+                new MailboxFetch.Options(TestMailServer.PASSWORD.toCharArray(), security(), null, false, "已处理", 20_000));
+        assertThat(moved.moved()).isEqualTo(messages.size() - big.size());
+        assertThat(moved.leftHeadersOnly()).isEqualTo(big.size());
+        assertThat(server.folder("INBOX").getMessages()).extracting(m -> m.getMimeMessage().getSubject())
+                .containsExactlyInAnyOrderElementsOf(big);
+    }
+
+    @Test
+    void moveToWithoutMoveNeedsUidplusAndIsRefusedBeforeAnythingIsCopied() throws Exception {
+        try (TcpProxy old = TcpProxy.imapWithout(server.imapPort(), java.util.Set.of("MOVE", "UIDPLUS"))) {
+            String url = "imap://" + TestMailServer.USER + "@127.0.0.1:" + old.port() + "/INBOX";
+            assertThatThrownBy(() -> fetch(url, MailAccount.Protocol.IMAP,
+                    new MailboxFetch.Options(TestMailServer.PASSWORD.toCharArray(), security(), null, false, "已处理")))
+                    .isInstanceOf(MailException.class).hasMessageContaining("不支持 MOVE 和 UIDPLUS").hasMessageContaining("--move-to")
+                    .hasMessageContaining("127.0.0.1:" + old.port());
+            assertThat(server.folder("INBOX").getMessages()).hasSize(messages.size())
+                    .noneMatch(m -> flags(m).contains(Flags.Flag.DELETED));
+            assertThat(server.folder("已处理").getMessages()).isEmpty();
+        }
+        // With UIDPLUS (no MOVE): copied, and only our messages expunged.
+        try (TcpProxy noMove = TcpProxy.imapWithout(server.imapPort(), java.util.Set.of("MOVE"))) {
+            String url = "imap://" + TestMailServer.USER + "@127.0.0.1:" + noMove.port() + "/INBOX";
+            MailboxFetch.Result r = fetch(url, MailAccount.Protocol.IMAP,
+                    new MailboxFetch.Options(TestMailServer.PASSWORD.toCharArray(), security(), null, false, "已处理"));
+            assertThat(r.moved()).isEqualTo(messages.size());
+            assertThat(server.folder("INBOX").getMessages()).isEmpty();
+            assertThat(server.folder("已处理").getMessages()).hasSize(messages.size());
+        }
     }
 
     @Test

@@ -77,6 +77,40 @@ public final class TcpProxy implements AutoCloseable {
         });
     }
 
+    /**
+     * An IMAP proxy that hides {@code hidden} capabilities (e.g. MOVE, UIDPLUS) from every
+     * CAPABILITY list the server sends: an older server.
+     */
+    public static TcpProxy imapWithout(int port, Set<String> hidden) throws IOException {
+        return new TcpProxy((client, proxy) -> {
+            Socket server = proxy.connect(port);
+            pump(client.getInputStream(), server.getOutputStream(), -1, null, client, server);
+            InputStream in = server.getInputStream();
+            OutputStream out = client.getOutputStream();
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            try {
+                for (int c; (c = in.read()) >= 0; ) {
+                    line.write(c);
+                    if (c != '\n') {
+                        continue;
+                    }
+                    String l = line.toString(StandardCharsets.ISO_8859_1);
+                    line.reset();
+                    if (l.toUpperCase(java.util.Locale.ROOT).contains("CAPABILITY ")) {
+                        for (String h : hidden) {
+                            l = l.replaceAll("(?i) " + h + "(?=[ \\]\r])", "");
+                        }
+                    }
+                    out.write(l.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
+            } finally {
+                client.close();
+                server.close();
+            }
+        });
+    }
+
     /** A server that accepts and never answers. */
     public static TcpProxy silent() throws IOException {
         return new TcpProxy((client, proxy) -> {
@@ -89,6 +123,20 @@ public final class TcpProxy implements AutoCloseable {
      * the {@code cutAtMessage}-th DATA (1-based; 0: never) is cut off in its middle.
      */
     public static TcpProxy smtp(int port, Set<String> refused, int cutAtMessage) throws IOException {
+        java.util.Map<String, String> replies = new java.util.HashMap<>();
+        refused.forEach(a -> replies.put(a, "550 5.1.1 <" + a + ">: Recipient address rejected: User unknown"));
+        return smtp(port, replies, cutAtMessage, (n, data) -> { });
+    }
+
+    /**
+     * An SMTP proxy: RCPT TO an address of {@code replies} is answered with its reply line without
+     * reaching the server; the {@code cutAtMessage}-th DATA (1-based; 0: never) is cut off in its
+     * middle; {@code atMessageEnd} hears the number of each message whose end is about to reach the
+     * server (before the server says it took it) and the message as the client handed it over (the
+     * DATA lines, dot-stuffing undone).
+     */
+    public static TcpProxy smtp(int port, java.util.Map<String, String> replies, int cutAtMessage,
+                                java.util.function.BiConsumer<Integer, byte[]> atMessageEnd) throws IOException {
         AtomicLong messages = new AtomicLong();
         return new TcpProxy((client, proxy) -> {
             Socket server = proxy.connect(port);
@@ -114,6 +162,7 @@ public final class TcpProxy implements AutoCloseable {
             boolean data = false;
             boolean cut = false;
             int dataLines = 0;
+            java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
             StringBuilder line = new StringBuilder();
             for (int c; (c = in.read()) >= 0; ) {
                 line.append((char) c);
@@ -126,10 +175,9 @@ public final class TcpProxy implements AutoCloseable {
                     String upper = l.toUpperCase(java.util.Locale.ROOT);
                     if (upper.startsWith("RCPT TO:")) {
                         String addr = l.substring(l.indexOf('<') + 1, l.indexOf('>')).toLowerCase(java.util.Locale.ROOT);
-                        if (refused.contains(addr)) {
+                        if (replies.containsKey(addr)) {
                             synchronized (lock) {
-                                toClient.write(("550 5.1.1 <" + addr + ">: Recipient address rejected: User unknown\r\n")
-                                        .getBytes(StandardCharsets.US_ASCII));
+                                toClient.write((replies.get(addr) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                                 toClient.flush();
                             }
                             continue;
@@ -138,6 +186,7 @@ public final class TcpProxy implements AutoCloseable {
                     if (upper.startsWith("DATA")) {
                         data = true;
                         dataLines = 0;
+                        message.reset();
                         cut = messages.incrementAndGet() == cutAtMessage;
                     }
                 } else if (cut && ++dataLines > 20) {
@@ -147,6 +196,11 @@ public final class TcpProxy implements AutoCloseable {
                     return;
                 } else if (l.equals(".\r\n")) {
                     data = false;
+                    atMessageEnd.accept((int) messages.get(), message.toByteArray());
+                } else {
+                    byte[] b = l.getBytes(StandardCharsets.ISO_8859_1);
+                    int from = b.length > 1 && b[0] == '.' ? 1 : 0; // a line starting with "." was sent as ".."
+                    message.write(b, from, b.length - from);
                 }
                 toServer.write(l.getBytes(StandardCharsets.ISO_8859_1));
                 toServer.flush();
