@@ -17,8 +17,12 @@ import java.util.List;
  */
 final class Carry {
     /** The decisions read, and whether the output to be replaced holds some (it is then backed up). */
-    record Loaded(Decisions decisions, Path replaced) {
-        static final Loaded NONE = new Loaded(Decisions.NONE, null);
+    /**
+     * @param replaced the output whose decisions are carried (backed up before it is replaced), null when none
+     * @param seen     when the output was read and held no decisions: its time then (unchanged since → nothing to keep)
+     */
+    record Loaded(Decisions decisions, Path replaced, java.nio.file.attribute.FileTime seen) {
+        static final Loaded NONE = new Loaded(Decisions.NONE, null, null);
     }
 
     private Carry() {
@@ -38,10 +42,27 @@ final class Carry {
         try {
             Decisions read = Decisions.load(files);
             boolean decidedHere = ours && read.rows().stream().anyMatch(r -> r.source().equals(output.toString()));
-            return new Loaded(read, decidedHere ? output : null);
+            java.nio.file.attribute.FileTime seen = ours && !decidedHere ? Files.getLastModifiedTime(output) : null;
+            return new Loaded(read, decidedHere ? output : null, seen);
         } catch (IOException e) {
             throw NianbaoException.usage(e.getMessage());
         }
+    }
+
+    /**
+     * The backup of an output about to be replaced: the list whose decisions were carried, or any existing file at
+     * {@code output} that holds decisions now — typed while the run was going, or replaced with --force — so that
+     * nothing a supervisor typed is lost; null when there is nothing to keep.
+     */
+    static Path backupBeforeWriting(Path output, Loaded loaded) throws IOException {
+        if (loaded.replaced() != null) {
+            return backup(loaded.replaced());
+        }
+        if (output == null || !Files.isRegularFile(output)
+                || loaded.seen() != null && loaded.seen().equals(Files.getLastModifiedTime(output))) {
+            return null;
+        }
+        return Decisions.count(output) > 0 ? backup(output) : null;
     }
 
     /** Copies the output about to be replaced to a new name beside it; returns that name. */
@@ -68,5 +89,12 @@ final class Carry {
         out.println("处理意见：读到 " + loaded.decisions().rows().size() + " 条；带入本次清单 " + applied.carried()
                 + " 条，数值已变化（需重新核实）" + applied.changed() + " 条，问题已不存在、移到“" + Decisions.SETTLED + "”工作表 "
                 + applied.settled().size() + " 条" + (backup == null ? "" : "；原清单另存为 " + backup));
+    }
+
+    /** Says where a list holding decisions that were not carried (replaced with --force) was kept. */
+    static void reportBackup(PrintWriter out, Loaded loaded, Path backup) {
+        if (backup != null && loaded.replaced() == null) {
+            out.println("原文件中有人填写的处理意见或备注，已另存为 " + backup + "（本次未带入）");
+        }
     }
 }

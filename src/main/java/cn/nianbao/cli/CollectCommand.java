@@ -186,10 +186,11 @@ final class CollectCommand implements Callable<Integer> {
             guard.replaceable(OutputGuard.Kind.DRAFT, ReturnDrafts.drafts(returns, round));
             guard.replaceable(OutputGuard.Kind.TEMPLATE, ReturnDrafts.templates(returns, round, issuer));
         }
-        Path backup = decisions.replaced() == null ? null : Carry.backup(decisions.replaced());
+        Path backup = Carry.backupBeforeWriting(output, decisions);
         CollectionWorkbook.write(output, round);
         out.println("收集情况：" + output + "（收件中的附件和压缩包内容解到 " + extract + "）");
         Carry.report(out, decisions, round.decided(), backup);
+        Carry.reportBackup(out, decisions, backup);
         RoundTotal.Result sum = RoundTotal.of(round, includeErrors, totalName);
         RoundTotal.write(sum, totalXlsx, totalCsv);
         out.println(RoundSummary.total(files, sum, includeErrors));

@@ -48,12 +48,13 @@ final class Outputs {
         guard.replaceable(OutputGuard.Kind.RETURN_COPY, copies.values());
         try {
             if (workbook != null) {
-                Path backup = loaded.replaced() == null ? null : Carry.backup(loaded.replaced());
+                Path backup = Carry.backupBeforeWriting(workbook, loaded);
                 writer.write(workbook);
                 out.println("问题清单：" + workbook);
                 if (applied != null) {
                     Carry.report(out, loaded, applied, backup);
                 }
+                Carry.reportBackup(out, loaded, backup);
             }
             if (returns != null) {
                 ReturnCopies.write(copies, returnable);

@@ -33,10 +33,21 @@ public final class Decisions {
     public record Row(String agency, String code, String year, String table, String row, String column, String cell,
                       String rule, String severity, String message, String required, String held, String file,
                       String explanation, String choice, String note, String source) {
-        /** Where the finding is: agency (or, without one, the file's name), year, rule and cell. */
+        /**
+         * Where the finding is: agency (or, without one, the file's name), year, rule and cell — the national
+         * cell, else the sheet cell (a table-level finding such as F4 names one), else, for a finding about the
+         * whole file, what it says (two U1 or P1 of one file are two findings; D1 names paths, which a renamed
+         * input changes, so it is matched without them).
+         */
         String site() {
             String who = agency.isEmpty() ? Path.of(file.isEmpty() ? "-" : file).getFileName().toString() : agency;
             String where = table.isEmpty() && row.isEmpty() && column.isEmpty() ? cell : table + "/" + row + "/" + column;
+            if (column.isEmpty() && !cell.isEmpty() && !where.equals(cell)) {
+                where += "/" + cell;
+            }
+            if (where.isEmpty() && !rule.equals("D1")) {
+                where = "\u0001" + message;
+            }
             return who + "\t" + code + "\t" + year + "\t" + rule + "\t" + where;
         }
 
@@ -153,7 +164,7 @@ public final class Decisions {
     /** A finding as a row of the list (without decision), for matching. */
     static Row row(Finding x, Filing filing, String choice, String note, String source) {
         return new Row(filing == null ? "" : filing.agency(), filing == null ? "" : filing.identity().code(),
-                filing == null ? "" : Integer.toString(filing.year()), nz(x.table()), nz(x.row()), nz(x.column()),
+                filing == null || filing.year() <= 0 ? "" : Integer.toString(filing.year()), // blank in the list nz(x.table()), nz(x.row()), nz(x.column()),
                 x.cell() == null ? "" : x.sheet() + "!" + x.cell(), x.ruleId(), x.severity().chinese(), nz(x.message()),
                 plain(x.required()), plain(x.held()), nz(x.file()), nz(x.explanation()), choice, note, source);
     }

@@ -58,7 +58,7 @@ class DecisionsCliTest {
             Sheet s = wb.getSheet(DiscrepancyWorkbook.FINDINGS);
             boolean found = false;
             for (Row r : s) {
-                if (r.getRowNum() > 0 && r.getCell(0).getStringCellValue().equals(agency) && r.getCell(7).getStringCellValue().equals(rule)) {
+                if (r.getRowNum() > 0 && text(r, 0).equals(agency) && text(r, 7).equals(rule)) {
                     r.createCell(CHOICE).setCellValue(choice);
                     r.createCell(NOTE).setCellValue(note);
                     found = true;
@@ -144,6 +144,53 @@ class DecisionsCliTest {
         assertThat(r1.get(2)).isEmpty();
         assertThat(r1.get(3)).startsWith("已变化").contains("已核实无误").contains("电话核实：系统导出口径");
         assertThat(rows(list, Decisions.SETTLED)).containsExactly(List.of("乙市应急管理局", "V7", "接受说明", "确无此项"));
+    }
+
+    @Test
+    void reconcileOverSeveralYearsCarriesDecisionsToo() throws Exception {
+        // Before the merge of 历年核对 and decisions, a re-run over several years wrote its list without them.
+        Path list = dir.resolve("历年核对.xlsx");
+        String history = TestSupport.fixtures().resolve("history").toString();
+        String aliases = TestSupport.fixtures().resolve("history/别名.csv").toString();
+        CliTest.Run first = CliTest.run("reconcile", history, "--aliases", aliases, "-o", list.toString());
+        assertThat(first.code()).as(first.out() + first.err()).isEqualTo(ExitCodes.FINDINGS);
+        List<String> c1 = rows(list, DiscrepancyWorkbook.FINDINGS).stream().filter(r -> r.get(1).equals("C1")).findFirst().orElseThrow();
+        decide(list, c1.get(0), "C1", "接受说明", "2023年机构改革，结转口径调整");
+        CliTest.Run again = CliTest.run("reconcile", history, "--aliases", aliases, "-o", list.toString());
+        assertThat(again.out()).contains("另存为");
+        assertThat(rows(list, DiscrepancyWorkbook.FINDINGS)).contains(List.of(c1.get(0), "C1", "接受说明", "2023年机构改革，结转口径调整"));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("历年核对-备份-"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aListWithDecisionsReplacedWithForceIsKeptAsABackupFirst() throws Exception {
+        // A list that lost our mark (saved by another program, sheets copied into a new workbook) is not ours: refused,
+        // and with --force replaced — before, without a backup, so the supervisor's decisions were gone.
+        Path in = Files.createDirectories(dir.resolve("收件"));
+        filings(in, 1, false);
+        Path list = dir.resolve("问题清单.xlsx");
+        assertThat(CliTest.run("check", in.toString(), "-o", list.toString()).code()).isEqualTo(ExitCodes.FINDINGS);
+        decide(list, "甲市应急管理局", "R1", "已核实无误", "电话核实");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(list))) {
+            var custom = wb.getProperties().getCustomProperties().getUnderlyingProperties();
+            for (int i = custom.sizeOfPropertyArray() - 1; i >= 0; i--) {
+                custom.removeProperty(i);
+            }
+            try (OutputStream o = Files.newOutputStream(list.resolveSibling("tmp.xlsx"))) {
+                wb.write(o);
+            }
+        }
+        Files.move(list.resolveSibling("tmp.xlsx"), list, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(CliTest.run("check", in.toString(), "-o", list.toString()).code()).isEqualTo(ExitCodes.USAGE);
+        CliTest.Run forced = CliTest.run("check", in.toString(), "-o", list.toString(), "--force");
+        assertThat(forced.out()).contains("已另存为").contains("本次未带入");
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> backups = files.filter(p -> p.getFileName().toString().startsWith("问题清单-备份-")).toList();
+            assertThat(backups).hasSize(1);
+            assertThat(rows(backups.get(0), DiscrepancyWorkbook.FINDINGS)).contains(List.of("甲市应急管理局", "R1", "已核实无误", "电话核实"));
+        }
     }
 
     @Test
