@@ -164,7 +164,8 @@ public final class Decisions {
     /** A finding as a row of the list (without decision), for matching. */
     static Row row(Finding x, Filing filing, String choice, String note, String source) {
         return new Row(filing == null ? "" : filing.agency(), filing == null ? "" : filing.identity().code(),
-                filing == null || filing.year() <= 0 ? "" : Integer.toString(filing.year()), // blank in the list nz(x.table()), nz(x.row()), nz(x.column()),
+                filing == null || filing.year() <= 0 ? "" : Integer.toString(filing.year()), // no year: blank in the list
+                nz(x.table()), nz(x.row()), nz(x.column()),
                 x.cell() == null ? "" : x.sheet() + "!" + x.cell(), x.ruleId(), x.severity().chinese(), nz(x.message()),
                 plain(x.required()), plain(x.held()), nz(x.file()), nz(x.explanation()), choice, note, source);
     }

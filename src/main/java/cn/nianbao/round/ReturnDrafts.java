@@ -172,7 +172,7 @@ public final class ReturnDrafts {
 
     static String errorsBody(Collector.AgencyStatus a, int year, String by) {
         List<Finding> list = new ArrayList<>(a.current().report().findings().stream()
-                .filter(f -> f.severity() != Severity.INFO && !f.code().supervisorOnly()).toList());
+                .filter(f -> f.open() && !f.code().supervisorOnly()).toList()); // not what was explained or let stand
         list.sort(java.util.Comparator.comparing((Finding f) -> f.severity() != Severity.ERROR).thenComparing(FindingOrder.ORDER));
         StringBuilder b = new StringBuilder(a.agency().name()).append("：\n\n")
                 .append("贵单位报送的").append(year).append("年政府信息公开工作年度报告统计表（")

@@ -517,6 +517,29 @@ class CollectorTest {
     }
 
     @Test
+    void aReturnDraftListsOnlyWhatIsToBeFixed() throws Exception {
+        // Before: an error the supervisor let stand (已核实无误) was still listed under 有以下问题，请改正.
+        Path in = inbox();
+        Map<String, BigDecimal> wrong = values(1);
+        wrong.put("t3.disclosed.natural", BigDecimal.ZERO); // R1 broken
+        wrong.remove("t2.art20_1.rules.issued"); // a blank: V7
+        Files.write(in.resolve("204-财政局.eml"), new Mail("czj@example.cn", "Mon, 20 Jan 2025 10:00:00 +0800", "报表")
+                .attach(Mail.XLSX, "; filename*=" + Mail.rfc2231("财政局2024年报表.xlsx", StandardCharsets.UTF_8),
+                        workbook("甲县财政局", "", 2024, wrong)).bytes());
+        Collector.AgencyStatus a = of(collect(), "甲县财政局");
+        List<cn.nianbao.model.Finding> all = a.current().report().findings();
+        assertThat(all).extracting(cn.nianbao.model.Finding::ruleId).contains("R1", "V7");
+        String before = ReturnDrafts.errorsBody(a, 2024, "2025年2月17日");
+        assertThat(before).contains("R1").contains("V7");
+        List<cn.nianbao.model.Finding> decided = all.stream().map(f -> f.ruleId().equals("R1")
+                ? f.withDecision(new cn.nianbao.model.Decision(cn.nianbao.model.Decision.Choice.VERIFIED, "电话核实", "")) : f).toList();
+        Collector.AgencyStatus let = new Collector.AgencyStatus(a.agency(), a.status(),
+                a.current().with(new cn.nianbao.report.FileReport(a.current().report().read(), decided, false)), a.late(),
+                a.superseded(), a.sentForOthers(), a.skipped(), a.notes());
+        assertThat(ReturnDrafts.errorsBody(let, 2024, "2025年2月17日")).contains("V7").doesNotContain("R1");
+    }
+
+    @Test
     void draftsNameTheFileTheAgencySentAndGiveANewDeadline() throws Exception {
         Path in = inbox();
         Map<String, BigDecimal> wrong = values(1);
