@@ -41,8 +41,8 @@ public final class DiscrepancyWorkbook {
     /**
      * The workbook of a reconciliation over several years: 历年趋势 (the totals per year and their
      * chart, {@link TrendSheet}), 汇总, 问题清单, 跨年核对 (every two consecutive years of every agency)
-     * and 历年 (every agency every year, {@link YearsSheet}), then the caller's sheets ({@code more}:
-     * 已处理); streamed like the lists of check, the chart's parts drawn by POI; whole, or not at all.
+     * and 历年 (every agency every year, {@link YearsSheet}); streamed like the lists of check, the
+     * chart's parts drawn by POI; whole, or not at all.
      */
     public static void writeYears(Path out, List<FileReport> files, History history) throws IOException {
         writeYears(out, files, history, book -> {
