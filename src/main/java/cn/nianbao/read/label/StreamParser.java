@@ -857,13 +857,10 @@ final class StreamParser {
     }
 
     private static String joined(List<BigDecimal> split) {
-        StringJoiner j = new StringJoiner("、");
-        split.forEach(v -> j.add(v == null ? "（空）" : v.toPlainString()));
-        return j.toString();
+        return TableParser.joined(split);
     }
 
     private static String brief(String s) {
-        String t = s.strip().replaceAll("\\s+", " ");
-        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+        return TableParser.brief(s);
     }
 }

@@ -436,13 +436,13 @@ final class TableParser {
         return j.toString();
     }
 
-    private static String joined(List<BigDecimal> split) {
+    static String joined(List<BigDecimal> split) {
         StringJoiner j = new StringJoiner("、");
         split.forEach(v -> j.add(v == null ? "（空）" : v.toPlainString()));
         return j.toString();
     }
 
-    private static String brief(String s) {
+    static String brief(String s) {
         String t = s.strip().replaceAll("\\s+", " ");
         return t.length() > 40 ? t.substring(0, 40) + "…" : t;
     }
