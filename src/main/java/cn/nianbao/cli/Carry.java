@@ -30,6 +30,12 @@ final class Carry {
 
     static Loaded load(Path output, OutputGuard.Kind kind, List<Path> more, Guard guard) {
         Guard.inputsExist(more, "处理意见文件（--decisions）");
+        for (Path f : more) {
+            if (!Decisions.isList(f)) {
+                throw NianbaoException.usage("处理意见文件 " + f + " 不是问题清单：其中没有表头写着“规则”和“" + Decisions.CHOICE
+                        + "”的“问题清单”或“" + Decisions.SETTLED + "”工作表（--decisions 给的应是本工具写出、有人填了处理意见的问题清单或收集情况工作簿）");
+            }
+        }
         List<Path> files = new ArrayList<>();
         boolean ours = output != null && Files.isRegularFile(output) && OutputGuard.listWorkbook(output) == kind;
         if (ours) {

@@ -180,7 +180,40 @@ public final class Decisions {
 
     // ---- reading a list workbook ----
 
-    private static List<Row> read(Path file) throws IOException {
+    /** Whether {@code file} is a list with decision columns (a 问题清单 or 已处理 sheet headed 规则 … 处理意见). */
+    public static boolean isList(Path file) {
+        try {
+            return headed(sheets(file)) > 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The header row's index in {@code table}: the first of its top rows naming 规则 and 处理意见; -1 when none. */
+    private static int header(List<List<String>> table) {
+        for (int i = 0; i < Math.min(HEADER_ROWS, table.size()); i++) {
+            List<String> r = table.get(i).stream().map(String::strip).toList();
+            if (r.contains(CHOICE) && r.contains("规则")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** How many of the two sheets have a header. */
+    private static int headed(Map<String, List<List<String>>> sheets) {
+        int n = 0;
+        for (String name : List.of(DiscrepancyWorkbook.FINDINGS, SETTLED)) {
+            List<List<String>> table = sheets.get(name);
+            n += table != null && header(table) >= 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** A supervisor may put a title or a note above the header for printing. */
+    private static final int HEADER_ROWS = 6;
+
+    private static Map<String, List<List<String>>> sheets(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString());
         }
@@ -194,13 +227,22 @@ public final class Decisions {
         } else {
             poi(file, sheets);
         }
+        return sheets;
+    }
+
+    private static List<Row> read(Path file) throws IOException {
+        Map<String, List<List<String>>> sheets = sheets(file);
         List<Row> out = new ArrayList<>();
         for (String name : List.of(DiscrepancyWorkbook.FINDINGS, SETTLED)) {
             List<List<String>> table = sheets.get(name);
             if (table == null || table.isEmpty()) {
                 continue;
             }
-            List<String> header = table.get(0);
+            int top = header(table);
+            if (top < 0) {
+                continue;
+            }
+            List<String> header = table.get(top);
             Map<String, Integer> at = new HashMap<>();
             for (int c = 0; c < header.size(); c++) {
                 at.putIfAbsent(header.get(c).strip(), c);
@@ -208,7 +250,7 @@ public final class Decisions {
             if (!at.containsKey(CHOICE) || !at.containsKey("规则")) {
                 continue;
             }
-            for (List<String> r : table.subList(1, table.size())) {
+            for (List<String> r : table.subList(top + 1, table.size())) {
                 java.util.function.Function<String, String> get = h -> {
                     Integer c = at.get(h);
                     return c == null || c >= r.size() || r.get(c) == null ? "" : r.get(c).strip();

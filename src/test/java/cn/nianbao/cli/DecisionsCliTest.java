@@ -194,6 +194,42 @@ class DecisionsCliTest {
     }
 
     @Test
+    void aTitleRowAboveTheHeaderKeepsTheDecisionsAndAFileThatIsNoListIsSaid() throws Exception {
+        // Before: the header had to be the first row — a title inserted above it for printing made every decision unread,
+        // and the list was replaced without a backup; a --decisions file that was no list was read as holding none.
+        Path in = Files.createDirectories(dir.resolve("收件"));
+        filings(in, 1, false);
+        Path list = dir.resolve("问题清单.xlsx");
+        assertThat(CliTest.run("check", in.toString(), "-o", list.toString()).code()).isEqualTo(ExitCodes.FINDINGS);
+        decide(list, "甲市应急管理局", "R1", "已核实无误", "电话核实");
+        Workbook wb;
+        try (InputStream i = Files.newInputStream(list)) {
+            wb = WorkbookFactory.create(i);
+        }
+        try (wb) {
+            Sheet s = wb.getSheet(DiscrepancyWorkbook.FINDINGS);
+            s.shiftRows(0, s.getLastRowNum(), 2);
+            s.createRow(0).createCell(0).setCellValue("2024年度问题清单（打印用）");
+            try (OutputStream o = Files.newOutputStream(list)) {
+                wb.write(o);
+            }
+        }
+        CliTest.Run again = CliTest.run("check", in.toString(), "-o", list.toString());
+        assertThat(again.out()).as(again.out() + again.err()).contains("带入本次清单").doesNotContain("带入本次清单 0 条").contains("另存为");
+        assertThat(rows(list, DiscrepancyWorkbook.FINDINGS)).contains(List.of("甲市应急管理局", "R1", "已核实无误", "电话核实"));
+
+        Path notes = dir.resolve("笔记.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook other = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             OutputStream o = Files.newOutputStream(notes)) {
+            other.createSheet("笔记").createRow(0).createCell(0).setCellValue("周五前催报");
+            other.write(o);
+        }
+        CliTest.Run wrong = CliTest.run("check", in.toString(), "-o", dir.resolve("新清单.xlsx").toString(), "--decisions", notes.toString());
+        assertThat(wrong.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrong.err()).contains(notes.toString()).contains("不是问题清单");
+    }
+
+    @Test
     void decisionsFromSeveralWorkbooksMergeTheLaterWinning() throws Exception {
         Path in = Files.createDirectories(dir.resolve("收件"));
         filings(in, 1, false);
