@@ -133,6 +133,11 @@ public final class Decisions {
                                     .append(other.note().isEmpty() ? "" : "，备注“" + other.note() + "”");
                         }
                     }
+                    if (last.decided() == null && !last.choice().isEmpty()) {
+                        // Typed or pasted past the dropdown: kept in sight, not taken as a decision.
+                        noted.insert(0, "处理意见“" + last.choice() + "”不是下拉选项（" + choices() + "），未生效"
+                                + (noted.isEmpty() ? "" : "；"));
+                    }
                     d = new Decision(last.decided(), last.note(), noted.toString());
                     carried++;
                 } else {
@@ -151,6 +156,10 @@ public final class Decisions {
         }
         List<Row> settled = rows.stream().filter(r -> !used.contains(r)).toList();
         return new Applied(out, settled, carried, changed);
+    }
+
+    private static String choices() {
+        return String.join(" / ", java.util.Arrays.stream(Decision.Choice.values()).map(Decision.Choice::chinese).toList());
     }
 
     private static String show(String v) {

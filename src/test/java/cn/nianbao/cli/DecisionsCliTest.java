@@ -218,6 +218,13 @@ class DecisionsCliTest {
         assertThat(again.out()).as(again.out() + again.err()).contains("带入本次清单").doesNotContain("带入本次清单 0 条").contains("另存为");
         assertThat(rows(list, DiscrepancyWorkbook.FINDINGS)).contains(List.of("甲市应急管理局", "R1", "已核实无误", "电话核实"));
 
+        // A 处理意见 typed past the dropdown is kept in sight, not taken as a decision.
+        decide(list, "乙市应急管理局", "V7", "同意", "");
+        CliTest.Run typed = CliTest.run("check", in.toString(), "-o", list.toString());
+        assertThat(typed.out()).as("the warning stays open: 同意 is no choice").contains("警告 1 条");
+        assertThat(rows(list, DiscrepancyWorkbook.FINDINGS)).anyMatch(r -> r.get(0).equals("乙市应急管理局") && r.get(1).equals("V7")
+                && r.get(2).isEmpty() && r.get(3).contains("处理意见“同意”不是下拉选项"));
+
         Path notes = dir.resolve("笔记.xlsx");
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook other = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
              OutputStream o = Files.newOutputStream(notes)) {
