@@ -16,8 +16,9 @@ import java.util.List;
  * before the new one is written.
  */
 final class Carry {
-    /** The decisions read, and whether the output to be replaced holds some (it is then backed up). */
     /**
+     * The decisions read, and whether the output to be replaced holds some (it is then backed up).
+     *
      * @param replaced the output whose decisions are carried (backed up before it is replaced), null when none
      * @param seen     when the output was read and held no decisions: its time then (unchanged since → nothing to keep)
      */
