@@ -142,10 +142,19 @@ public final class Decisions {
                     carried++;
                 } else {
                     Row last = here.get(here.size() - 1);
-                    d = new Decision(null, "已变化（处理时应为" + show(last.required()) + "、实为" + show(last.held())
+                    StringBuilder was = new StringBuilder("已变化（处理时应为" + show(last.required()) + "、实为" + show(last.held())
                             + "，现在应为" + show(now.required()) + "、实为" + show(now.held()) + "）：原处理意见“"
-                            + last.choice() + "”" + (last.note().isEmpty() ? "" : "，原备注“" + last.note() + "”")
-                            + "，请重新核实", "");
+                            + last.choice() + "”" + (last.note().isEmpty() ? "" : "，原备注“" + last.note() + "”"));
+                    // Every other decision for the finding is quoted too, once each: none is dropped from sight.
+                    java.util.Set<String> quoted = new java.util.HashSet<>(List.of(last.choice() + "\t" + last.note()));
+                    for (int i = here.size() - 2; i >= 0; i--) {
+                        Row other = here.get(i);
+                        if (quoted.add(other.choice() + "\t" + other.note())) {
+                            was.append("；另有").append(name(other.source())).append("中的处理意见“").append(other.choice()).append("”")
+                                    .append(other.note().isEmpty() ? "" : "，备注“" + other.note() + "”");
+                        }
+                    }
+                    d = new Decision(null, was.append("，请重新核实").toString(), "");
                     changed++;
                 }
                 used.addAll(here);

@@ -260,6 +260,17 @@ class DecisionsCliTest {
         assertThat(r1.get(3)).startsWith("同事核实过").contains("另有“我的.xlsx”中的处理意见“需退回修改”，备注“请单位更正”");
         assertThat(run.out()).contains("读到 4 条");
 
+        // The values change: the decision lapses, and both decisions are quoted in 备注 (before: only the last one).
+        Path changedIn = Files.createDirectories(dir.resolve("收件-改"));
+        filings(changedIn, 2, false);
+        CliTest.Run changed = CliTest.run("check", changedIn.toString(), "-o", dir.resolve("改后.xlsx").toString(), "--decisions",
+                mine.toString(), colleague.toString());
+        assertThat(changed.out()).as(changed.out() + changed.err()).contains("数值已变化");
+        List<String> lapsed = rows(dir.resolve("改后.xlsx"), DiscrepancyWorkbook.FINDINGS).stream()
+                .filter(r -> r.get(1).equals("R1")).findFirst().orElseThrow();
+        assertThat(lapsed.get(2)).isEmpty();
+        assertThat(lapsed.get(3)).startsWith("已变化").contains("同事核实过").contains("请单位更正");
+
         // 需退回修改 keeps the error open.
         CliTest.Run back = CliTest.run("check", in.toString(), "-o", dir.resolve("退回.xlsx").toString(), "--decisions",
                 colleague.toString(), mine.toString());
