@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,23 +30,12 @@ final class Carry {
 
     static Loaded load(Path output, OutputGuard.Kind kind, List<Path> more, Guard guard) {
         Guard.inputsExist(more, "处理意见文件（--decisions）");
-        for (Path f : more) {
-            if (!Decisions.isList(f)) {
-                throw NianbaoException.usage("处理意见文件 " + f + " 不是问题清单：其中没有表头写着“规则”和“" + Decisions.CHOICE
-                        + "”的“问题清单”或“" + Decisions.SETTLED + "”工作表（--decisions 给的应是本工具写出、有人填了处理意见的问题清单或收集情况工作簿）");
-            }
-        }
-        List<Path> files = new ArrayList<>();
         boolean ours = output != null && Files.isRegularFile(output) && OutputGuard.listWorkbook(output) == kind;
-        if (ours) {
-            files.add(output);
-        }
-        files.addAll(more);
-        if (files.isEmpty()) {
+        if (!ours && more.isEmpty()) {
             return Loaded.NONE;
         }
         try {
-            Decisions read = Decisions.load(files);
+            Decisions read = Decisions.load(ours ? output : null, more);
             boolean decidedHere = ours && read.rows().stream().anyMatch(r -> r.source().equals(output.toString()));
             java.nio.file.attribute.FileTime seen = ours && !decidedHere ? Files.getLastModifiedTime(output) : null;
             return new Loaded(read, decidedHere ? output : null, seen);

@@ -19,19 +19,13 @@ final class Outputs {
     }
 
     /**
-     * The copies are placed first and every place checked ({@link Guard#replaceable}), so a refusal
-     * comes before anything is written.
+     * The discrepancy workbook with the decisions carried into it (those whose finding is gone on 已处理); the list
+     * it replaces is backed up first. The copies are placed first and every place checked
+     * ({@link Guard#replaceable}), so a refusal comes before anything is written.
      */
     static void write(PrintWriter out, Path workbook, Path returns, List<FileReport> all, List<FileReport> returnable,
-                      Reconciliation reconciled, Guard guard) {
-        write(out, workbook, returns, all, returnable, reconciled, guard, Carry.Loaded.NONE, null);
-    }
-
-    /** As above, with the decisions carried ({@code applied}: null when none); the list they replace is backed up first. */
-    static void write(PrintWriter out, Path workbook, Path returns, List<FileReport> all, List<FileReport> returnable,
                       Reconciliation reconciled, Guard guard, Carry.Loaded loaded, Decisions.Applied applied) {
-        List<Decisions.Row> settled = applied == null ? List.of() : applied.settled();
-        write(out, workbook, p -> DiscrepancyWorkbook.write(p, all, reconciled, book -> SettledSheet.write(book, settled)),
+        write(out, workbook, p -> DiscrepancyWorkbook.write(p, all, reconciled, book -> SettledSheet.write(book, applied.settled())),
                 returns, returnable, guard, loaded, applied);
     }
 
@@ -41,7 +35,7 @@ final class Outputs {
         void write(Path out) throws IOException;
     }
 
-    /** As above, the workbook written by {@code writer}, with the decisions carried into it ({@code applied}: null when none). */
+    /** As above, the workbook written by {@code writer}. */
     static void write(PrintWriter out, Path workbook, Workbook writer, Path returns, List<FileReport> returnable, Guard guard,
                       Carry.Loaded loaded, Decisions.Applied applied) {
         Map<String, Path> copies = returns == null ? Map.of() : ReturnCopies.plan(returns, returnable);
@@ -51,9 +45,7 @@ final class Outputs {
                 Path backup = Carry.backupBeforeWriting(workbook, loaded);
                 writer.write(workbook);
                 out.println("问题清单：" + workbook);
-                if (applied != null) {
-                    Carry.report(out, loaded, applied, backup);
-                }
+                Carry.report(out, loaded, applied, backup);
                 Carry.reportBackup(out, loaded, backup);
             }
             if (returns != null) {

@@ -76,11 +76,25 @@ public final class Decisions {
         return rows.isEmpty();
     }
 
-    /** The decisions in {@code files}, in order (a later file decides over an earlier one). */
-    public static Decisions load(List<Path> files) throws IOException {
+    /**
+     * The decisions in {@code output} (the list a run replaces; null when none) and then in {@code more}
+     * (--decisions), in order: a later file decides over an earlier one. A file of {@code more} that is no
+     * list (no 问题清单 or 已处理 sheet headed 规则 … 处理意见) is refused, naming it; the output may be a list
+     * written before lists had decision columns.
+     */
+    public static Decisions load(Path output, List<Path> more) throws IOException {
         List<Row> all = new ArrayList<>();
-        for (Path f : files) {
-            all.addAll(read(f));
+        if (output != null) {
+            all.addAll(rows(output, sheets(output)));
+        }
+        for (Path f : more) {
+            Map<String, List<List<String>>> sheets = sheets(f);
+            if (headed(sheets) == 0) {
+                throw new IOException("处理意见文件 " + f + " 不是问题清单：其中没有表头写着“规则”和“" + CHOICE + "”的“"
+                        + DiscrepancyWorkbook.FINDINGS + "”或“" + SETTLED + "”工作表（--decisions 给的应是本工具写出、"
+                        + "有人填了处理意见的问题清单或收集情况工作簿）");
+            }
+            all.addAll(rows(f, sheets));
         }
         return new Decisions(all);
     }
@@ -198,15 +212,6 @@ public final class Decisions {
 
     // ---- reading a list workbook ----
 
-    /** Whether {@code file} is a list with decision columns (a 问题清单 or 已处理 sheet headed 规则 … 处理意见). */
-    public static boolean isList(Path file) {
-        try {
-            return headed(sheets(file)) > 0;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
     /** The header row's index in {@code table}: the first of its top rows naming 规则 and 处理意见; -1 when none. */
     private static int header(List<List<String>> table) {
         for (int i = 0; i < Math.min(HEADER_ROWS, table.size()); i++) {
@@ -249,7 +254,11 @@ public final class Decisions {
     }
 
     private static List<Row> read(Path file) throws IOException {
-        Map<String, List<List<String>>> sheets = sheets(file);
+        return rows(file, sheets(file));
+    }
+
+    /** The decided rows of a list's two sheets. */
+    private static List<Row> rows(Path file, Map<String, List<List<String>>> sheets) {
         List<Row> out = new ArrayList<>();
         for (String name : List.of(DiscrepancyWorkbook.FINDINGS, SETTLED)) {
             List<List<String>> table = sheets.get(name);
