@@ -5,7 +5,6 @@ import cn.nianbao.spec.FormatSpec;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Function;
 
@@ -24,7 +23,7 @@ public final class ValuesDigest {
     }
 
     public static String of(FormatSpec spec, Function<String, CellValue> value) {
-        MessageDigest md = sha256();
+        MessageDigest md = cn.nianbao.util.Sha256.digest();
         StringBuilder b = new StringBuilder(spec.id()).append('\n');
         for (CellDef c : spec.inputCells()) {
             CellValue v = value.apply(c.key());
@@ -43,13 +42,5 @@ public final class ValuesDigest {
     /** The fingerprint of numbers about to be written (input cell key to number; absent = blank). */
     public static String ofNumbers(FormatSpec spec, java.util.Map<String, BigDecimal> numbers) {
         return of(spec, k -> numbers.containsKey(k) ? CellValue.Num.of(numbers.get(k), false) : CellValue.BLANK);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

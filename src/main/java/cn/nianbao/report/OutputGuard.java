@@ -188,11 +188,7 @@ public final class OutputGuard {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return cn.nianbao.util.Sha256.hex(bytes);
     }
 
     /**

@@ -10,10 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
@@ -188,12 +185,7 @@ public final class WordTables {
             sb.append("C\u0001").append(c.getText()).append('\u0002');
         }
         sb.append("I\u0001").append(doc.getAllPictures().size());
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return cn.nianbao.util.Sha256.hex(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** What a value cell shows: the number as filed, an invalid entry's text as typed, nothing when blank. */

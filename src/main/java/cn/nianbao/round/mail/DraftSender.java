@@ -199,7 +199,7 @@ public final class DraftSender {
      * text, each attachment's name. A draft written again with the same content has the same one.
      */
     static String fingerprint(MimeMessage m, List<String> recipients, String subject) throws MessagingException, IOException {
-        MessageDigest d = sha256();
+        MessageDigest d = cn.nianbao.util.Sha256.digest();
         TreeSet<String> to = new TreeSet<>();
         recipients.forEach(r -> to.add(r.toLowerCase(Locale.ROOT)));
         d.update(("to\0" + String.join(",", to) + "\0subject\0" + subject + "\0").getBytes(StandardCharsets.UTF_8));
@@ -446,7 +446,7 @@ public final class DraftSender {
      * ended CRLF as the SMTP transport writes them (before the dot-stuffing of the DATA command).
      */
     static String sha256(MimeMessage m) throws MessagingException, IOException {
-        MessageDigest d = sha256();
+        MessageDigest d = cn.nianbao.util.Sha256.digest();
         try (java.security.DigestOutputStream digest = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), d);
              java.io.OutputStream out = new org.eclipse.angus.mail.util.CRLFOutputStream(digest)) {
             m.writeTo(out, NOT_SENT);
@@ -532,13 +532,5 @@ public final class DraftSender {
         int at = from.lastIndexOf('@');
         String domain = at < 0 ? "nianbao.local" : from.substring(at + 1);
         return MailHeaders.SENT_ID_PREFIX + UUID.randomUUID().toString().replace("-", "") + "@" + domain + ">";
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

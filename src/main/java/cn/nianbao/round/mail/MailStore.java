@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -239,7 +238,7 @@ public final class MailStore {
      */
     static String key(byte[] raw) {
         String id = headers(raw).getHeader("Message-ID", null);
-        MessageDigest d = sha256();
+        MessageDigest d = cn.nianbao.util.Sha256.digest();
         if (id != null && !id.isBlank()) {
             d.update(("mid\0" + id.strip() + "\0").getBytes(StandardCharsets.UTF_8));
             int body = bodyStart(raw);
@@ -279,14 +278,6 @@ public final class MailStore {
             safe = FileNames.safeFile(stem + "-" + key.substring(0, n) + ".eml");
         }
         return safe;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The messages of the store, in name order. */
