@@ -27,14 +27,7 @@ final class AcrossYearsSheet {
         FormatSpec spec = Stream.concat(rec.matches().stream().map(Reconciliation.Match::current),
                 Stream.concat(rec.onlyCurrent().stream(), rec.onlyPrevious().stream()))
                 .map(Filing::spec).findFirst().orElse(null);
-        List<Map.Entry<String, String>> pairs = spec == null ? List.of() : spec.carriedOverPairs();
-        for (Map.Entry<String, String> pair : pairs) {
-            String label = spec.cell(pair.getKey()).colLabel();
-            header.add(label + " 上年四");
-            header.add(label + " 本年二");
-            header.add(label + " 差额");
-        }
-        header.add("说明");
+        List<Map.Entry<String, String>> pairs = pairColumns(header, spec);
         int note = header.size() - 1;
         ListSheet s = book.sheet(DiscrepancyWorkbook.ACROSS_YEARS, header);
         List<Reconciliation.Match> matches = new ArrayList<>(rec.matches());
@@ -65,14 +58,7 @@ final class AcrossYearsSheet {
     static void write(ListSheet.Book book, History history) throws IOException {
         List<String> header = new ArrayList<>(List.of("单位", "统一社会信用代码", "上年", "本年", "匹配方式", "本年文件", "上年文件"));
         FormatSpec spec = history.chains().isEmpty() ? null : history.chains().get(0).years().get(0).filing().spec();
-        List<Map.Entry<String, String>> pairs = spec == null ? List.of() : spec.carriedOverPairs();
-        for (Map.Entry<String, String> pair : pairs) {
-            String label = spec.cell(pair.getKey()).colLabel();
-            header.add(label + " 上年四");
-            header.add(label + " 本年二");
-            header.add(label + " 差额");
-        }
-        header.add("说明");
+        List<Map.Entry<String, String>> pairs = pairColumns(header, spec);
         int note = header.size() - 1;
         ListSheet s = book.sheet(DiscrepancyWorkbook.ACROSS_YEARS, header);
         for (History.Chain c : history.chains()) {
@@ -141,5 +127,21 @@ final class AcrossYearsSheet {
         s.text(1, f.identity().code());
         s.text(current ? 3 : 4, f.file());
         s.text(note, text);
+    }
+
+    /**
+     * Adds to {@code header} the three columns of each carried-over pair of {@code spec} (上年四, 本年二, 差额)
+     * and the 说明 column; returns the pairs (none without a format).
+     */
+    private static List<Map.Entry<String, String>> pairColumns(List<String> header, FormatSpec spec) {
+        List<Map.Entry<String, String>> pairs = spec == null ? List.of() : spec.carriedOverPairs();
+        for (Map.Entry<String, String> pair : pairs) {
+            String label = spec.cell(pair.getKey()).colLabel();
+            header.add(label + " 上年四");
+            header.add(label + " 本年二");
+            header.add(label + " 差额");
+        }
+        header.add("说明");
+        return pairs;
     }
 }
