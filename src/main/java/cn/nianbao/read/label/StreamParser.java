@@ -55,7 +55,7 @@ final class StreamParser {
     private StreamParser(LabelTargets targets, Source src) {
         this.targets = targets;
         this.src = src;
-        this.toks = labelPieces(Tokens.of(src), targets);
+        this.toks = labelPieces(PageBreaks.clean(Tokens.of(src), targets), targets);
         this.out = new CellWriter(src.file());
         StringBuilder b = new StringBuilder();
         posOf = new int[toks.size() + 1];

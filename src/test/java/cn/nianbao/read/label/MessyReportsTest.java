@@ -128,6 +128,45 @@ class MessyReportsTest {
         }
     }
 
+    /** Table 三's column header as a wide table repeats it at the top of the next page. */
+    private static final String T3_HEADER = """
+            （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况
+            \t自然人\t法人或其他组织\t总计
+            \t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t
+            """;
+
+    @Test
+    void aLabelCutByAPageBreakWithTheHeaderRepeatedIsWholeAgain() throws IOException {
+        // "5.要求行政机关确认或重新" and its numbers, the footer, the header again, then "出具已获取信息" (焦作's PDF).
+        Filing f = read("f.txt", seed000(t -> t.replace("5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0",
+                "5.要求行政机关确认或重新\t0\t0\t0\t0\t0\t0\t0\n\n— 3 —\n" + T3_HEADER + "\t\t出具已获取信息")));
+        Filing want = seed(SEED_000);
+        for (CellDef c : want.spec().cells()) {
+            assertThat(f.asFiled(c.key())).as(c.key()).isEqualTo(want.asFiled(c.key()));
+        }
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().matches("L[1-7]")).isEmpty();
+    }
+
+    @Test
+    void aBarePageNumberInsideALabelIsNoValueButAValueBeforeARepeatedHeaderStays() throws IOException {
+        // Seed 000: "（四）无" | page number "3" | header again | "法提供" — the 3 is no value of row 8 before it.
+        Filing f = read("g.txt", seed000(t -> t.replaceFirst("\\t\\(四\\) ?无法提供\\t", "\t(四)无\n\n3\n\n" + T3_HEADER + "\t法提供\t")));
+        Filing want = seed(SEED_000);
+        for (CellDef c : want.spec().cells()) {
+            assertThat(f.asFiled(c.key())).as(c.key()).isEqualTo(want.asFiled(c.key()));
+        }
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().matches("L[1-7]")).isEmpty();
+        // Seed 003 prints one number a line: row 一's last value "5" right before a page break and the header again is a value.
+        String text = Files.readString(SEED_003, StandardCharsets.UTF_8);
+        int at = text.indexOf("\t5\n", text.indexOf("一、本年新收政府信息公开申请数量"));
+        Filing g = read("h.txt", text.substring(0, at + 3) + "\n" + T3_HEADER + text.substring(at + 3));
+        assertThat(row(g, "t3", "received")).containsExactly("4", "1", "0", "0", "0", "0", "5");
+        Filing want3 = seed(SEED_003);
+        for (CellDef c : want3.spec().cells()) {
+            assertThat(g.asFiled(c.key())).as(c.key()).isEqualTo(want3.asFiled(c.key()));
+        }
+    }
+
     @Test
     void a2021ReportPrintingSection6AsOneRowKeepsEverythingElse() throws IOException {
         Filing f = read("e.txt", seed000(t -> t.replaceAll(
