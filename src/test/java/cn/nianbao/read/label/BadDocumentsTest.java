@@ -152,4 +152,41 @@ class BadDocumentsTest {
         assertThat(r.filing().spec().cells().stream().filter(c -> !r.filing().asFiled(c.key()).isBlank())
                 .map(c -> c.row().key()).distinct()).allMatch("received"::equals);
     }
+
+    /** A corpus .docx with one part replaced by {@code edit} applied to it (null: the part left out). */
+    private Path docxWith(String name, String part, java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path from = TestSupport.fixtures().resolve("corpus/焦作市应急管理局-2023/report.docx");
+        Path f = dir.resolve(name);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(f))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] b = in.readAllBytes();
+                if (e.getName().equals(part)) {
+                    String edited = edit.apply(new String(b, StandardCharsets.UTF_8));
+                    if (edited == null) {
+                        continue;
+                    }
+                    b = edited.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(b);
+                out.closeEntry();
+            }
+        }
+        return f;
+    }
+
+    @Test
+    void aDocxWhoseXmlIsCutOffIsDamagedInChineseNotInTheParsersEnglish() throws IOException {
+        // Found by DocumentFuzzTest: POI's "The element type ... must be terminated" reached the user.
+        Path cut = docxWith("截断.docx", "word/document.xml", xml -> xml.substring(0, xml.length() / 2));
+        Path tag = docxWith("标签.docx", "word/document.xml", xml -> xml.replaceFirst("<w:tc>", "<w:tc w:x>"));
+        Path missing = docxWith("缺正文.docx", "word/document.xml", xml -> null);
+        for (Path f : java.util.List.of(cut, tag, missing)) {
+            ReadResult r = read(f);
+            assertThat(r.readable()).as(f.toString()).isFalse();
+            assertThat(r.reason()).as(f.toString()).contains("Word 文档（.docx）已损坏");
+            assertThat(r.reason().replace("Word 文档（.docx）", "")).as("no parser's English").doesNotContainPattern("[A-Za-z]{4,}");
+        }
+    }
 }
