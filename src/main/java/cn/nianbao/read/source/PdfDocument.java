@@ -25,7 +25,7 @@ import org.apache.pdfbox.text.TextPosition;
  */
 final class PdfDocument {
     static final int MAX_PAGES = 300;
-    static final int MAX_CHARS = 3_000_000;
+    static final int MAX_CHARS = Documents.MAX_CHARS;
     static final int MAX_SECONDS = 60;
     /** Fewer letters than this on all pages together: no text layer to speak of. */
     private static final int MIN_TEXT = 20;

@@ -189,4 +189,16 @@ class BadDocumentsTest {
             assertThat(r.reason().replace("Word 文档（.docx）", "")).as("no parser's English").doesNotContainPattern("[A-Za-z]{4,}");
         }
     }
+
+    @Test
+    void aTextOfMillionsOfCharactersIsRefusedAsThePdfsAreNotReadForSeconds() throws IOException {
+        // Found by DocumentFuzzTest: a report's line repeated to 19 MB (under the 20 MB cap) took over 20 s to read.
+        String report = Files.readString(TestSupport.fixtures().resolve("corpus/焦作市应急管理局-2023/seed.txt"));
+        Path f = dir.resolve("焦作市应急管理局-2023-重复.txt");
+        Files.writeString(f, (report + "\n").repeat(3_100_000 / report.length() + 1), StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        ReadResult r = read(f);
+        assertUnreadable(r, "文本文件的文字超过 3000000 个字符", "不像是一份年度报告");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(5_000);
+    }
 }
