@@ -44,6 +44,15 @@ public final class Documents {
         String name = file.toString();
         switch (kind) {
             case PDF, DOCX, DOC -> {
+                if (kind != FileKind.PDF) {
+                    // Word's "save as web page" and many sites' "export to Word" are HTML or text under a
+                    // .doc name: neither a zip nor an OLE2 file, they are read as what their content is.
+                    byte[] head = FileKind.head(file);
+                    FileKind content = FileKind.zip(head) || FileKind.ole2(head) ? kind : FileKind.of(Path.of("content"), head);
+                    if (content == FileKind.HTML || content == FileKind.TEXT) {
+                        return read(file, content);
+                    }
+                }
                 if (size > MAX_FILE_BYTES) {
                     throw new UnreadableDocument(kind.chinese() + "超过 100 MB，不像是一份年度报告，没有读取");
                 }

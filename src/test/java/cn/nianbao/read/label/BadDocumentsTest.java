@@ -40,6 +40,12 @@ class BadDocumentsTest {
                 () -> new LabelReader(TestSupport.FORMATS).readText(file, new LabelReader.Hints("某局", 2024, null)));
     }
 
+    /** A reason in Chinese: no words of English (but the names of forms and programs) from a parser's message. */
+    private static void assertNoEnglish(String reason) {
+        assertThat(reason.replaceAll("Word|WPS|Excel|PDF|XML|\\.docx|\\.doc|\\.mhtml|\\.html", ""))
+                .as(reason).doesNotContainPattern("[A-Za-z]{3,}");
+    }
+
     private static void assertUnreadable(ReadResult r, String... reason) {
         assertThat(r.readable()).isFalse();
         assertThat(r.reason()).contains(reason).doesNotContain("Exception");
@@ -186,7 +192,7 @@ class BadDocumentsTest {
             ReadResult r = read(f);
             assertThat(r.readable()).as(f.toString()).isFalse();
             assertThat(r.reason()).as(f.toString()).contains("Word 文档（.docx）已损坏");
-            assertThat(r.reason().replace("Word 文档（.docx）", "")).as("no parser's English").doesNotContainPattern("[A-Za-z]{4,}");
+            assertNoEnglish(r.reason());
         }
     }
 
@@ -200,5 +206,67 @@ class BadDocumentsTest {
         ReadResult r = read(f);
         assertUnreadable(r, "文本文件的文字超过 3000000 个字符", "不像是一份年度报告");
         assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(5_000);
+    }
+
+    @Test
+    void aDocThatIsNoOle2FileIsDamagedWithTheAdviceAndAWebPageNamedDocIsReadAsAPage() throws IOException {
+        Path corpus = TestSupport.fixtures().resolve("corpus/焦作市应急管理局-2023");
+        byte[] junk = new byte[50_000];
+        new java.util.Random(16).nextBytes(junk);
+        Path random = Files.write(dir.resolve("某局2024年报告.doc"), junk);
+        Path cut = Files.write(dir.resolve("截断2024.doc"), java.util.Arrays.copyOf(Files.readAllBytes(corpus.resolve("report.doc")), 4096));
+        for (Path f : java.util.List.of(random, cut)) {
+            ReadResult r = read(f);
+            assertThat(r.readable()).as(f.toString()).isFalse();
+            assertThat(r.reason()).as(f.toString()).contains("Word 文档（.doc）", "另存为 .docx");
+            assertNoEnglish(r.reason());
+        }
+        // Word's "save as web page" and many sites' "export to Word" give HTML under a .doc name: read by content.
+        Path page = Files.copy(corpus.resolve("cms.html"), dir.resolve("焦作市应急管理局-2023.doc"));
+        ReadResult asDoc = read(page);
+        assertThat(asDoc.readable()).as(asDoc.reason()).isTrue();
+        ReadResult asHtml = read(corpus.resolve("cms.html"));
+        assertThat(ReportForms.score(asDoc.filing(), asHtml.filing()).toString()).contains(" 0 blank, 0 wrong");
+        assertThat(ReportForms.score(asDoc.filing(), asHtml.filing()).exact()).isEqualTo(asHtml.filing().spec().cells().size());
+    }
+
+    /** {@code html} as a browser's .mhtml, with a picture part of {@code pictureBytes} before the page. */
+    private static byte[] mhtml(String html, int pictureBytes, String htmlBase64) {
+        String b = "----MultipartBoundary--fuzz16----";
+        StringBuilder m = new StringBuilder("From: <Saved by Blink>\r\nSubject: =?utf-8?B?5bm05oql?=\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/related; type=\"text/html\"; boundary=\"" + b + "\"\r\n\r\n");
+        if (pictureBytes > 0) {
+            byte[] png = new byte[pictureBytes];
+            new java.util.Random(1).nextBytes(png);
+            m.append("--").append(b).append("\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+                    + "Content-Location: http://www.example.gov.cn/big.png\r\n\r\n")
+                    .append(java.util.Base64.getMimeEncoder().encodeToString(png)).append("\r\n");
+        }
+        m.append("--").append(b).append("\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Location: http://www.example.gov.cn/art.html\r\n\r\n")
+                .append(htmlBase64 != null ? htmlBase64 : java.util.Base64.getMimeEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8)))
+                .append("\r\n--").append(b).append("--\r\n");
+        return m.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void anMhtmlWithAHugeBase64PartIsReadInBoundedTimeAndOneWhosePageIsBase64JunkIsUnreadable() throws IOException {
+        Path corpus = TestSupport.fixtures().resolve("corpus/焦作市应急管理局-2023");
+        String html = new String(Files.readAllBytes(corpus.resolve("lo.html")), StandardCharsets.UTF_8);
+        // A 14 MB picture (19 MB of base64, under the 20 MB cap) before the page.
+        Path big = Files.write(dir.resolve("焦作市应急管理局-2023-大图.mhtml"), mhtml(html, 14 * 1024 * 1024, null));
+        assertThat(Files.size(big)).isBetween(18L * 1024 * 1024, 20L * 1024 * 1024);
+        long start = System.nanoTime();
+        ReadResult r = read(big);
+        assertThat(r.readable()).as(r.reason()).isTrue();
+        ReadResult page = read(corpus.resolve("lo.html"));
+        assertThat(ReportForms.score(r.filing(), page.filing()).exact()).isEqualTo(page.filing().spec().cells().size());
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(15_000);
+        // The page part itself: 15 MB of base64 that is no page, then characters that are no base64 at all.
+        String junk = "QUFB".repeat(15 * 1024 * 1024 / 4) + "\r\n!!!!====\u00ff\r\n" + "A";
+        ReadResult bad = read(Files.write(dir.resolve("焦作市应急管理局-2023-坏.mhtml"), mhtml("", 0, junk)));
+        assertThat(bad.readable()).isFalse();
+        assertThat(bad.reason()).containsPattern("\\p{IsHan}");
+        assertNoEnglish(bad.reason());
     }
 }
