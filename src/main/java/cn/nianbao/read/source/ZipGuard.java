@@ -45,7 +45,8 @@ final class ZipGuard {
                     throw bomb(what, e.getName());
                 }
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            // A member cut short (EOF inside its deflated data) is damage too, not a disk that failed.
             throw new UnreadableDocument(what + "已损坏（不是完整的 zip 结构），无法打开");
         }
         if (total > 1024 * 1024 && packed > 0 && total / packed > MAX_RATIO) {
