@@ -272,4 +272,27 @@ class BadDocumentsTest {
         assertThat(bad.reason()).containsPattern("\\p{IsHan}");
         assertNoEnglish(bad.reason());
     }
+
+    @Test
+    void aDocxWithAMemberNamedInGbkIsReadLikeTheOriginal() throws IOException {
+        // Found by DocumentFuzzTest: ZipGuard's name decoding threw, 无法读取：malformed input off : 22, length : 1.
+        // A Chinese zip tool names members in GBK without the UTF-8 flag: a part added that way is no damage.
+        Path from = TestSupport.fixtures().resolve("corpus/焦作市应急管理局-2023/report.docx");
+        Path f = dir.resolve("焦作市应急管理局-2023-重新压缩.docx");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(f), java.nio.charset.Charset.forName("GBK"))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(in.readAllBytes());
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("customXml/项目1.xml"));
+            out.write("<a/>".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        ReadResult r = read(f);
+        assertThat(r.readable()).as(r.reason()).isTrue();
+        ReadResult original = read(from);
+        assertThat(ReportForms.score(r.filing(), original.filing()).exact()).isEqualTo(original.filing().spec().cells().size());
+    }
 }
