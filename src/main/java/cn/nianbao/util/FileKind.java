@@ -31,7 +31,7 @@ public enum FileKind {
     XLSX("Excel 工作簿"),
     /**
      * An OLE2 workbook (.xls, WPS's .et); also an OLE2 file of no kind named here (an .xlsx with an
-     * opening password is one) or a damaged one not named .doc, .wps or .ppt, which only the
+     * opening password is one) or a damaged one, unless named .doc, .wps or .ppt, which only the
      * workbook reader can judge.
      */
     XLS("Excel 工作簿"),
@@ -299,7 +299,7 @@ public enum FileKind {
             // damaged: a Word or PowerPoint file by its name (.doc, .wps, .ppt), its reader says what is wrong with it
             return damaged(file, XLS, DOC, PPT);
         }
-        return XLS;
+        return damaged(file, XLS, DOC, PPT); // none of the streams: as damaged
     }
 
     /** A header line (Name: value) at the start, as every RFC 5322 message has. */

@@ -63,6 +63,8 @@ class FileKindTest {
         assertThat(kind("报告.WPS", cutOle2)).isEqualTo(FileKind.DOC);
         assertThat(kind("报表.xls", cutOle2)).isEqualTo(FileKind.XLS);
         assertThat(kind("报表.pdf", cutOle2)).as("not an OLE2 kind: for the workbook reader").isEqualTo(FileKind.XLS);
+        assertThat(kind("报告.doc", ole2("WoXdDocument"))).as("a stream's name damaged").isEqualTo(FileKind.DOC);
+        assertThat(kind("加密.xlsx", ole2("EncryptedPackage"))).isEqualTo(FileKind.XLS);
 
         assertThat(kind("book.doc", ole2("Workbook"))).isEqualTo(FileKind.XLS);
         assertThat(kind("book.et", ole2("Book"))).isEqualTo(FileKind.XLS);

@@ -218,7 +218,11 @@ class BadDocumentsTest {
         new java.util.Random(16).nextBytes(junk);
         Path random = Files.write(dir.resolve("某局2024年报告.doc"), junk);
         Path cut = Files.write(dir.resolve("截断2024.doc"), java.util.Arrays.copyOf(Files.readAllBytes(corpus.resolve("report.doc")), 4096));
-        for (Path f : java.util.List.of(random, cut)) {
+        // An OLE2 file whose "WordDocument" stream lost its name (found by DocumentFuzzTest: was read as a workbook).
+        byte[] doc = Files.readAllBytes(corpus.resolve("report.doc"));
+        String latin = new String(doc, StandardCharsets.ISO_8859_1).replace("W\0o\0r\0d\0D\0", "W\0o\0X\0d\0D\0");
+        Path renamed = Files.write(dir.resolve("改名2024.doc"), latin.getBytes(StandardCharsets.ISO_8859_1));
+        for (Path f : java.util.List.of(random, cut, renamed)) {
             ReadResult r = read(f);
             assertThat(r.readable()).as(f.toString()).isFalse();
             assertThat(r.reason()).as(f.toString()).contains("Word 文档（.doc）", "另存为 .docx");
