@@ -85,6 +85,24 @@ class MessyReportsTest {
     }
 
     @Test
+    void aStraySpaceInsideTheNumberOfARowPrintedRunTogetherIsReadAsOneNumberButSpacesApartFromTheLabelPartCells() throws IOException {
+        // The row printed run together ("行政许可57 7"): the space inside the numbers is stray, 577 the only reading.
+        Filing f = read("s.txt", seed000(t -> t.replace("行政许可\t577\t\t", "行政许可57 7\t\t")));
+        assertThat(f.value("t2.art20_5.licensing.decisions")).isEqualTo(CellValue.Num.of(new java.math.BigDecimal("577"), false));
+        assertThat(of(f, "L6")).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.INFO);
+            assertThat(x.message()).contains("零散的空格").contains("57 7").contains("577");
+        });
+        // Numbers a space or a tab apart from the label and from each other are two cells' values: for a row
+        // of one cell that is an error, never 577.
+        for (String row : List.of("行政许可 57 7\t\t", "行政许可\t57\t7\t")) {
+            Filing g = read("t.txt", seed000(t -> t.replace("行政许可\t577\t\t", row)));
+            assertThat(g.value("t2.art20_5.licensing.decisions")).as(row).isEqualTo(CellValue.BLANK);
+            assertThat(of(g, "L5")).as(row).singleElement().satisfies(x -> assertThat(x.message()).contains("57 7"));
+        }
+    }
+
+    @Test
     void aRowTheRowRuleLeavesAmbiguousIsSettledByTheColumnsIdentities() throws IOException {
         // 四、结转 "011000011" is 0,1,10,0,0,0,11 or 0,11,0,0,0,0,11 by its own total; R1 (一+二 = 三（七）+ 四)
         // in the 商业企业 column (11 + 0 = 0 + 四) leaves the second.
