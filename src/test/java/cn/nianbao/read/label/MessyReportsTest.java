@@ -186,6 +186,38 @@ class MessyReportsTest {
     }
 
     @Test
+    void tablesOutOfOrderOrMissingAreReadWhereTheyAreAndAMissingOneIsDeclared() throws IOException {
+        String text = Files.readString(SEED_000, StandardCharsets.UTF_8);
+        int t2 = text.indexOf("二、主动公开政府信息情况");
+        int t3 = text.indexOf("三、收到和处理政府信息公开申请情况");
+        int t4 = text.indexOf("四、政府信息公开行政复议、行政诉讼情况");
+        int end = text.indexOf("五、存在的主要问题及改进情况");
+        String head = text.substring(0, t2);
+        String two = text.substring(t2, t3);
+        String three = text.substring(t3, t4);
+        String four = text.substring(t4, end);
+        String tail = text.substring(end);
+        Filing want = seed(SEED_000);
+        // Order 四, 三, 二: every table read where it stands.
+        Filing f = read("o.txt", head + four + three + two + tail);
+        for (CellDef c : want.spec().cells()) {
+            assertThat(f.asFiled(c.key())).as(c.key()).isEqualTo(want.asFiled(c.key()));
+        }
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().matches("L[1-7]")).isEmpty();
+        // Order 三, 四 and no table 二: 二 declared missing (L1) and blank, the others exact.
+        Filing g = read("m.txt", head + three + four + tail);
+        for (CellDef c : want.spec().cells()) {
+            if (c.table().key().equals("t2")) {
+                assertThat(g.value(c.key())).as(c.key()).isEqualTo(CellValue.BLANK);
+            } else {
+                assertThat(g.asFiled(c.key())).as(c.key()).isEqualTo(want.asFiled(c.key()));
+            }
+        }
+        assertThat(of(g, "L1")).singleElement().satisfies(x -> assertThat(x.message()).contains("表二"));
+        assertThat(g.findings()).filteredOn(x -> x.ruleId().matches("L[2-7]")).isEmpty();
+    }
+
+    @Test
     void a2021ReportPrintingSection6AsOneRowKeepsEverythingElse() throws IOException {
         Filing f = read("e.txt", seed000(t -> t.replaceAll(
                 "\t\\(六\\) 其他处理\t1\\.申请人无正当理由[^\\n]*\\n\t\t2\\.申请人逾期[^\\n]*\\n3\\.其他\t\t0\t0\t0\t0\t0\t0\t0\t\\n",
