@@ -694,6 +694,11 @@ final class StreamParser {
             }
             if (moved.entrySet().stream().allMatch(e -> keepsItsRules(e.getKey(), e.getValue()))) {
                 window.putAll(moved);
+                Target last = order.get(j).target();
+                out.findings.add(out.rowFinding(FindingCode.L5, Severity.INFO, t, toks.get(pool.get(0)).cell(),
+                        "从" + t.name() + "到“" + last.row().label() + "”这" + (j - i + 1) + "行的标签和数字分开印出（"
+                        + (before ? "标签在前、数字在后" : "数字在前、标签在后") + "，例如 PDF 直接转出的文字）：这" + pool.size()
+                        + "个数字正好够这几行，已按行的顺序读取，每一行本行的规则都成立"));
                 i = j;
             }
         }
