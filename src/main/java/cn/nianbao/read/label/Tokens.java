@@ -26,13 +26,31 @@ import java.util.regex.Pattern;
 final class Tokens {
     enum Kind { LABEL, NUM, EMPTY }
 
+    /** {@link Tok#gap}: nothing between a token and the one before it in the same cell. */
+    static final int GLUED = 0;
+    /** {@link Tok#gap}: one plain space between a token and the one before it in the same cell. */
+    static final int ONE_SPACE = 1;
+    /** {@link Tok#gap}: the first token of its cell, or parted from the one before by more than one plain space. */
+    static final int APART = 2;
+
     /**
      * One token. {@code norm} is the folded label ({@link ChineseText#label}; labels only); {@code value}
      * what a value says (null for a value that is no number, "1,21"); {@code loose} marks a value
      * standing alone on its line, which may be a page number; {@code x} its middle on the page (NaN
-     * where unknown); {@code line} the source row it came from.
+     * where unknown); {@code line} the source row it came from; {@code gap} what parts it from the
+     * token before it in the same cell: {@link #GLUED} nothing ("行政许可28"), {@link #ONE_SPACE} one
+     * plain space (a stray space inside one number, "28 9", or a separator), else {@link #APART}.
      */
-    record Tok(Kind kind, String text, String norm, NumberText.Reading value, SourceCell cell, boolean loose, double x, int line) {
+    record Tok(Kind kind, String text, String norm, NumberText.Reading value, SourceCell cell, boolean loose, double x, int line,
+               int gap) {
+        Tok(Kind kind, String text, String norm, NumberText.Reading value, SourceCell cell, boolean loose, double x, int line) {
+            this(kind, text, norm, value, cell, loose, x, line, APART);
+        }
+
+        Tok withGap(int g) {
+            return new Tok(kind, text, norm, value, cell, loose, x, line, g);
+        }
+
         boolean num() {
             return kind == Kind.NUM;
         }
@@ -92,7 +110,7 @@ final class Tokens {
             // A value alone on its line may be a page number ("5" between two pages' lines).
             if (out.size() == first + 1 && out.get(first).num() && looseNumber(out.get(first))) {
                 Tok t = out.get(first);
-                out.set(first, new Tok(t.kind(), t.text(), t.norm(), t.value(), t.cell(), true, t.x(), t.line()));
+                out.set(first, new Tok(t.kind(), t.text(), t.norm(), t.value(), t.cell(), true, t.x(), t.line(), t.gap()));
             }
         }
         return out;
@@ -109,6 +127,8 @@ final class Tokens {
         s = INLINE_PAGE.matcher(s).replaceAll(" ");
         int n = s.length();
         int i = 0;
+        int first = out.size();
+        int wordEnd = -1;
         while (i < n) {
             while (i < n && ChineseText.invisible(s.charAt(i))) {
                 i++;
@@ -118,7 +138,13 @@ final class Tokens {
                 i++;
             }
             if (w < i) {
+                boolean oneSpace = wordEnd >= 0 && w - wordEnd == 1 && s.charAt(wordEnd) == ' ' && out.size() > first;
+                int before = out.size();
                 word(s, w, i, c, out);
+                for (int k = before; k < out.size(); k++) {
+                    out.set(k, out.get(k).withGap(k > before ? GLUED : oneSpace ? ONE_SPACE : APART));
+                }
+                wordEnd = i;
             }
         }
     }
