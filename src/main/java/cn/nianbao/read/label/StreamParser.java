@@ -874,13 +874,14 @@ final class StreamParser {
     }
 
     /**
-     * A PDF row with fewer values than cells: each value under the column whose middle it stands
-     * nearest, the columns' middles taken from the table's full rows; the rest blank. False when
-     * the table has no full row to go by or two values fall under one column.
+     * A PDF row with fewer values than cells: each value (and each empty ruled cell between them)
+     * under the column whose middle it stands nearest, the columns' middles taken from the table's
+     * full rows; the rest blank. False when the table has no full row to go by, a value has no
+     * position, or two values fall under one column.
      */
     private boolean placeByColumns(TableDef table, Target t, List<Tok> vals) {
         double[] mid = columnMiddles(t);
-        if (mid == null || vals.stream().anyMatch(v -> Double.isNaN(v.x()) || v.kind() != Kind.NUM)) {
+        if (mid == null || vals.stream().anyMatch(v -> Double.isNaN(v.x()))) {
             return false;
         }
         double spacing = Double.MAX_VALUE;
