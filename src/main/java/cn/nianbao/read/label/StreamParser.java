@@ -269,7 +269,7 @@ final class StreamParser {
                         "标签“" + a.seen() + "”与国家格式的“" + t.row().label() + "”不完全一致，已按后者读取"));
             }
             String foreign = interleaved(t, window.get(t), order);
-            List<Tok> vals = trimmed(window.get(t));
+            List<Tok> vals = trimmed(window.get(t), t.cells().size());
             valsOf.put(t, vals);
             int n = t.cells().size();
             if (foreign != null) {
@@ -623,7 +623,13 @@ final class StreamParser {
         return v;
     }
 
-    private List<Tok> trimmed(List<Integer> window) {
+    /**
+     * The window's values without the empty cells at either end, except the empty ruled cells of a
+     * PDF standing right before the first value on its line, as many as the row lacks: the cells
+     * next to the values are value cells ("8.属于行政查询事项" | empty 自然人 | 0 0 0 0 0 0), those
+     * further left the label columns' (a label not merged across them).
+     */
+    private List<Tok> trimmed(List<Integer> window, int cells) {
         int a = 0;
         int b = window.size();
         while (a < b && toks.get(window.get(a)).kind() == Kind.EMPTY) {
@@ -631,6 +637,14 @@ final class StreamParser {
         }
         while (b > a && toks.get(window.get(b - 1)).kind() == Kind.EMPTY) {
             b--;
+        }
+        while (a > 0 && a < b && b - a < cells) {
+            Tok e = toks.get(window.get(a - 1));
+            Tok first = toks.get(window.get(a));
+            if (e.kind() != Kind.EMPTY || Double.isNaN(e.x()) || e.line() != first.line() || e.cell().page() != first.cell().page()) {
+                break;
+            }
+            a--;
         }
         List<Tok> out0 = new ArrayList<>();
         for (int i = a; i < b; i++) {
@@ -788,7 +802,7 @@ final class StreamParser {
         Target line = targets.t4Line();
         int end = lastRowEnd(first, limit);
         List<Integer> w = values(first, end);
-        List<Tok> vals = trimmed(w);
+        List<Tok> vals = trimmed(w, line.cells().size());
         int n = line.cells().size();
         if (vals.isEmpty()) {
             out.blankRow(line, toks.get(first).cell());

@@ -83,11 +83,15 @@ final class Tokens {
             }
             int first = out.size();
             boolean numberBefore = false;
+            boolean labelBefore = false;
             List<SourceCell> pendingEmpty = new ArrayList<>();
             for (SourceCell c : row) {
                 String text = c.text() == null ? "" : c.text();
                 if (text.isBlank()) {
-                    if (numberBefore) {
+                    // After a value, or in a PDF (whose only empty cells are ruled cells) after a label: a
+                    // value cell left empty when a value follows on the line (the reader keeps as many of
+                    // those after a label as the row lacks, see StreamParser.trimmed).
+                    if (numberBefore || labelBefore && c.placed()) {
                         pendingEmpty.add(c);
                     }
                     continue;
@@ -106,6 +110,7 @@ final class Tokens {
                 }
                 pendingEmpty.clear();
                 numberBefore = out.size() > before && out.get(out.size() - 1).num();
+                labelBefore = out.size() > before && out.get(out.size() - 1).kind() == Kind.LABEL;
             }
             // A value alone on its line may be a page number ("5" between two pages' lines).
             if (out.size() == first + 1 && out.get(first).num() && looseNumber(out.get(first))) {
