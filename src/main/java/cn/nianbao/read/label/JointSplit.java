@@ -36,8 +36,15 @@ final class JointSplit {
     private JointSplit() {
     }
 
-    /** A row's readings: {@code problem} names a value that is no number (then there are none). */
-    record Readings(List<List<BigDecimal>> all, Tok problem, boolean dropped) {
+    /**
+     * A row's readings: {@code problem} names a value that is no number (then there are none);
+     * {@code dropped} when a loose number was left out; {@code joined} when values parted by one
+     * space were read as one number (no reading kept every space as a cell boundary).
+     */
+    record Readings(List<List<BigDecimal>> all, Tok problem, boolean dropped, boolean joined) {
+        Readings(List<List<BigDecimal>> all, Tok problem, boolean dropped) {
+            this(all, problem, dropped, false);
+        }
     }
 
     /** Every reading of {@code vals} as the cells of {@code t} that keeps {@code t}'s own rules. */
@@ -79,7 +86,40 @@ final class JointSplit {
                 break; // a reading that keeps every number is preferred to one that drops a page number
             }
         }
+        if (found.isEmpty()) {
+            return strayed(t, vals);
+        }
         return new Readings(List.copyOf(found), null, dropped);
+    }
+
+    /**
+     * A stray space inside a number ("行政许可28 9" for 289) of a row printed run together (its
+     * first number right after its label, no space between): where no reading keeps every space as
+     * a cell boundary, digits parted from the digits before them by one plain space in the same cell
+     * are read as one run, and the runs cut as usual. None when there is no such space, or when the
+     * row's numbers stand apart from its label ("行政强制 6 7": spaces there part the cells).
+     */
+    private static Readings strayed(Target t, List<Tok> vals) {
+        List<String> pieces = new ArrayList<>();
+        boolean joined = false;
+        if (vals.isEmpty() || vals.get(0).gap() != Tokens.GLUED) {
+            return new Readings(List.of(), null, false);
+        }
+        for (int i = 0; i < vals.size(); i++) {
+            Tok v = vals.get(i);
+            String p = piece(v);
+            if (i > 0 && v.gap() == Tokens.ONE_SPACE && v.digits() != null && vals.get(i - 1).digits() != null
+                    && vals.get(i - 1).cell() == v.cell() && pieces.get(pieces.size() - 1) != null) {
+                pieces.set(pieces.size() - 1, pieces.get(pieces.size() - 1) + p);
+                joined = true;
+            } else {
+                pieces.add(p);
+            }
+        }
+        if (!joined || pieces.size() > t.cells().size()) {
+            return new Readings(List.of(), null, false);
+        }
+        return new Readings(RunTogether.splits(pieces, t.cells().size(), c -> fits(t, c)), null, false, true);
     }
 
     private static String piece(Tok v) {

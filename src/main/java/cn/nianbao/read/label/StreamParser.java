@@ -234,14 +234,21 @@ final class StreamParser {
         List<Target> all = rowsOf(table);
         Map<Target, Anchor> byTarget = new LinkedHashMap<>();
         anchors.forEach(a -> byTarget.put(a.target(), a));
-        // Each anchored row's values: from its label's start to the next row's label's start.
-        List<Anchor> order = new ArrayList<>(anchors);
+        // Each anchored row's values: from its label's start to the next label's start (the next row's,
+        // or in a text whose labels are out of table order, the next found label in the text).
+        List<Anchor> order = withDisplaced(all, anchors, limit);
+        order.forEach(a -> byTarget.putIfAbsent(a.target(), a));
         Map<Target, List<Integer>> window = new LinkedHashMap<>();
         List<int[]> heads = blockHeads(table);
-        for (int i = 0; i < order.size(); i++) {
-            Anchor a = order.get(i);
+        for (Anchor a : order) {
             int from = tokenAt(a.start());
-            int to = i + 1 < order.size() ? tokenAt(order.get(i + 1).start()) : lastRowEnd(tokenAt(Math.max(a.start(), a.end() - 1)), limit);
+            int next = -1;
+            for (Anchor b : order) {
+                if (b.start() > a.start() && (next < 0 || b.start() < next)) {
+                    next = b.start();
+                }
+            }
+            int to = next >= 0 ? tokenAt(next) : lastRowEnd(tokenAt(Math.max(a.start(), a.end() - 1)), limit);
             to = Math.min(to, nextBlockHead(heads, a, to));
             window.put(a.target(), values(from, Math.min(to, limit)));
         }
@@ -261,8 +268,8 @@ final class StreamParser {
                 out.findings.add(out.rowFinding(FindingCode.L4, Severity.INFO, t, cellOf(a),
                         "标签“" + a.seen() + "”与国家格式的“" + t.row().label() + "”不完全一致，已按后者读取"));
             }
-            String foreign = interleaved(window.get(t), order);
-            List<Tok> vals = trimmed(window.get(t));
+            String foreign = interleaved(t, window.get(t), order);
+            List<Tok> vals = trimmed(window.get(t), t.cells().size());
             valsOf.put(t, vals);
             int n = t.cells().size();
             if (foreign != null) {
@@ -300,7 +307,7 @@ final class StreamParser {
             JointSplit.Readings r = JointSplit.of(t, vals);
             readings.put(t, r);
             if (r.all().size() == 1) {
-                take(t, vals, r.all().get(0), r.dropped(), false);
+                take(t, vals, r.all().get(0), r, false);
                 for (int j = 0; j < n; j++) {
                     known.put(t.cells().get(j).key(), r.all().get(0).get(j));
                 }
@@ -317,9 +324,9 @@ final class StreamParser {
                 Target t = e.getKey();
                 List<Tok> vals = valsOf.get(t);
                 if (j.resolved().containsKey(t)) {
-                    take(t, vals, j.resolved().get(t), readings.get(t).dropped(), true);
+                    take(t, vals, j.resolved().get(t), readings.get(t), true);
                 } else {
-                    leaveAmbiguous(t, vals, j.left().getOrDefault(t, e.getValue()), j.noneFits());
+                    leaveAmbiguous(t, vals, j.left().getOrDefault(t, e.getValue()), j.noneFits(), readings.get(t).joined());
                 }
             }
         }
@@ -330,6 +337,71 @@ final class StreamParser {
             }
         }
         unplaced(table, order, limit);
+    }
+
+    /**
+     * The anchors in table order, with the rows the chain missed found out of order: a label that
+     * pdftotext printed elsewhere in the table's stretch (a wrapped label "1.本机关不掌握相关政府信/息"
+     * printed after the labels of later rows). Only a label printed whole with its numbering, once
+     * in the stretch and apart from every other row's label, is taken.
+     */
+    private List<Anchor> withDisplaced(List<Target> all, List<Anchor> anchors, int limit) {
+        if (anchors.isEmpty() || anchors.size() == all.size()) {
+            return new ArrayList<>(anchors);
+        }
+        Map<Target, Anchor> by = new HashMap<>();
+        anchors.forEach(a -> by.put(a.target(), a));
+        Anchor last = anchors.get(anchors.size() - 1);
+        int lo = anchors.get(0).start();
+        int hi = posOf[Math.min(limit, lastRowEnd(tokenAt(Math.max(last.start(), last.end() - 1)), limit))];
+        List<Anchor> out = new ArrayList<>();
+        for (Target t : all) {
+            Anchor a = by.get(t);
+            if (a == null) {
+                String form = ChineseText.label(t.row().label());
+                int p = stream.indexOf(form, lo);
+                boolean once = p >= 0 && p + form.length() <= hi && Anchors.numbering(form) != 0
+                        && (stream.indexOf(form, p + 1) < 0 || stream.indexOf(form, p + 1) + form.length() > hi);
+                int end = p + form.length();
+                if (once && anchors.stream().noneMatch(b -> b.start() < end && p < b.end())) {
+                    a = new Anchor(t, p, end, false, null);
+                } else if (p < 0) {
+                    a = cutLabel(t, form, anchors, lo, hi);
+                }
+            }
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A row's label cut by a page break with other labels printed between its halves
+     * ("5.要求行政机关确认或重新" … "出具已获取信息"): one label piece in {@code stream[lo, hi)} that is
+     * the start of the row's label with its numbering and at least half of it, the only such piece.
+     */
+    private Anchor cutLabel(Target t, String form, List<Anchor> anchors, int lo, int hi) {
+        int numbering = Anchors.numbering(form);
+        Anchor found = null;
+        for (int k = tokenAt(lo); k < toks.size() && posOf[k] < hi; k++) {
+            Tok tok = toks.get(k);
+            String n = tok.norm();
+            if (numbering == 0 || tok.kind() != Kind.LABEL || n.length() < Math.max(6, form.length() / 2) || n.length() >= form.length()
+                    || !form.startsWith(n) || Anchors.numbering(n) != numbering) {
+                continue;
+            }
+            int start = posOf[k];
+            int end = start + n.length();
+            if (anchors.stream().anyMatch(b -> b.start() < end && start < b.end())) {
+                continue;
+            }
+            if (found != null) {
+                return null; // printed twice: which one is the row's cannot be told
+            }
+            found = new Anchor(t, start, end, false, null);
+        }
+        return found;
     }
 
     /**
@@ -494,20 +566,50 @@ final class StreamParser {
     /**
      * Label text standing between a row's values that is no part of any row's label (a header's
      * "总计" between the sixth and the seventh number): the text's order is not the table's, so
-     * which number is in which column cannot be told. Null when the values stand together.
+     * which number is in which column cannot be told. Null when the values stand together. A piece
+     * of a group's label ("三、本" of the vertical "三、本年度办理结果") standing after a whole number
+     * of rows' values is no such text: the values after it are the next rows' (pdftotext printing
+     * the group's label where the next row's numbers begin).
      */
-    private String interleaved(List<Integer> window, List<Anchor> order) {
+    private String interleaved(Target row, List<Integer> window, List<Anchor> order) {
         List<Integer> nums = window.stream().filter(k -> toks.get(k).kind() == Kind.NUM).toList();
         if (nums.size() < 2) {
             return null;
         }
+        int before = 0;
         for (int k = nums.get(0) + 1; k < nums.get(nums.size() - 1); k++) {
             Tok t = toks.get(k);
-            if (t.kind() == Kind.LABEL && !inAnchor(order, k)) {
+            if (t.kind() == Kind.NUM) {
+                before++;
+            }
+            if (t.kind() == Kind.LABEL && !inAnchor(order, k)
+                    && !((before + 1) % row.cells().size() == 0 && groupPiece(row.table(), t.norm()))) {
                 return t.text();
             }
         }
         return null;
+    }
+
+    /** Whether a folded label is a piece (two characters or more) of a group label of the table's rows and of no column's label. */
+    private boolean groupPiece(TableDef table, String norm) {
+        if (norm.length() < 2) {
+            return false;
+        }
+        boolean group = false;
+        for (Target t : rowsOf(table)) {
+            List<String> path = t.row().path();
+            for (String p : path.subList(0, path.size() - 1)) {
+                group |= ChineseText.label(p).contains(norm);
+            }
+            for (CellDef c : t.cells()) {
+                for (String p : c.col().path()) {
+                    if (ChineseText.label(p).contains(norm)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return group;
     }
 
     /** The value tokens (NUM, EMPTY) among tokens [from, to). */
@@ -521,7 +623,13 @@ final class StreamParser {
         return v;
     }
 
-    private List<Tok> trimmed(List<Integer> window) {
+    /**
+     * The window's values without the empty cells at either end, except the empty ruled cells of a
+     * PDF standing right before the first value on its line, as many as the row lacks: the cells
+     * next to the values are value cells ("8.属于行政查询事项" | empty 自然人 | 0 0 0 0 0 0), those
+     * further left the label columns' (a label not merged across them).
+     */
+    private List<Tok> trimmed(List<Integer> window, int cells) {
         int a = 0;
         int b = window.size();
         while (a < b && toks.get(window.get(a)).kind() == Kind.EMPTY) {
@@ -529,6 +637,14 @@ final class StreamParser {
         }
         while (b > a && toks.get(window.get(b - 1)).kind() == Kind.EMPTY) {
             b--;
+        }
+        while (a > 0 && a < b && b - a < cells) {
+            Tok e = toks.get(window.get(a - 1));
+            Tok first = toks.get(window.get(a));
+            if (e.kind() != Kind.EMPTY || Double.isNaN(e.x()) || e.line() != first.line() || e.cell().page() != first.cell().page()) {
+                break;
+            }
+            a--;
         }
         List<Tok> out0 = new ArrayList<>();
         for (int i = a; i < b; i++) {
@@ -539,14 +655,21 @@ final class StreamParser {
     }
 
     /**
-     * Rows whose labels came before their numbers (a PDF's text in block order: "（一）予以公开",
-     * "（二）部分公开", then fourteen numbers): a row with no values followed by rows holding the
-     * surplus, the numbers taken in row order when the run's counts add up exactly.
+     * Rows whose labels and numbers stand in separate runs (a PDF's text in block order): rows
+     * whose labels came before their numbers ("（一）予以公开", "（二）部分公开", then fourteen
+     * numbers: a row with none followed by rows holding the surplus), or rows whose numbers came
+     * before their labels ("8.属于行政查询事项" and twenty-one numbers, then the labels "1.本机关…",
+     * "2.没有现成…": a row with the surplus followed by rows lacking theirs). The numbers of such a run
+     * of one block are taken in row order when its counts add up exactly, no other text stands
+     * among them, and every row so read keeps its own rules (a total that no longer adds up means
+     * the numbers do not stand in row order: then nothing is moved).
      */
     private void redistribute(List<Anchor> order, Map<Target, List<Integer>> window) {
         for (int i = 0; i < order.size(); i++) {
             Target t = order.get(i).target();
-            if (!plainValues(window.get(t)).isEmpty()) {
+            int own = plainValues(window.get(t)).size();
+            boolean before = own == 0;
+            if (!before && own <= t.cells().size()) {
                 continue;
             }
             int need = 0;
@@ -557,9 +680,13 @@ final class StreamParser {
                 if (u.block() != t.block()) {
                     break; // a block's numbers are never another block's
                 }
+                int count = plainValues(window.get(u)).size();
+                if (!before && j > i && count >= u.cells().size()) {
+                    break; // numbers before their labels: the rows after the first lack some of their own
+                }
                 need += u.cells().size();
-                have += plainValues(window.get(u)).size();
-                if (have >= need) {
+                have += count;
+                if (before ? have >= need : need >= have) {
                     break;
                 }
             }
@@ -571,15 +698,37 @@ final class StreamParser {
             for (int k = i; k <= j; k++) {
                 pool.addAll(plainValues(window.get(order.get(k).target())));
             }
+            Map<Target, List<Integer>> moved = new LinkedHashMap<>();
             int at = 0;
             for (int k = i; k <= j; k++) {
                 Target u = order.get(k).target();
                 int n = u.cells().size();
-                window.put(u, new ArrayList<>(pool.subList(at, at + n)));
+                moved.put(u, new ArrayList<>(pool.subList(at, at + n)));
                 at += n;
             }
-            i = j;
+            if (moved.entrySet().stream().allMatch(e -> keepsItsRules(e.getKey(), e.getValue()))) {
+                window.putAll(moved);
+                Target last = order.get(j).target();
+                out.findings.add(out.rowFinding(FindingCode.L5, Severity.INFO, t, toks.get(pool.get(0)).cell(),
+                        "从" + t.name() + "到“" + last.row().label() + "”这" + (j - i + 1) + "行的标签和数字分开印出（"
+                        + (before ? "标签在前、数字在后" : "数字在前、标签在后") + "，例如 PDF 直接转出的文字）：这" + pool.size()
+                        + "个数字正好够这几行，已按行的顺序读取，每一行本行的规则都成立"));
+                i = j;
+            }
         }
+    }
+
+    /** Whether values (token indexes, one per cell) keep the row's own rules; a value that is no number keeps none. */
+    private boolean keepsItsRules(Target t, List<Integer> vals) {
+        List<BigDecimal> c = new ArrayList<>();
+        for (int k : vals) {
+            Tok v = toks.get(k);
+            if (v.value() == null) {
+                return false;
+            }
+            c.add(v.value().blankMark() ? null : v.value().number());
+        }
+        return JointSplit.fits(t, c);
     }
 
     /**
@@ -589,7 +738,7 @@ final class StreamParser {
      */
     private boolean anyInterleaved(List<Anchor> order, Map<Target, List<Integer>> window, int i, int j) {
         for (int k = i; k <= j; k++) {
-            if (interleaved(window.get(order.get(k).target()), order) != null) {
+            if (interleaved(order.get(k).target(), window.get(order.get(k).target()), order) != null) {
                 return true;
             }
         }
@@ -653,7 +802,7 @@ final class StreamParser {
         Target line = targets.t4Line();
         int end = lastRowEnd(first, limit);
         List<Integer> w = values(first, end);
-        List<Tok> vals = trimmed(w);
+        List<Tok> vals = trimmed(w, line.cells().size());
         int n = line.cells().size();
         if (vals.isEmpty()) {
             out.blankRow(line, toks.get(first).cell());
@@ -672,11 +821,11 @@ final class StreamParser {
         }
         JointSplit.Readings r = JointSplit.of(line, vals);
         if (r.all().size() == 1) {
-            take(line, vals, r.all().get(0), r.dropped(), false);
+            take(line, vals, r.all().get(0), r, false);
         } else if (r.all().isEmpty()) {
             unreadable(line, vals, r);
         } else {
-            leaveAmbiguous(line, vals, r.all(), false);
+            leaveAmbiguous(line, vals, r.all(), false, r.joined());
         }
     }
 
@@ -690,7 +839,8 @@ final class StreamParser {
         }
     }
 
-    private void take(Target t, List<Tok> vals, List<BigDecimal> split, boolean dropped, boolean byTable) {
+    private void take(Target t, List<Tok> vals, List<BigDecimal> split, JointSplit.Readings r, boolean byTable) {
+        boolean dropped = r.dropped();
         SourceCell at = vals.get(0).cell();
         for (int j = 0; j < split.size(); j++) {
             out.putNumber(t.cells().get(j), split.get(j), at);
@@ -702,9 +852,11 @@ final class StreamParser {
         }
         String how = byTable ? "整张表的规则（本行的总计，以及各列的勾稽关系）"
                 : t.rules().isEmpty() ? "每格不以0开头" : "本行的规则（总计等于各项之和）";
-        String what = dropped ? "的数字中夹着一个单独成行的数字（可能是页码）" : "的数字连在一起";
-        out.findings.add(out.rowFinding(FindingCode.L6, Severity.INFO, t, at, t.name() + what + "（“" + raw + "”），按"
-                + how + "只有一种读法：" + joined(split)));
+        String what = dropped ? "的数字中夹着一个单独成行的数字（可能是页码）"
+                : r.joined() ? "的数字连在一起，中间夹着零散的空格" : "的数字连在一起";
+        String reading = split.size() == 1 && !byTable ? "本行只有一格，只有一种读法：" : "按" + how + "只有一种读法：";
+        out.findings.add(out.rowFinding(FindingCode.L6, Severity.INFO, t, at, t.name() + what + "（“" + raw + "”），"
+                + reading + joined(split)));
     }
 
     private void unreadable(Target t, List<Tok> vals, JointSplit.Readings r) {
@@ -724,25 +876,26 @@ final class StreamParser {
         }
     }
 
-    private void leaveAmbiguous(Target t, List<Tok> vals, List<List<BigDecimal>> candidates, boolean noneFitsTable) {
+    private void leaveAmbiguous(Target t, List<Tok> vals, List<List<BigDecimal>> candidates, boolean noneFitsTable, boolean joined) {
         SourceCell at = vals.get(0).cell();
         out.blankRow(t, at);
         StringJoiner c = new StringJoiner("；");
         candidates.stream().limit(5).forEach(s -> c.add(joined(s)));
         String count = candidates.size() > RunTogether.MAX_CANDIDATES ? "很多" : String.valueOf(candidates.size());
         String rules = noneFitsTable ? "种拆法都符合本行的规则，但都与表中其他行的勾稽关系不符" : "种拆法都符合规则";
-        out.findings.add(out.rowFinding(FindingCode.L6, Severity.ERROR, t, at, t.name() + "的数字连在一起（“" + shown(vals) + "”），有"
+        out.findings.add(out.rowFinding(FindingCode.L6, Severity.ERROR, t, at, t.name() + (joined ? "的数字连在一起，中间夹着零散的空格（“" : "的数字连在一起（“") + shown(vals) + "”），有"
                 + count + rules + "，无法确定，该行按空白处理。可能的拆法：" + c + (candidates.size() > 5 ? "……" : "")));
     }
 
     /**
-     * A PDF row with fewer values than cells: each value under the column whose middle it stands
-     * nearest, the columns' middles taken from the table's full rows; the rest blank. False when
-     * the table has no full row to go by or two values fall under one column.
+     * A PDF row with fewer values than cells: each value (and each empty ruled cell between them)
+     * under the column whose middle it stands nearest, the columns' middles taken from the table's
+     * full rows; the rest blank. False when the table has no full row to go by, a value has no
+     * position, or two values fall under one column.
      */
     private boolean placeByColumns(TableDef table, Target t, List<Tok> vals) {
         double[] mid = columnMiddles(t);
-        if (mid == null || vals.stream().anyMatch(v -> Double.isNaN(v.x()) || v.kind() != Kind.NUM)) {
+        if (mid == null || vals.stream().anyMatch(v -> Double.isNaN(v.x()))) {
             return false;
         }
         double spacing = Double.MAX_VALUE;
@@ -815,8 +968,13 @@ final class StreamParser {
         if (order.isEmpty()) {
             return;
         }
-        int from = tokenAt(order.get(0).start());
-        Anchor last = order.get(order.size() - 1);
+        Anchor first = order.get(0);
+        Anchor last = order.get(0);
+        for (Anchor a : order) {
+            first = a.start() < first.start() ? a : first;
+            last = a.start() > last.start() ? a : last;
+        }
+        int from = tokenAt(first.start());
         int to = Math.min(limit, lastRowEnd(tokenAt(Math.max(last.start(), last.end() - 1)), limit));
         for (int k = from; k < to; k++) {
             Tok t = toks.get(k);

@@ -20,18 +20,37 @@ import java.util.regex.Pattern;
  * same in one line, in one cell per line, or in a PDF's words. What is no token is dropped: page
  * marks inside a line ("-4-", "第3页"), and in a PDF the lines repeated at the top or bottom of
  * several pages (a running header or footer). An empty cell between two values of one line (a
- * tab- or pipe-separated table) is an EMPTY token: a blank value.
+ * tab- or pipe-separated table, a ruled PDF table) is an EMPTY token: a blank value, standing
+ * (in a PDF) at its cell's middle.
  */
 final class Tokens {
     enum Kind { LABEL, NUM, EMPTY }
+
+    /** {@link Tok#gap}: nothing between a token and the one before it in the same cell. */
+    static final int GLUED = 0;
+    /** {@link Tok#gap}: one plain space between a token and the one before it in the same cell. */
+    static final int ONE_SPACE = 1;
+    /** {@link Tok#gap}: the first token of its cell, or parted from the one before by more than one plain space. */
+    static final int APART = 2;
 
     /**
      * One token. {@code norm} is the folded label ({@link ChineseText#label}; labels only); {@code value}
      * what a value says (null for a value that is no number, "1,21"); {@code loose} marks a value
      * standing alone on its line, which may be a page number; {@code x} its middle on the page (NaN
-     * where unknown); {@code line} the source row it came from.
+     * where unknown); {@code line} the source row it came from; {@code gap} what parts it from the
+     * token before it in the same cell: {@link #GLUED} nothing ("行政许可28"), {@link #ONE_SPACE} one
+     * plain space (a stray space inside one number, "28 9", or a separator), else {@link #APART}.
      */
-    record Tok(Kind kind, String text, String norm, NumberText.Reading value, SourceCell cell, boolean loose, double x, int line) {
+    record Tok(Kind kind, String text, String norm, NumberText.Reading value, SourceCell cell, boolean loose, double x, int line,
+               int gap) {
+        Tok(Kind kind, String text, String norm, NumberText.Reading value, SourceCell cell, boolean loose, double x, int line) {
+            this(kind, text, norm, value, cell, loose, x, line, APART);
+        }
+
+        Tok withGap(int g) {
+            return new Tok(kind, text, norm, value, cell, loose, x, line, g);
+        }
+
         boolean num() {
             return kind == Kind.NUM;
         }
@@ -64,29 +83,39 @@ final class Tokens {
             }
             int first = out.size();
             boolean numberBefore = false;
-            int pendingEmpty = 0;
+            boolean labelBefore = false;
+            List<SourceCell> pendingEmpty = new ArrayList<>();
             for (SourceCell c : row) {
                 String text = c.text() == null ? "" : c.text();
                 if (text.isBlank()) {
-                    pendingEmpty += numberBefore ? 1 : 0;
+                    // After a value, or in a PDF (whose only empty cells are ruled cells) after a label: a
+                    // value cell left empty when a value follows on the line (the reader keeps as many of
+                    // those after a label as the row lacks, see StreamParser.trimmed).
+                    if (numberBefore || labelBefore && c.placed()) {
+                        pendingEmpty.add(c);
+                    }
                     continue;
                 }
                 int before = out.size();
                 cut(text, c, out);
                 boolean startsWithNumber = out.size() > before && out.get(before).num();
-                if (pendingEmpty > 0 && startsWithNumber) {
-                    // Empty cells between two values of one line stand for blank values.
-                    for (int k = 0; k < pendingEmpty; k++) {
-                        out.add(before, new Tok(Kind.EMPTY, "", "", null, c, false, Double.NaN, c.row()));
+                if (!pendingEmpty.isEmpty() && startsWithNumber) {
+                    // Empty cells between two values of one line stand for blank values; one placed on
+                    // the page (a ruled cell of a PDF table) stands where its cell's middle is.
+                    for (int k = pendingEmpty.size() - 1; k >= 0; k--) {
+                        SourceCell e = pendingEmpty.get(k);
+                        double x = e.placed() ? (e.x0() + e.x1()) / 2 : Double.NaN;
+                        out.add(before, new Tok(Kind.EMPTY, "", "", null, c, false, x, c.row()));
                     }
                 }
-                pendingEmpty = 0;
+                pendingEmpty.clear();
                 numberBefore = out.size() > before && out.get(out.size() - 1).num();
+                labelBefore = out.size() > before && out.get(out.size() - 1).kind() == Kind.LABEL;
             }
             // A value alone on its line may be a page number ("5" between two pages' lines).
             if (out.size() == first + 1 && out.get(first).num() && looseNumber(out.get(first))) {
                 Tok t = out.get(first);
-                out.set(first, new Tok(t.kind(), t.text(), t.norm(), t.value(), t.cell(), true, t.x(), t.line()));
+                out.set(first, new Tok(t.kind(), t.text(), t.norm(), t.value(), t.cell(), true, t.x(), t.line(), t.gap()));
             }
         }
         return out;
@@ -103,6 +132,8 @@ final class Tokens {
         s = INLINE_PAGE.matcher(s).replaceAll(" ");
         int n = s.length();
         int i = 0;
+        int first = out.size();
+        int wordEnd = -1;
         while (i < n) {
             while (i < n && ChineseText.invisible(s.charAt(i))) {
                 i++;
@@ -112,7 +143,13 @@ final class Tokens {
                 i++;
             }
             if (w < i) {
+                boolean oneSpace = wordEnd >= 0 && w - wordEnd == 1 && s.charAt(wordEnd) == ' ' && out.size() > first;
+                int before = out.size();
                 word(s, w, i, c, out);
+                for (int k = before; k < out.size(); k++) {
+                    out.set(k, out.get(k).withGap(k > before ? GLUED : oneSpace ? ONE_SPACE : APART));
+                }
+                wordEnd = i;
             }
         }
     }

@@ -85,6 +85,24 @@ class MessyReportsTest {
     }
 
     @Test
+    void aStraySpaceInsideTheNumberOfARowPrintedRunTogetherIsReadAsOneNumberButSpacesApartFromTheLabelPartCells() throws IOException {
+        // The row printed run together ("行政许可57 7"): the space inside the numbers is stray, 577 the only reading.
+        Filing f = read("s.txt", seed000(t -> t.replace("行政许可\t577\t\t", "行政许可57 7\t\t")));
+        assertThat(f.value("t2.art20_5.licensing.decisions")).isEqualTo(CellValue.Num.of(new java.math.BigDecimal("577"), false));
+        assertThat(of(f, "L6")).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.INFO);
+            assertThat(x.message()).contains("零散的空格").contains("57 7").contains("577");
+        });
+        // Numbers a space or a tab apart from the label and from each other are two cells' values: for a row
+        // of one cell that is an error, never 577.
+        for (String row : List.of("行政许可 57 7\t\t", "行政许可\t57\t7\t")) {
+            Filing g = read("t.txt", seed000(t -> t.replace("行政许可\t577\t\t", row)));
+            assertThat(g.value("t2.art20_5.licensing.decisions")).as(row).isEqualTo(CellValue.BLANK);
+            assertThat(of(g, "L5")).as(row).singleElement().satisfies(x -> assertThat(x.message()).contains("57 7"));
+        }
+    }
+
+    @Test
     void aRowTheRowRuleLeavesAmbiguousIsSettledByTheColumnsIdentities() throws IOException {
         // 四、结转 "011000011" is 0,1,10,0,0,0,11 or 0,11,0,0,0,0,11 by its own total; R1 (一+二 = 三（七）+ 四)
         // in the 商业企业 column (11 + 0 = 0 + 四) leaves the second.
@@ -165,6 +183,38 @@ class MessyReportsTest {
         for (CellDef c : want3.spec().cells()) {
             assertThat(g.asFiled(c.key())).as(c.key()).isEqualTo(want3.asFiled(c.key()));
         }
+    }
+
+    @Test
+    void tablesOutOfOrderOrMissingAreReadWhereTheyAreAndAMissingOneIsDeclared() throws IOException {
+        String text = Files.readString(SEED_000, StandardCharsets.UTF_8);
+        int t2 = text.indexOf("二、主动公开政府信息情况");
+        int t3 = text.indexOf("三、收到和处理政府信息公开申请情况");
+        int t4 = text.indexOf("四、政府信息公开行政复议、行政诉讼情况");
+        int end = text.indexOf("五、存在的主要问题及改进情况");
+        String head = text.substring(0, t2);
+        String two = text.substring(t2, t3);
+        String three = text.substring(t3, t4);
+        String four = text.substring(t4, end);
+        String tail = text.substring(end);
+        Filing want = seed(SEED_000);
+        // Order 四, 三, 二: every table read where it stands.
+        Filing f = read("o.txt", head + four + three + two + tail);
+        for (CellDef c : want.spec().cells()) {
+            assertThat(f.asFiled(c.key())).as(c.key()).isEqualTo(want.asFiled(c.key()));
+        }
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().matches("L[1-7]")).isEmpty();
+        // Order 三, 四 and no table 二: 二 declared missing (L1) and blank, the others exact.
+        Filing g = read("m.txt", head + three + four + tail);
+        for (CellDef c : want.spec().cells()) {
+            if (c.table().key().equals("t2")) {
+                assertThat(g.value(c.key())).as(c.key()).isEqualTo(CellValue.BLANK);
+            } else {
+                assertThat(g.asFiled(c.key())).as(c.key()).isEqualTo(want.asFiled(c.key()));
+            }
+        }
+        assertThat(of(g, "L1")).singleElement().satisfies(x -> assertThat(x.message()).contains("表二"));
+        assertThat(g.findings()).filteredOn(x -> x.ruleId().matches("L[2-7]")).isEmpty();
     }
 
     @Test

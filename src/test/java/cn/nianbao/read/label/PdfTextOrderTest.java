@@ -165,4 +165,52 @@ class PdfTextOrderTest {
         Filing f = read(BLOCKS.replace("本年处理决定数量\n4\n", "本年处理决定数量\n4\n2\n\f\n"));
         assertThat(cell(f, "t2.art20_5.licensing.decisions")).isEqualTo("4");
     }
+    /** A corpus text (plain pdftotext of a LibreOffice PDF of a seed's report), changed by {@code edit}, read. */
+    private Filing corpus(String agencyYear, java.util.function.UnaryOperator<String> edit) throws IOException {
+        String text = Files.readString(TestSupport.fixtures().resolve("corpus/" + agencyYear + "/pdftotext.txt"), StandardCharsets.UTF_8);
+        String changed = edit.apply(text);
+        assertThat(changed).isNotEqualTo(text);
+        Path f = tmp.resolve(agencyYear + ".txt");
+        Files.writeString(f, changed, StandardCharsets.UTF_8);
+        ReadResult r = new LabelReader(TestSupport.FORMATS).readText(f, LabelReader.Hints.NONE);
+        assertThat(r.readable()).as(r.reason()).isTrue();
+        return r.filing();
+    }
+
+    private static List<String> t3(Filing f, String row) {
+        return f.spec().cells().stream().filter(c -> c.table().key().equals("t3") && c.row().key().equals(row))
+                .map(c -> f.asFiled(c.key()).plain()).toList();
+    }
+
+    @Test
+    void table3NumbersPrintedBeforeTheirLabelsAreTakenInRowOrderOnlyWhileEachRowKeepsItsTotal() throws IOException {
+        // 衢州: "8.属于行政查询事项" then 21 numbers (its own, then those of （四）1 and 2, whose labels pdftotext
+        // prints further down, after the group labels): read in row order, each row's total holds.
+        Filing f = corpus("衢州市应急管理局-2024", t -> t + "\n");
+        assertThat(t3(f, "withheld_8")).containsOnly("0");
+        assertThat(t3(f, "unable_1")).containsExactly("2", "0", "0", "0", "0", "0", "2");
+        assertThat(t3(f, "unable_2")).containsOnly("0");
+        assertThat(f.findings()).anyMatch(x -> x.ruleId().equals("L5") && x.severity() == Severity.INFO
+                && x.message().contains("8.属于行政查询事项") && x.message().contains("2.没有现成信息需要另行制作")
+                && x.message().contains("21个数字") && x.message().contains("数字在前"));
+        // The same with （四）1's numbers out of row order (its total second): nothing is moved, nothing read wrong.
+        Filing g = corpus("衢州市应急管理局-2024", t -> t.replace("8.属于行政查询事项" + "\n\n0".repeat(7) + "\n\n2\n\n0\n\n0\n\n0\n\n0\n\n0\n\n2",
+                "8.属于行政查询事项" + "\n\n0".repeat(7) + "\n\n2\n\n2\n\n0\n\n0\n\n0\n\n0\n\n0"));
+        assertThat(t3(g, "unable_1")).containsOnly("");
+        assertThat(t3(g, "withheld_8")).containsOnly("");
+        assertThat(errorsOf(g, "L5", "8.属于行政查询事项")).isNotEmpty();
+    }
+
+    @Test
+    void aPieceOfAGroupLabelAfterAWholeRowsNumbersStartsTheNextRowsNumbers() throws IOException {
+        // 聊城: "二、上年结转…" 0×7, then "三、本" (of the vertical 三、本年度办理结果), then （一）予以公开's 3 1 0 0 0 0 4
+        // before its label.
+        Filing f = corpus("聊城市应急管理局-2023", t -> t + "\n");
+        assertThat(t3(f, "carried_over")).containsOnly("0");
+        assertThat(t3(f, "disclosed")).containsExactly("3", "1", "0", "0", "0", "0", "4");
+        // "三、本" after six of the row's seven numbers is text among its numbers: the row is declared, never shifted.
+        Filing g = corpus("聊城市应急管理局-2023", t -> t.replace("0\n\n0\n\n三、本\n\n3", "0\n\n三、本\n\n0\n\n3"));
+        assertThat(t3(g, "carried_over")).containsOnly("");
+        assertThat(t3(g, "disclosed")).containsOnly("");
+    }
 }
