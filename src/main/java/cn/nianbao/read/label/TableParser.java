@@ -272,6 +272,17 @@ final class TableParser {
 
     private void byColumns(Segment seg, Target t, List<Integer> cols) {
         SourceCell first = seg.firstValueCell();
+        if (src.wholeRows() && first.row() < src.rows().size()) {
+            List<SourceCell> line = src.rows().get(first.row());
+            int end = line.isEmpty() ? -1 : line.get(line.size() - 1).col();
+            if (end < java.util.Collections.max(cols)) {
+                // A Word row with a cell deleted: the cells after it moved left, under other columns' headers.
+                blankRow(t, first);
+                findings.add(rowFinding(FindingCode.L5, Severity.ERROR, t, first, t.name() + "这一行的单元格比表头少（Word 表格中这一行"
+                        + "可能删掉了一格，后面的格左移到了别的列下）：无法确定哪个数字属于哪一列，该行按空白处理"));
+                return;
+            }
+        }
         Map<Integer, Tok> inRow = new HashMap<>();
         List<Tok> stray = new ArrayList<>();
         for (Tok v : seg.values) {
