@@ -66,4 +66,30 @@ class WordRowsTest {
         });
         assertThat(List.of(f.asFiled("t3.disclosed.other").plain())).containsExactly("");
     }
+    @Test
+    void aRowWhoseOnlyCellIsEmptiedIsThereWithNoNumberNotMissing() throws Exception {
+        Path seed = TestSupport.fixtures().resolve("corpus/聊城市应急管理局-2023/report.docx");
+        Path docx = tmp.resolve("聊城市应急管理局2023年报告.docx");
+        try (InputStream in = Files.newInputStream(seed); XWPFDocument doc = new XWPFDocument(in)) {
+            boolean done = false;
+            for (XWPFTable t : doc.getTables()) {
+                for (XWPFTableRow r : t.getRows()) {
+                    if (!done && r.getCell(0).getText().equals("行政许可")) {
+                        r.getCell(1).removeParagraph(0);
+                        r.getCell(1).addParagraph();
+                        done = true;
+                    }
+                }
+            }
+            assertThat(done).isTrue();
+            try (OutputStream out = Files.newOutputStream(docx)) {
+                doc.write(out);
+            }
+        }
+        Filing f = new LabelReader(TestSupport.FORMATS).readText(docx, new LabelReader.Hints("聊城市应急管理局", 2023, null)).filing();
+        assertThat(f.value("t2.art20_5.licensing.decisions")).isEqualTo(CellValue.BLANK);
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L2")).isEmpty();
+        assertThat(f.findings()).filteredOn(x -> x.ruleId().equals("L5")).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("行政许可").contains("没有找到任何数字"));
+    }
 }
