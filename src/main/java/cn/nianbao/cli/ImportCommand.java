@@ -32,7 +32,7 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "年度报告：.pdf（有文字层）、.docx/.doc、网页 .html/.htm/.mhtml、文字 .txt（UTF-8、GBK 或 UTF-16）；或工作簿（.xlsx/.xls）")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "年度报告：.pdf（有文字层）、.docx/.doc、网页 .html/.htm/.mhtml/.mht、文字 .txt（UTF-8、GBK 或 UTF-16）；或工作簿（.xlsx/.xls）")
     List<Path> files;
 
     @Option(names = "--agency", paramLabel = "NAME", description = "单位名称（不指定时取自报告标题或文件名）")

@@ -23,14 +23,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "read", mixinStandardHelpOptions = true,
-        description = {"读回已填报的工作簿（.xlsx/.xls，文件或文件夹），输出每个数字。",
+        description = {"读回已填报的工作簿（.xlsx/.xls）或已发布的年度报告（按标签读取），文件或文件夹，输出每个数字。",
             "单位的填报说明和单位说明一并显示；单位说明过的警告标为“已说明”，不算未处理（错误仍是错误）。",
             "Reads filled workbooks back, every number exactly."})
 final class ReadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "工作簿文件或文件夹（递归查找）")
+    @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "工作簿（.xlsx/.xls/.et）或年度报告（PDF、Word、网页；文字 .txt 只在直接指定时读取），文件或文件夹（递归查找）")
     List<Path> paths;
 
     @Option(names = "--csv", paramLabel = "FILE",
