@@ -72,6 +72,9 @@ final class ImportCommand implements Callable<Integer> {
         Guard.notAnInput(csv, "CSV（--csv）", files);
         guard.replaceable(OutputGuard.Kind.CSV, csv);
         boolean oneFile = named;
+        if (oneFile) {
+            guard.replaceable(OutputGuard.Kind.IMPORTED, List.of(output)); // before reading anything: a filled workbook there stays
+        }
         // With --csv and no -o only the CSV is written; without either, templates go into the current folder.
         boolean templates = output != null || csv == null;
         Path dir = oneFile ? null : output == null ? Path.of(".") : output;

@@ -216,6 +216,8 @@ class OutputSafetyTest {
             CliTest.Run r = CliTest.run("import", report.toString(), "-o", changed.toString());
             assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).contains("改动");
+            // Refused before any input is read: nothing of the report is printed first.
+            assertThat(r.out()).doesNotContain("[1/1]");
         }
     }
 
