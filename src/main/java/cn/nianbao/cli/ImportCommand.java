@@ -41,7 +41,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "YYYY", description = "报告年度（不指定时取自标题、统计期限或文件名）")
     Integer year;
 
-    @Option(names = "--code", paramLabel = "CODE", description = "统一社会信用代码（不指定时取自索引号）")
+    @Option(names = "--code", paramLabel = "CODE", description = "统一社会信用代码（18位，会核对校验位；不指定时取自索引号）")
     String code;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
@@ -62,6 +62,12 @@ final class ImportCommand implements Callable<Integer> {
         Guard guard = new Guard(formats, force.force, files);
         if (year != null) {
             Guard.year(year, "--year");
+        }
+        if (code != null) {
+            String credit = cn.nianbao.util.CreditCode.normalize(code);
+            if (credit.isEmpty() || cn.nianbao.util.CreditCode.problem(credit) != null) {
+                throw NianbaoException.usage("--code " + code + "：" + (credit.isEmpty() ? "不能为空" : cn.nianbao.util.CreditCode.problem(credit)));
+            }
         }
         boolean named = output != null && output.getFileName() != null
                 && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");

@@ -41,6 +41,21 @@ class ImportCommandTest {
     }
 
     @Test
+    void anAgencyOrCodeGivenOnTheCommandLineIsCheckedAgainstTheReport() {
+        Path report = TestSupport.fixtures().resolve("corpus/聊城市应急管理局-2023/seed.txt");
+        CliTest.Run other = CliTest.run("import", report.toString(), "--agency", "衢州市应急管理局", "-o", dir.resolve("a.xlsx").toString());
+        assertThat(other.out()).contains("[警告] L8").contains("指定的单位“衢州市应急管理局”与报告中的单位“聊城市应急管理局”");
+        CliTest.Run same = CliTest.run("import", report.toString(), "--agency", "聊城市应急管理局", "-o", dir.resolve("b.xlsx").toString());
+        assertThat(same.out()).doesNotContain("指定的单位");
+        for (String code : new String[] {"123", "11330800002618736X"}) {
+            CliTest.Run bad = CliTest.run("import", report.toString(), "--code", code, "-o", dir.resolve("c.xlsx").toString());
+            assertThat(bad.code()).as(code).isEqualTo(ExitCodes.USAGE);
+            assertThat(bad.err()).contains("--code " + code);
+            assertThat(dir.resolve("c.xlsx")).doesNotExist();
+        }
+    }
+
+    @Test
     void helpNamesEveryFormOfPublishedReportThatIsRead() {
         CliTest.Run run = CliTest.run("import", "--help");
         assertThat(run.code()).isZero();

@@ -139,6 +139,10 @@ public final class LabelReader {
         }
         if (hints.agency() == null) {
             findings.add(Finding.ofFile(FindingCode.L8, file, "报告单位“" + agency + "”取自" + agencySource));
+        } else if (found.agency() != null && !ChineseText.name(found.agency()).equals(ChineseText.name(hints.agency()))
+                && !"文件名".equals(found.agencySource())) {
+            findings.add(Finding.ofFile(FindingCode.L8, file, "指定的单位“" + hints.agency() + "”与报告中的单位“" + found.agency()
+                    + "”（取自" + found.agencySource() + "）不同，按指定的单位读取").withSeverity(Severity.WARNING));
         }
         String code = hints.code() != null ? hints.code() : found.code();
 
