@@ -27,6 +27,16 @@ public final class LabelTargets {
         public String headerKey() {
             return table.key() + "." + block.key();
         }
+
+        /**
+         * From the keys only (equal targets have equal keys): the record's own hash walks the whole
+         * table definition — every block, row, column and label — on each map lookup, and the label
+         * reader keys its per-row maps by target.
+         */
+        @Override
+        public int hashCode() {
+            return 31 * (31 * table.key().hashCode() + block.key().hashCode()) + (row == null ? 0 : row.key().hashCode());
+        }
     }
 
     private final FormatSpec spec;
