@@ -142,7 +142,7 @@ public final class LabelTargets {
                 rest = rest.replace(p, "");
             }
         }
-        if (rest.replaceAll("[()一二三四五六七八九十0-9.、:,]", "").isEmpty()) {
+        if (onlyNumbering(rest)) {
             return true;
         }
         if (norm.length() >= 4) {
@@ -153,6 +153,16 @@ public final class LabelTargets {
             }
         }
         return false;
+    }
+
+    /** Whether nothing but numbering is left: brackets, numerals, digits, "." "、" ":" ",". */
+    private static boolean onlyNumbering(String rest) {
+        for (int i = 0; i < rest.length(); i++) {
+            if ("()一二三四五六七八九十0123456789.、:,".indexOf(rest.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> cores(RowDef r) {

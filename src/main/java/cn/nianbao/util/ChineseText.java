@@ -39,7 +39,8 @@ public final class ChineseText {
     /** Simplified form of each traditional character of the table; 0 where there is none. */
     private static final char[] SIMPLIFIED = loadTraditional();
     /** A parenthesised pinyin gloss such as (yīng) or (jù): letters only, tone marks allowed. */
-    private static final Pattern PINYIN = Pattern.compile("\\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\\)");
+    /** The letters with tone marks of a parenthesised pinyin gloss such as (yīng) or (jù) ({@link #pinyinEnd}). */
+    private static final String PINYIN_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ";
     private static final Pattern NUMBERING = Pattern.compile(
             "^(?:[一二三四五六七八九十]+[、.,]|\\([一二三四五六七八九十]+\\)|[0-9]+[.、,)]|\\([0-9]+\\))");
 
@@ -89,17 +90,27 @@ public final class ChineseText {
             return "";
         }
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        n = PINYIN.matcher(n).replaceAll("");
         StringBuilder b = new StringBuilder(n.length());
+        // The character before this one once the glosses are dropped (-1 at the start): "1(yī)、" is "1.".
+        int before = -1;
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
+            if (c == '(') {
+                int gloss = pinyinEnd(n, i);
+                if (gloss > 0) {
+                    i = gloss - 1;
+                    continue;
+                }
+            }
+            int prev = before;
+            before = c;
             if (invisible(c)) {
                 continue;
             }
             switch (c) {
                 case '“', '”', '"', '‘', '’', '\'', '「', '」' -> {
                 }
-                case '、' -> b.append(i > 0 && Character.isDigit(n.charAt(i - 1)) ? '.' : '、');
+                case '、' -> b.append(prev >= 0 && Character.isDigit((char) prev) ? '.' : '、');
                 case '【', '〔' -> b.append('(');
                 case '】', '〕' -> b.append(')');
                 default -> b.append(simplified(c));
@@ -108,10 +119,28 @@ public final class ChineseText {
         return b.toString();
     }
 
+    /**
+     * Where a parenthesised pinyin gloss — one to eight Latin letters, tone marks allowed
+     * ({@link #PINYIN_TONES}) — that starts at {@code n[open]} ends (after its ")"), else -1.
+     * A loop, not a pattern run over every label.
+     */
+    private static int pinyinEnd(String n, int open) {
+        int j = open + 1;
+        while (j < n.length() && j - open <= 9 && pinyinLetter(n.charAt(j))) {
+            j++;
+        }
+        int letters = j - open - 1;
+        return letters >= 1 && letters <= 8 && j < n.length() && n.charAt(j) == ')' ? j + 1 : -1;
+    }
+
+    private static boolean pinyinLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 'à' && PINYIN_TONES.indexOf(c) >= 0;
+    }
+
     /** A {@link #label}-folded label without its leading numbering ("一、", "(三)", "1."): the part that names the row. */
     public static String labelCore(String folded) {
         String s = folded;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 3 && !s.isEmpty() && "一二三四五六七八九十(0123456789".indexOf(s.charAt(0)) >= 0; i++) {
             String t = NUMBERING.matcher(s).replaceFirst("");
             if (t.equals(s)) {
                 break;

@@ -73,7 +73,12 @@ final class PageBreaks {
                 rest = rest.replace(p, "");
             }
         }
-        return rest.replaceAll("[()（）:：,，]", "").isEmpty();
+        for (int i = 0; i < rest.length(); i++) {
+            if ("()（）:：,，".indexOf(rest.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true; // nothing left but brackets, colons and commas
     }
 
     /**

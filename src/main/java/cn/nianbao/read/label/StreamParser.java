@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * The national tables read from a stream of tokens ({@link Tokens}): text, a PDF's text layer,
@@ -481,11 +482,14 @@ final class StreamParser {
      * found: the sub-rows stay blank (their split is not printed), one finding names the parent,
      * and its numbers are not taken for the row before it.
      */
+    /** A group label numbered "（六）": its sub-rows are numbered "1." "2." …. */
+    private static final Pattern GROUP_LABEL = Pattern.compile("[（(][一二三四五六七八九十]+[）)].*");
+
     private void collapsedGroups(TableDef table, List<Target> all, Map<Target, Anchor> byTarget, Map<Target, List<Integer>> window) {
         Map<String, List<Target>> groups = new LinkedHashMap<>();
         for (Target t : all) {
             List<String> path = t.row().path();
-            if (path.size() >= 2 && path.get(path.size() - 2).matches("^[（(][一二三四五六七八九十]+[）)].*")) {
+            if (path.size() >= 2 && GROUP_LABEL.matcher(path.get(path.size() - 2)).matches()) {
                 groups.computeIfAbsent(path.get(path.size() - 2), k -> new ArrayList<>()).add(t);
             }
         }
