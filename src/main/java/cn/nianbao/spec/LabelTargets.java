@@ -103,6 +103,25 @@ public final class LabelTargets {
         return spec;
     }
 
+    /** What readers derive from these targets alone, by key ({@link #derived}). */
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * What a reader derives from these targets alone — the folded forms of a row's label, the
+     * wording of a table's headers — made once (by {@code make}) and kept with the targets, so
+     * that it is not made again for every report read. {@code key} names it: equal keys, one value.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Supplier<T> make) {
+        Object v = derived.get(key);
+        if (v == null) {
+            v = make.get();
+            Object before = derived.putIfAbsent(key, v);
+            v = before != null ? before : v;
+        }
+        return (T) v;
+    }
+
     /** Every national row to find, in table order. */
     public List<Target> rows() {
         return rows;

@@ -53,6 +53,9 @@ public final class ChineseText {
      * copied from web pages and Windows files carries.
      */
     public static boolean invisible(char c) {
+        if (c > ' ' && c < 0x7F || c >= 0x4E00 && c <= 0x9FFF) {
+            return false; // printable ASCII and the CJK ideographs, most of every text, without the look-ups
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '\ufeff';
     }
 
@@ -62,12 +65,31 @@ public final class ChineseText {
         return s == 0 ? c : s;
     }
 
+    /**
+     * NFKC ({@link Normalizer}). Text made only of characters that NFKC leaves as they are, whatever
+     * stands next to them — ASCII, the CJK unified ideographs U+4E00–U+9FFF, 、。“” — is returned
+     * as it is without running the normalizer (which copies every string it is given).
+     */
+    public static String nfkc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!nfkcStable(s.charAt(i))) {
+                return Normalizer.normalize(s, Normalizer.Form.NFKC);
+            }
+        }
+        return s;
+    }
+
+    /** Whether NFKC leaves {@code c} as it is wherever it stands ({@link #nfkc}). */
+    static boolean nfkcStable(char c) {
+        return c < 0x80 || c >= 0x4E00 && c <= 0x9FFF || c == '、' || c == '。' || c == '“' || c == '”';
+    }
+
     /** NFKC with the {@link #invisible} characters dropped, nothing else; "" for null. */
     public static String compact(String s) {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        String n = nfkc(s);
         StringBuilder b = null;
         for (int i = 0; i < n.length(); i++) {
             if (invisible(n.charAt(i))) {
@@ -89,8 +111,9 @@ public final class ChineseText {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        StringBuilder b = new StringBuilder(n.length());
+        String n = nfkc(s);
+        char[] b = new char[n.length()];
+        int len = 0;
         // The character before this one once the glosses are dropped (-1 at the start): "1(yī)、" is "1.".
         int before = -1;
         for (int i = 0; i < n.length(); i++) {
@@ -110,13 +133,13 @@ public final class ChineseText {
             switch (c) {
                 case '“', '”', '"', '‘', '’', '\'', '「', '」' -> {
                 }
-                case '、' -> b.append(prev >= 0 && Character.isDigit((char) prev) ? '.' : '、');
-                case '【', '〔' -> b.append('(');
-                case '】', '〕' -> b.append(')');
-                default -> b.append(simplified(c));
+                case '、' -> b[len++] = prev >= 0 && Character.isDigit((char) prev) ? '.' : '、';
+                case '【', '〔' -> b[len++] = '(';
+                case '】', '〕' -> b[len++] = ')';
+                default -> b[len++] = simplified(c);
             }
         }
-        return b.toString();
+        return new String(b, 0, len);
     }
 
     /**
@@ -158,7 +181,7 @@ public final class ChineseText {
         if (s == null) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        String n = nfkc(s);
         StringBuilder b = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);

@@ -116,6 +116,26 @@ class ChineseTextTest {
         }
     }
 
+    @Test
+    void nfkcSkipsTheNormalizerOnlyWhereItChangesNothing() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (ChineseText.nfkcStable(c)) {
+                assertThat(java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFKC)).isEqualTo(String.valueOf(c));
+            }
+        }
+        assertThat(ChineseText.nfkc("e\u0301（一）１２\u3000⼀")).isEqualTo("é(一)12 一");
+        java.util.Random r = new java.util.Random(17);
+        String alphabet = "aZ09 \t\n、。“”一龥\u0301\u3099か（１\u3000⼀\uF900";
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = r.nextInt(10); n > 0; n--) {
+                b.append(alphabet.charAt(r.nextInt(k % 2 == 0 ? 13 : alphabet.length())));
+            }
+            String s = b.toString();
+            assertThat(ChineseText.nfkc(s)).as(s).isEqualTo(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC));
+        }
+    }
+
     private static final java.util.regex.Pattern PINYIN = java.util.regex.Pattern.compile("\\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\\)");
     private static final java.util.regex.Pattern NUMBERING = java.util.regex.Pattern.compile(
             "^(?:[一二三四五六七八九十]+[、.,]|\\([一二三四五六七八九十]+\\)|[0-9]+[.、,)]|\\([0-9]+\\))");

@@ -30,9 +30,12 @@ final class PageBreaks {
 
     /** {@code toks} without the repeated headers of the tables' wide blocks and the page numbers inside labels. */
     static List<Tok> clean(List<Tok> toks, LabelTargets targets) {
-        List<Tok> out = withoutRepeatedHeaders(toks, headerPhrases(targets));
+        List<Tok> out = withoutRepeatedHeaders(toks, targets.derived(HeaderPhrases.KEY, () -> headerPhrases(targets)));
         return withoutNumbersInsideLabels(out, targets);
     }
+
+    /** Keys of what {@link #clean} keeps with the targets ({@link LabelTargets#derived}). */
+    private enum HeaderPhrases { KEY, ALL_JOINED }
 
     /** The column wording of the blocks of five columns or more (table 三): corner, column paths, aliases. */
     private static List<String> headerPhrases(LabelTargets targets) {
@@ -51,7 +54,7 @@ final class PageBreaks {
         }
         List<String> byLength = new ArrayList<>(h);
         byLength.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        return byLength;
+        return List.copyOf(byLength);
     }
 
     private static void add(Set<String> h, String s) {
@@ -140,7 +143,7 @@ final class PageBreaks {
      * ("（四）无" "3" "法提供"): a page number printed where the page broke the label, no value.
      */
     private static List<Tok> withoutNumbersInsideLabels(List<Tok> toks, LabelTargets targets) {
-        String joined = String.join("|", targets.phrases());
+        String joined = targets.derived(HeaderPhrases.ALL_JOINED, () -> String.join("|", targets.phrases()));
         List<Tok> kept = new ArrayList<>(toks.size());
         for (int k = 0; k < toks.size(); k++) {
             Tok t = toks.get(k);

@@ -69,6 +69,25 @@ final class Tokens {
     private Tokens() {
     }
 
+    /**
+     * The tokens of the sources of one report, cut once: a report is read with every format
+     * ({@link LabelReader}), and cutting does not depend on the format. Not shared between threads.
+     */
+    static final class Cache {
+        private final Map<Source, List<Tok>> bySource = new java.util.IdentityHashMap<>();
+        private final Map<Source, Source> textOf = new java.util.IdentityHashMap<>();
+
+        /** {@link Tokens#of} of {@code src} (a list no one may change). */
+        List<Tok> of(Source src) {
+            return bySource.computeIfAbsent(src, s -> java.util.Collections.unmodifiableList(Tokens.of(s)));
+        }
+
+        /** The text of a grid source as a source of lines ({@link cn.nianbao.read.source.TextDocument#of}). */
+        Source text(Source grid) {
+            return textOf.computeIfAbsent(grid, g -> cn.nianbao.read.source.TextDocument.of(g.file(), g.text()));
+        }
+    }
+
     static List<Tok> of(Source src) {
         List<Tok> out = new ArrayList<>();
         java.util.Set<String> furniture = src.placed() ? pageFurniture(src) : java.util.Set.of();
@@ -117,7 +136,7 @@ final class Tokens {
 
     /** Cuts one cell's text into tokens, appended to {@code out}. */
     static void cut(String raw, SourceCell c, List<Tok> out) {
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        String s = ChineseText.nfkc(raw);
         if (mayHold(s, "-—–－第")) {
             s = INLINE_PAGE.matcher(s).replaceAll(" ");
         }
