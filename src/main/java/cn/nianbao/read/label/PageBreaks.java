@@ -9,7 +9,9 @@ import cn.nianbao.spec.TableDef;
 import cn.nianbao.util.ChineseText;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -94,11 +96,14 @@ final class PageBreaks {
             return toks;
         }
         String joined = String.join("|", phrases);
+        Map<String, Boolean> wording = new HashMap<>(); // headerWording of each label, asked once
+        java.util.function.Predicate<Tok> header = t -> t.kind() == Kind.LABEL
+                && wording.computeIfAbsent(t.norm(), n -> headerWording(n, phrases, joined));
         boolean[] drop = new boolean[toks.size()];
         boolean seenOne = false;
         boolean any = false;
         for (int k = 0; k < toks.size(); ) {
-            if (toks.get(k).kind() != Kind.LABEL || !headerWording(toks.get(k).norm(), phrases, joined)) {
+            if (!header.test(toks.get(k))) {
                 k++;
                 continue;
             }
@@ -107,7 +112,7 @@ final class PageBreaks {
             int labels = 0;
             while (end < toks.size()) {
                 Tok t = toks.get(end);
-                if (t.kind() == Kind.LABEL && headerWording(t.norm(), phrases, joined)) {
+                if (header.test(t)) {
                     chars += t.norm().length();
                     labels++;
                 } else if (t.kind() != Kind.EMPTY) {

@@ -321,7 +321,17 @@ final class Tokens {
     private static String lineKey(List<SourceCell> row) {
         StringBuilder b = new StringBuilder();
         row.forEach(c -> b.append(c.text()));
-        return ChineseText.label(b.toString().replaceAll("[0-9]+", "#"));
+        // Each run of digits as one "#" ("第3页" and "第12页" are one line).
+        StringBuilder k = new StringBuilder(b.length());
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (!isDigit(c)) {
+                k.append(c);
+            } else if (i == 0 || !isDigit(b.charAt(i - 1))) {
+                k.append('#');
+            }
+        }
+        return ChineseText.label(k.toString());
     }
 
     /**
