@@ -49,7 +49,8 @@ public enum FindingCode {
     L2(Severity.ERROR, "按标签读取：没有找到某一行"),
     L3(Severity.WARNING, "按标签读取：对应不到行或列的标签或数字"),
     L4(Severity.INFO, "按标签读取：标签差一两个字，或格式版本的判断", Severity.WARNING),
-    L5(Severity.ERROR, "按标签读取：一行的数字个数不对"),
+    /** An error when a row is left blank; a note when several rows printed apart from their labels were read in row order. */
+    L5(Severity.ERROR, "按标签读取：一行的数字个数不对", Severity.INFO),
     L6(Severity.INFO, "按标签读取：连在一起的数字", Severity.ERROR),
     L7(Severity.INFO, "按标签读取：读作空白或换算的文字"),
     L8(Severity.INFO, "按标签读取：单位、年度取自哪里", Severity.WARNING),

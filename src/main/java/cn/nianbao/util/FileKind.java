@@ -25,13 +25,14 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  */
 public enum FileKind {
     /**
-     * An OOXML workbook (.xlsx, .xlsm); also a damaged zip, or an OOXML package of no kind named
-     * here, which only the workbook reader can judge.
+     * An OOXML workbook (.xlsx, .xlsm); also a damaged zip (unless named .docx or .pptx), or an
+     * OOXML package of no kind named here, which only the workbook reader can judge.
      */
     XLSX("Excel 工作簿"),
     /**
      * An OLE2 workbook (.xls, WPS's .et); also an OLE2 file of no kind named here (an .xlsx with an
-     * opening password is one) or a damaged one, which only the workbook reader can judge.
+     * opening password is one) or a damaged one, unless named .doc, .wps or .ppt, which only the
+     * workbook reader can judge.
      */
     XLS("Excel 工作簿"),
     DOCX("Word 文档"),
@@ -266,9 +267,16 @@ public enum FileKind {
                 slides |= n.startsWith("ppt/");
             }
         } catch (IOException | RuntimeException e) {
-            return XLSX; // damaged: the workbook reader says what is wrong with it
+            // damaged: a Word or PowerPoint file by its name, its reader says what is wrong with it; else the workbook reader does
+            return damaged(file, XLSX, DOCX, PPTX);
         }
         return word ? DOCX : slides ? PPTX : XLSX;
+    }
+
+    /** A damaged container: the kind its name gives when that is one of {@code named}, else {@code otherwise}. */
+    private static FileKind damaged(Path file, FileKind otherwise, FileKind... named) {
+        FileKind byName = BY_EXTENSION.get(extension(file.getFileName().toString().toLowerCase(Locale.ROOT)));
+        return java.util.Arrays.asList(named).contains(byName) ? byName : otherwise;
     }
 
     /** An OLE2 file by its streams: a workbook, a Word or PowerPoint file, or an Outlook message. */
@@ -288,9 +296,10 @@ public enum FileKind {
                 return MSG;
             }
         } catch (IOException | RuntimeException e) {
-            // damaged: the workbook reader says what is wrong with it
+            // damaged: a Word or PowerPoint file by its name (.doc, .wps, .ppt), its reader says what is wrong with it
+            return damaged(file, XLS, DOC, PPT);
         }
-        return XLS;
+        return damaged(file, XLS, DOC, PPT); // none of the streams: as damaged
     }
 
     /** A header line (Name: value) at the start, as every RFC 5322 message has. */

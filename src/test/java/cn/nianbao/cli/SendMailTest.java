@@ -512,7 +512,7 @@ class SendMailTest {
                         .doesNotContain("名册中的邮箱");
             }
             // 5xx: the address is wrong, fix it
-            assertThat(lines).filteredOn(l -> l.contains("550")).singleElement().asString()
+            assertThat(lines).filteredOn(l -> l.contains("服务器回复：550")).singleElement().asString()
                     .startsWith("服务器拒绝，未发送：").contains("请改正名册中的邮箱");
             assertThat(r.out()).contains("已发送 2，以前已发送 0，服务器暂时拒绝 2（下次运行会再发），未发送（没有收件人、被拒绝等）1");
         }

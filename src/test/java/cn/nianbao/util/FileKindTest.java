@@ -56,6 +56,15 @@ class FileKindTest {
         assertThat(kind("slides", zip(Map.of("[Content_Types].xml", "<Types/>", "ppt/presentation.xml", "<p/>"))))
                 .isEqualTo(FileKind.PPTX);
         assertThat(kind("x.zip", new byte[] {'P', 'K', 3, 4, 1, 2, 3})).as("damaged: for the reader to judge").isEqualTo(FileKind.XLSX);
+        // A damaged Word or PowerPoint file by its name: its own reader says what is wrong, not the workbook reader.
+        assertThat(kind("报告.docx", new byte[] {'P', 'K', 3, 4, 1, 2, 3})).isEqualTo(FileKind.DOCX);
+        byte[] cutOle2 = java.util.Arrays.copyOf(ole2("WordDocument"), 600);
+        assertThat(kind("报告.doc", cutOle2)).isEqualTo(FileKind.DOC);
+        assertThat(kind("报告.WPS", cutOle2)).isEqualTo(FileKind.DOC);
+        assertThat(kind("报表.xls", cutOle2)).isEqualTo(FileKind.XLS);
+        assertThat(kind("报表.pdf", cutOle2)).as("not an OLE2 kind: for the workbook reader").isEqualTo(FileKind.XLS);
+        assertThat(kind("报告.doc", ole2("WoXdDocument"))).as("a stream's name damaged").isEqualTo(FileKind.DOC);
+        assertThat(kind("加密.xlsx", ole2("EncryptedPackage"))).isEqualTo(FileKind.XLS);
 
         assertThat(kind("book.doc", ole2("Workbook"))).isEqualTo(FileKind.XLS);
         assertThat(kind("book.et", ole2("Book"))).isEqualTo(FileKind.XLS);

@@ -256,7 +256,7 @@ public final class LabelReader {
     private static int placed(TableParser.Result r) {
         int n = 0;
         for (Finding f : r.findings()) {
-            boolean lost = f.code() == FindingCode.L2 || f.code() == FindingCode.L5
+            boolean lost = f.severity() != Severity.INFO && (f.code() == FindingCode.L2 || f.code() == FindingCode.L5)
                     || f.code() == FindingCode.L6 && f.severity() == Severity.ERROR;
             n -= lost ? 3 : 0;
         }

@@ -266,6 +266,10 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
 
     private static boolean plausibleAgency(String s) {
         return s != null && s.length() >= 2 && s.length() <= 40 && s.codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff)
-                && !s.matches(".*[《》,。:;0-9].*");
+                && !s.matches(".*[《》,。:;0-9].*") && !SELF.matcher(s).matches();
     }
+
+    /** An agency naming itself ("我局", "本单位", "全委"): no name at all. */
+    private static final Pattern SELF = Pattern.compile(
+            "^(?:我|本|全|该|此)(?:局|委|厅|办|院|中心|单位|机关|部|署|会|所|站|队|处|科|馆|校|府|政府|区|县|市|镇|乡|街道|公司|集团|系统)$");
 }

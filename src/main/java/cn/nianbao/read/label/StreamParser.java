@@ -274,7 +274,7 @@ final class StreamParser {
                         "标签“" + a.seen() + "”与国家格式的“" + t.row().label() + "”不完全一致，已按后者读取"));
             }
             String foreign = interleaved(t, window.get(t), order);
-            List<Tok> vals = trimmed(window.get(t));
+            List<Tok> vals = trimmed(window.get(t), t.cells().size());
             valsOf.put(t, vals);
             int n = t.cells().size();
             if (foreign != null) {
@@ -663,7 +663,13 @@ final class StreamParser {
         return v;
     }
 
-    private List<Tok> trimmed(List<Integer> window) {
+    /**
+     * The window's values without the empty cells at either end, except the empty ruled cells of a
+     * PDF standing right before the first value on its line, as many as the row lacks: the cells
+     * next to the values are value cells ("8.属于行政查询事项" | empty 自然人 | 0 0 0 0 0 0), those
+     * further left the label columns' (a label not merged across them).
+     */
+    private List<Tok> trimmed(List<Integer> window, int cells) {
         int a = 0;
         int b = window.size();
         while (a < b && toks.get(window.get(a)).kind() == Kind.EMPTY) {
@@ -671,6 +677,14 @@ final class StreamParser {
         }
         while (b > a && toks.get(window.get(b - 1)).kind() == Kind.EMPTY) {
             b--;
+        }
+        while (a > 0 && a < b && b - a < cells) {
+            Tok e = toks.get(window.get(a - 1));
+            Tok first = toks.get(window.get(a));
+            if (e.kind() != Kind.EMPTY || Double.isNaN(e.x()) || e.line() != first.line() || e.cell().page() != first.cell().page()) {
+                break;
+            }
+            a--;
         }
         List<Tok> out0 = new ArrayList<>();
         for (int i = a; i < b; i++) {
@@ -734,6 +748,11 @@ final class StreamParser {
             }
             if (moved.entrySet().stream().allMatch(e -> keepsItsRules(e.getKey(), e.getValue()))) {
                 window.putAll(moved);
+                Target last = order.get(j).target();
+                out.findings.add(out.rowFinding(FindingCode.L5, Severity.INFO, t, toks.get(pool.get(0)).cell(),
+                        "从" + t.name() + "到“" + last.row().label() + "”这" + (j - i + 1) + "行的标签和数字分开印出（"
+                        + (before ? "标签在前、数字在后" : "数字在前、标签在后") + "，例如 PDF 直接转出的文字）：这" + pool.size()
+                        + "个数字正好够这几行，已按行的顺序读取，每一行本行的规则都成立"));
                 i = j;
             }
         }
@@ -823,7 +842,7 @@ final class StreamParser {
         Target line = targets.t4Line();
         int end = lastRowEnd(first, limit);
         List<Integer> w = values(first, end);
-        List<Tok> vals = trimmed(w);
+        List<Tok> vals = trimmed(w, line.cells().size());
         int n = line.cells().size();
         if (vals.isEmpty()) {
             out.blankRow(line, toks.get(first).cell());
@@ -909,13 +928,14 @@ final class StreamParser {
     }
 
     /**
-     * A PDF row with fewer values than cells: each value under the column whose middle it stands
-     * nearest, the columns' middles taken from the table's full rows; the rest blank. False when
-     * the table has no full row to go by or two values fall under one column.
+     * A PDF row with fewer values than cells: each value (and each empty ruled cell between them)
+     * under the column whose middle it stands nearest, the columns' middles taken from the table's
+     * full rows; the rest blank. False when the table has no full row to go by, a value has no
+     * position, or two values fall under one column.
      */
     private boolean placeByColumns(TableDef table, Target t, List<Tok> vals) {
         double[] mid = columnMiddles(t);
-        if (mid == null || vals.stream().anyMatch(v -> Double.isNaN(v.x()) || v.kind() != Kind.NUM)) {
+        if (mid == null || vals.stream().anyMatch(v -> Double.isNaN(v.x()))) {
             return false;
         }
         double spacing = Double.MAX_VALUE;

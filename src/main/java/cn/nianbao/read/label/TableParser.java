@@ -57,6 +57,8 @@ final class TableParser {
     private final List<Finding> findings;
     private final Set<Target> filled = new LinkedHashSet<>();
     private final Map<String, List<Integer>> headerCols = new HashMap<>();
+    /** Rows found by their label in a grid with every cell of theirs empty and no columns known for them. */
+    private final Map<Target, SourceCell> labelOnly = new LinkedHashMap<>();
     /** Per table key: the first and last segment index a row of it was found in. */
     private final Map<String, int[]> zones = new LinkedHashMap<>();
     private final Set<Integer> matched = new java.util.HashSet<>();
@@ -125,6 +127,9 @@ final class TableParser {
             }
             List<Integer> cols = headerCols.get(key(m.target()));
             if (cols == null) {
+                // No row of its block with numbers to take the columns from: the row is there, its cells empty.
+                List<Tok> labels = byRow.get(rowNums.get(k));
+                labelOnly.putIfAbsent(m.target(), labels.get(labels.size() - 1).cell());
                 continue;
             }
             List<Tok> labels = byRow.get(rowNums.get(k));
@@ -272,6 +277,17 @@ final class TableParser {
 
     private void byColumns(Segment seg, Target t, List<Integer> cols) {
         SourceCell first = seg.firstValueCell();
+        if (src.wholeRows() && first.row() < src.rows().size()) {
+            List<SourceCell> line = src.rows().get(first.row());
+            int end = line.isEmpty() ? -1 : line.get(line.size() - 1).col();
+            if (end < java.util.Collections.max(cols)) {
+                // A Word row with a cell deleted: the cells after it moved left, under other columns' headers.
+                blankRow(t, first);
+                findings.add(rowFinding(FindingCode.L5, Severity.ERROR, t, first, t.name() + "这一行的单元格比表头少（Word 表格中这一行"
+                        + "可能删掉了一格，后面的格左移到了别的列下）：无法确定哪个数字属于哪一列，该行按空白处理"));
+                return;
+            }
+        }
         Map<Integer, Tok> inRow = new HashMap<>();
         List<Tok> stray = new ArrayList<>();
         for (Tok v : seg.values) {
@@ -417,7 +433,11 @@ final class TableParser {
             }
             boolean line = targets.t4Line() != null && targets.t4Line().table() == table && filled.contains(targets.t4Line());
             for (Target t : targets.rows()) {
-                if (t.table() == table && !filled.contains(t) && !line) {
+                if (t.table() == table && !filled.contains(t) && !line && labelOnly.containsKey(t)) {
+                    blankRow(t, labelOnly.get(t));
+                    findings.add(rowFinding(FindingCode.L5, Severity.ERROR, t, labelOnly.get(t), t.name() + "应有" + t.cells().size()
+                            + "个数字，这一行的格都是空的，没有找到任何数字：该行按空白处理"));
+                } else if (t.table() == table && !filled.contains(t) && !line) {
                     findings.add(Finding.inRow(FindingCode.L2, src.file(), table.number(), t.cells().get(0).rowLabel(), null, null,
                             "表" + table.number() + "中没有找到“" + t.row().label()
                             + "”这一行：该行按空白处理"));

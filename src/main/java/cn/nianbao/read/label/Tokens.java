@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * same in one line, in one cell per line, or in a PDF's words. What is no token is dropped: page
  * marks inside a line ("-4-", "第3页"), and in a PDF the lines repeated at the top or bottom of
  * several pages (a running header or footer). An empty cell between two values of one line (a
- * tab- or pipe-separated table) is an EMPTY token: a blank value.
+ * tab- or pipe-separated table, a ruled PDF table) is an EMPTY token: a blank value, standing
+ * (in a PDF) at its cell's middle.
  */
 final class Tokens {
     enum Kind { LABEL, NUM, EMPTY }
@@ -101,24 +102,34 @@ final class Tokens {
             }
             int first = out.size();
             boolean numberBefore = false;
-            int pendingEmpty = 0;
+            boolean labelBefore = false;
+            List<SourceCell> pendingEmpty = new ArrayList<>();
             for (SourceCell c : row) {
                 String text = c.text() == null ? "" : c.text();
                 if (text.isBlank()) {
-                    pendingEmpty += numberBefore ? 1 : 0;
+                    // After a value, or in a PDF (whose only empty cells are ruled cells) after a label: a
+                    // value cell left empty when a value follows on the line (the reader keeps as many of
+                    // those after a label as the row lacks, see StreamParser.trimmed).
+                    if (numberBefore || labelBefore && c.placed()) {
+                        pendingEmpty.add(c);
+                    }
                     continue;
                 }
                 int before = out.size();
                 cut(text, c, out);
                 boolean startsWithNumber = out.size() > before && out.get(before).num();
-                if (pendingEmpty > 0 && startsWithNumber) {
-                    // Empty cells between two values of one line stand for blank values.
-                    for (int k = 0; k < pendingEmpty; k++) {
-                        out.add(before, new Tok(Kind.EMPTY, "", "", null, c, false, Double.NaN, c.row()));
+                if (!pendingEmpty.isEmpty() && startsWithNumber) {
+                    // Empty cells between two values of one line stand for blank values; one placed on
+                    // the page (a ruled cell of a PDF table) stands where its cell's middle is.
+                    for (int k = pendingEmpty.size() - 1; k >= 0; k--) {
+                        SourceCell e = pendingEmpty.get(k);
+                        double x = e.placed() ? (e.x0() + e.x1()) / 2 : Double.NaN;
+                        out.add(before, new Tok(Kind.EMPTY, "", "", null, c, false, x, c.row()));
                     }
                 }
-                pendingEmpty = 0;
+                pendingEmpty.clear();
                 numberBefore = out.size() > before && out.get(out.size() - 1).num();
+                labelBefore = out.size() > before && out.get(out.size() - 1).kind() == Kind.LABEL;
             }
             // A value alone on its line may be a page number ("5" between two pages' lines).
             if (out.size() == first + 1 && out.get(first).num() && looseNumber(out.get(first))) {

@@ -61,7 +61,7 @@ final class DocDocument {
             }
             String name = file.toString();
             return tables == 0 ? new Source(name, TextDocument.lines(text.toString()), false, text.toString())
-                    : new Source(name, rows, true, text.toString());
+                    : new Source(name, rows, true, text.toString(), false, true);
         } catch (RuntimeException e) {
             throw new UnreadableDocument("读取 Word 文档（.doc）的表格时出错：" + SAVE_AS_DOCX);
         }

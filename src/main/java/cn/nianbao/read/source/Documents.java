@@ -14,6 +14,11 @@ import java.nio.file.Path;
 public final class Documents {
     /** A text or web page larger than this is no annual report. */
     public static final int MAX_TEXT_BYTES = 20 * 1024 * 1024;
+    /**
+     * More characters of text than this, in any form, is no annual report (one runs to some 10,000):
+     * refused before the label reader spends seconds on each million of them.
+     */
+    public static final int MAX_CHARS = 3_000_000;
     /** A PDF or Word file larger than this is no annual report (they run to a few MB with pictures). */
     static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
 
@@ -39,10 +44,19 @@ public final class Documents {
         String name = file.toString();
         switch (kind) {
             case PDF, DOCX, DOC -> {
+                if (kind != FileKind.PDF) {
+                    // Word's "save as web page" and many sites' "export to Word" are HTML or text under a
+                    // .doc name: neither a zip nor an OLE2 file, they are read as what their content is.
+                    byte[] head = FileKind.head(file);
+                    FileKind content = FileKind.zip(head) || FileKind.ole2(head) ? kind : FileKind.of(Path.of("content"), head);
+                    if (content == FileKind.HTML || content == FileKind.TEXT) {
+                        return read(file, content);
+                    }
+                }
                 if (size > MAX_FILE_BYTES) {
                     throw new UnreadableDocument(kind.chinese() + "超过 100 MB，不像是一份年度报告，没有读取");
                 }
-                return kind == FileKind.PDF ? PdfDocument.of(file) : kind == FileKind.DOCX ? DocxDocument.of(file) : DocDocument.of(file);
+                return bounded(kind == FileKind.PDF ? PdfDocument.of(file) : kind == FileKind.DOCX ? DocxDocument.of(file) : DocDocument.of(file), kind);
             }
             case HTML, MHTML, TEXT, CSV -> {
                 if (size > MAX_TEXT_BYTES) {
@@ -50,10 +64,13 @@ public final class Documents {
                 }
                 byte[] bytes = Files.readAllBytes(file);
                 if (kind == FileKind.MHTML) {
-                    return HtmlDocument.ofMhtml(name, bytes);
+                    return bounded(HtmlDocument.ofMhtml(name, bytes), kind);
                 }
                 String text = kind == FileKind.HTML ? HtmlDocument.decode(bytes) : cn.nianbao.util.Decoding.decode(bytes);
-                return HtmlDocument.isHtml(text) ? HtmlDocument.parse(name, text) : TextDocument.of(name, text);
+                if (HtmlDocument.isHtml(text)) {
+                    return bounded(HtmlDocument.parse(name, text), kind);
+                }
+                return bounded(TextDocument.of(name, checkLength(text, kind)), kind);
             }
             case RTF -> throw new UnreadableDocument("RTF 文档，本工具读不出其中的表格：请在 Word 或 WPS 中另存为 .docx 后再读取");
             case OFD -> throw new UnreadableDocument("OFD 版式文档，本工具读不出其中的表格：请另存为 PDF 或 Word 文档后再读取");
@@ -61,5 +78,18 @@ public final class Documents {
             case EMPTY -> throw new UnreadableDocument("文件是空的（0字节）");
             default -> throw new UnreadableDocument(kind.chinese() + "，不是年度报告的文字、网页、PDF 或 Word 文档，读不出表格");
         }
+    }
+
+    /** {@code src}, unless its text is longer than {@link #MAX_CHARS}. */
+    private static Source bounded(Source src, FileKind kind) throws UnreadableDocument {
+        checkLength(src.text(), kind);
+        return src;
+    }
+
+    private static String checkLength(String text, FileKind kind) throws UnreadableDocument {
+        if (text.length() > MAX_CHARS) {
+            throw new UnreadableDocument(kind.chinese() + "的文字超过 " + MAX_CHARS + " 个字符，不像是一份年度报告，没有读取");
+        }
+        return text;
     }
 }

@@ -39,23 +39,31 @@ final class DocxDocument {
             throw new UnreadableDocument("Word 文档（.docx）已损坏，无法打开");
         }
         try (XWPFDocument doc = new XWPFDocument(pkg)) {
-            List<List<SourceCell>> rows = new ArrayList<>();
-            StringBuilder text = new StringBuilder();
-            int tables = 0;
-            for (IBodyElement e : doc.getBodyElements()) {
-                if (e instanceof XWPFParagraph p) {
-                    text.append(p.getText()).append('\n');
-                } else if (e instanceof XWPFTable t) {
-                    tables++;
-                    grid(t, "Word表格" + tables, rows, text);
-                }
-            }
-            String file0 = file.toString();
-            return tables == 0 ? new Source(file0, TextDocument.lines(text.toString()), false, text.toString())
-                    : new Source(file0, rows, true, text.toString());
+            return read(file, doc);
+        } catch (IOException | RuntimeException e) {
+            // The zip was read whole by ZipGuard: what fails now is a part POI cannot parse (XML not
+            // well-formed, the main document missing), not the disk. Said so rather than in the parser's English.
+            throw new UnreadableDocument("Word 文档（.docx）已损坏（正文部件缺失或其中的 XML 不完整），无法读取");
         } finally {
             pkg.revert();
         }
+    }
+
+    private static Source read(Path file, XWPFDocument doc) {
+        List<List<SourceCell>> rows = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int tables = 0;
+        for (IBodyElement e : doc.getBodyElements()) {
+            if (e instanceof XWPFParagraph p) {
+                text.append(p.getText()).append('\n');
+            } else if (e instanceof XWPFTable t) {
+                tables++;
+                grid(t, "Word表格" + tables, rows, text);
+            }
+        }
+        String file0 = file.toString();
+        return tables == 0 ? new Source(file0, TextDocument.lines(text.toString()), false, text.toString())
+                : new Source(file0, rows, true, text.toString(), false, true);
     }
 
     /** One table's rows, spans spread over the grid columns, appended to {@code rows}; its text to {@code text}. */
@@ -88,6 +96,10 @@ final class DocxDocument {
                 }
                 text.append('\t');
             }
+            // Cells left out at the row's end on purpose (w:gridAfter) are empty cells, not lost ones.
+            for (int k = 0, after = gridCount(row.getCtRow().getTrPr(), false); k < after; k++) {
+                cells.add(cell("", rows.size(), c + k, name, r));
+            }
             text.append('\n');
             rows.add(cells);
             r++;
@@ -95,11 +107,15 @@ final class DocxDocument {
     }
 
     private static int gridBefore(XWPFTableRow row) {
-        CTTrPr pr = row.getCtRow().getTrPr();
-        if (pr == null || pr.sizeOfGridBeforeArray() == 0) {
+        return gridCount(row.getCtRow().getTrPr(), true);
+    }
+
+    /** A row's w:gridBefore (or w:gridAfter): grid columns it leaves out at its start (end). */
+    private static int gridCount(CTTrPr pr, boolean before) {
+        if (pr == null || (before ? pr.sizeOfGridBeforeArray() : pr.sizeOfGridAfterArray()) == 0) {
             return 0;
         }
-        BigInteger v = pr.getGridBeforeArray(0).getVal();
+        BigInteger v = (before ? pr.getGridBeforeArray(0) : pr.getGridAfterArray(0)).getVal();
         return v == null ? 0 : Math.max(0, Math.min(100, v.intValue()));
     }
 

@@ -27,7 +27,8 @@ final class ZipGuard {
         long total = 0;
         int members = 0;
         byte[] buf = new byte[64 * 1024];
-        try (InputStream raw = Files.newInputStream(file); ZipInputStream z = new ZipInputStream(raw)) {
+        // Names as bytes (ISO-8859-1 never fails): a member a Chinese zip tool named in GBK is no damage.
+        try (InputStream raw = Files.newInputStream(file); ZipInputStream z = new ZipInputStream(raw, java.nio.charset.StandardCharsets.ISO_8859_1)) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
                 if (++members > MAX_MEMBERS) {
                     throw new UnreadableDocument(what + "中的部件超过" + MAX_MEMBERS + "个，不像是正常的文档（可能是恶意构造的文件）");
@@ -45,7 +46,9 @@ final class ZipGuard {
                     throw bomb(what, e.getName());
                 }
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (java.util.zip.ZipException | java.io.EOFException | IllegalArgumentException e) {
+            // A member cut short (EOF inside its deflated data) is damage too, not a disk that failed; so
+            // is a name flagged UTF-8 that is not (the only IllegalArgumentException ZipInputStream throws).
             throw new UnreadableDocument(what + "已损坏（不是完整的 zip 结构），无法打开");
         }
         if (total > 1024 * 1024 && packed > 0 && total / packed > MAX_RATIO) {

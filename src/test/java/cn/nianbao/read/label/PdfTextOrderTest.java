@@ -190,6 +190,9 @@ class PdfTextOrderTest {
         assertThat(t3(f, "withheld_8")).containsOnly("0");
         assertThat(t3(f, "unable_1")).containsExactly("2", "0", "0", "0", "0", "0", "2");
         assertThat(t3(f, "unable_2")).containsOnly("0");
+        assertThat(f.findings()).anyMatch(x -> x.ruleId().equals("L5") && x.severity() == Severity.INFO
+                && x.message().contains("8.属于行政查询事项") && x.message().contains("2.没有现成信息需要另行制作")
+                && x.message().contains("21个数字") && x.message().contains("数字在前"));
         // The same with （四）1's numbers out of row order (its total second): nothing is moved, nothing read wrong.
         Filing g = corpus("衢州市应急管理局-2024", t -> t.replace("8.属于行政查询事项" + "\n\n0".repeat(7) + "\n\n2\n\n0\n\n0\n\n0\n\n0\n\n0\n\n2",
                 "8.属于行政查询事项" + "\n\n0".repeat(7) + "\n\n2\n\n2\n\n0\n\n0\n\n0\n\n0\n\n0"));

@@ -86,6 +86,7 @@ class PublishedFormsTest {
         variants.put("gbk-crlf", text.replace("\n", "\r\n").getBytes(Charset.forName("GBK")));
         variants.put("utf16-bom", ("\ufeff" + text).getBytes(StandardCharsets.UTF_16LE));
         variants.put("utf16-no-bom", text.getBytes(StandardCharsets.UTF_16LE));
+        variants.put("utf16be-no-bom", text.getBytes(StandardCharsets.UTF_16BE));
         variants.put("one-space", cells(text, " ").getBytes(StandardCharsets.UTF_8));
         variants.put("spaces", cells(text, "   ").getBytes(StandardCharsets.UTF_8));
         variants.put("nbsp", cells(text, "\u00a0").getBytes(StandardCharsets.UTF_8));

@@ -83,6 +83,11 @@ class ReportIdentityTest {
         // The subject of a sentence that ends in no agency, or is 我局/全局, is no agency.
         assertThat(ReportIdentity.of("政府信息公开工作年度报告\n2023年，全局共主动公开信息120条。", "附件1.pdf").agency()).isNull();
         assertThat(ReportIdentity.of("政府信息公开工作年度报告\n2023年，我局持续推进政府信息公开。", "附件1.pdf").agency()).isNull();
+        // Nor a title that names the agency as 我局 (a template filled in carelessly), nor a file so named.
+        assertThat(ReportIdentity.of("我局2023年政府信息公开工作年度报告\n一、总体情况\n", "附件1.pdf").agency()).isNull();
+        assertThat(ReportIdentity.of("本单位2023年度政府信息公开工作年度报告\n", "本单位2023年报表.xlsx").agency()).isNull();
+        assertThat(ReportIdentity.of("我局2023年政府信息公开工作年度报告\n2023年，常山县教育局认真贯彻落实《条例》。", "附件1.pdf")
+                .agency()).isEqualTo("常山县教育局");
     }
 
     @Test
