@@ -27,6 +27,16 @@ public final class LabelTargets {
         public String headerKey() {
             return table.key() + "." + block.key();
         }
+
+        /**
+         * From the keys only (equal targets have equal keys): the record's own hash walks the whole
+         * table definition — every block, row, column and label — on each map lookup, and the label
+         * reader keys its per-row maps by target.
+         */
+        @Override
+        public int hashCode() {
+            return 31 * (31 * table.key().hashCode() + block.key().hashCode()) + (row == null ? 0 : row.key().hashCode());
+        }
     }
 
     private final FormatSpec spec;
@@ -93,6 +103,25 @@ public final class LabelTargets {
         return spec;
     }
 
+    /** What readers derive from these targets alone, by key ({@link #derived}). */
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * What a reader derives from these targets alone — the folded forms of a row's label, the
+     * wording of a table's headers — made once (by {@code make}) and kept with the targets, so
+     * that it is not made again for every report read. {@code key} names it: equal keys, one value.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Supplier<T> make) {
+        Object v = derived.get(key);
+        if (v == null) {
+            v = make.get();
+            Object before = derived.putIfAbsent(key, v);
+            v = before != null ? before : v;
+        }
+        return (T) v;
+    }
+
     /** Every national row to find, in table order. */
     public List<Target> rows() {
         return rows;
@@ -132,7 +161,7 @@ public final class LabelTargets {
                 rest = rest.replace(p, "");
             }
         }
-        if (rest.replaceAll("[()一二三四五六七八九十0-9.、:,]", "").isEmpty()) {
+        if (onlyNumbering(rest)) {
             return true;
         }
         if (norm.length() >= 4) {
@@ -143,6 +172,16 @@ public final class LabelTargets {
             }
         }
         return false;
+    }
+
+    /** Whether nothing but numbering is left: brackets, numerals, digits, "." "、" ":" ",". */
+    private static boolean onlyNumbering(String rest) {
+        for (int i = 0; i < rest.length(); i++) {
+            if ("()一二三四五六七八九十0123456789.、:,".indexOf(rest.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> cores(RowDef r) {

@@ -39,7 +39,8 @@ public final class ChineseText {
     /** Simplified form of each traditional character of the table; 0 where there is none. */
     private static final char[] SIMPLIFIED = loadTraditional();
     /** A parenthesised pinyin gloss such as (yīng) or (jù): letters only, tone marks allowed. */
-    private static final Pattern PINYIN = Pattern.compile("\\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\\)");
+    /** The letters with tone marks of a parenthesised pinyin gloss such as (yīng) or (jù) ({@link #pinyinEnd}). */
+    private static final String PINYIN_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ";
     private static final Pattern NUMBERING = Pattern.compile(
             "^(?:[一二三四五六七八九十]+[、.,]|\\([一二三四五六七八九十]+\\)|[0-9]+[.、,)]|\\([0-9]+\\))");
 
@@ -52,6 +53,9 @@ public final class ChineseText {
      * copied from web pages and Windows files carries.
      */
     public static boolean invisible(char c) {
+        if (c > ' ' && c < 0x7F || c >= 0x4E00 && c <= 0x9FFF) {
+            return false; // printable ASCII and the CJK ideographs, most of every text, without the look-ups
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '\ufeff';
     }
 
@@ -61,12 +65,31 @@ public final class ChineseText {
         return s == 0 ? c : s;
     }
 
+    /**
+     * NFKC ({@link Normalizer}). Text made only of characters that NFKC leaves as they are, whatever
+     * stands next to them — ASCII, the CJK unified ideographs U+4E00–U+9FFF, 、。“” — is returned
+     * as it is without running the normalizer (which copies every string it is given).
+     */
+    public static String nfkc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!nfkcStable(s.charAt(i))) {
+                return Normalizer.normalize(s, Normalizer.Form.NFKC);
+            }
+        }
+        return s;
+    }
+
+    /** Whether NFKC leaves {@code c} as it is wherever it stands ({@link #nfkc}). */
+    static boolean nfkcStable(char c) {
+        return c < 0x80 || c >= 0x4E00 && c <= 0x9FFF || c == '、' || c == '。' || c == '“' || c == '”';
+    }
+
     /** NFKC with the {@link #invisible} characters dropped, nothing else; "" for null. */
     public static String compact(String s) {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        String n = nfkc(s);
         StringBuilder b = null;
         for (int i = 0; i < n.length(); i++) {
             if (invisible(n.charAt(i))) {
@@ -88,30 +111,59 @@ public final class ChineseText {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        n = PINYIN.matcher(n).replaceAll("");
-        StringBuilder b = new StringBuilder(n.length());
+        String n = nfkc(s);
+        char[] b = new char[n.length()];
+        int len = 0;
+        // The character before this one once the glosses are dropped (-1 at the start): "1(yī)、" is "1.".
+        int before = -1;
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
+            if (c == '(') {
+                int gloss = pinyinEnd(n, i);
+                if (gloss > 0) {
+                    i = gloss - 1;
+                    continue;
+                }
+            }
+            int prev = before;
+            before = c;
             if (invisible(c)) {
                 continue;
             }
             switch (c) {
                 case '“', '”', '"', '‘', '’', '\'', '「', '」' -> {
                 }
-                case '、' -> b.append(i > 0 && Character.isDigit(n.charAt(i - 1)) ? '.' : '、');
-                case '【', '〔' -> b.append('(');
-                case '】', '〕' -> b.append(')');
-                default -> b.append(simplified(c));
+                case '、' -> b[len++] = prev >= 0 && Character.isDigit((char) prev) ? '.' : '、';
+                case '【', '〔' -> b[len++] = '(';
+                case '】', '〕' -> b[len++] = ')';
+                default -> b[len++] = simplified(c);
             }
         }
-        return b.toString();
+        return new String(b, 0, len);
+    }
+
+    /**
+     * Where a parenthesised pinyin gloss — one to eight Latin letters, tone marks allowed
+     * ({@link #PINYIN_TONES}) — that starts at {@code n[open]} ends (after its ")"), else -1.
+     * A loop, not a pattern run over every label.
+     */
+    private static int pinyinEnd(String n, int open) {
+        int j = open + 1;
+        while (j < n.length() && j - open <= 9 && pinyinLetter(n.charAt(j))) {
+            j++;
+        }
+        int letters = j - open - 1;
+        return letters >= 1 && letters <= 8 && j < n.length() && n.charAt(j) == ')' ? j + 1 : -1;
+    }
+
+    private static boolean pinyinLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 'à' && PINYIN_TONES.indexOf(c) >= 0;
     }
 
     /** A {@link #label}-folded label without its leading numbering ("一、", "(三)", "1."): the part that names the row. */
     public static String labelCore(String folded) {
         String s = folded;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 3 && !s.isEmpty() && "一二三四五六七八九十(0123456789".indexOf(s.charAt(0)) >= 0; i++) {
             String t = NUMBERING.matcher(s).replaceFirst("");
             if (t.equals(s)) {
                 break;
@@ -129,7 +181,7 @@ public final class ChineseText {
         if (s == null) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        String n = nfkc(s);
         StringBuilder b = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);

@@ -1,7 +1,6 @@
 package cn.nianbao.util;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,7 +81,7 @@ public final class NumberText {
 
     /** The text, NFKC and trimmed, when it is nothing but digits; else null. */
     private static String digitRun(String text) {
-        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        String t = ChineseText.nfkc(text).strip();
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             if (c < '0' || c > '9') {

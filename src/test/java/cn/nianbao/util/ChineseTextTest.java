@@ -95,4 +95,79 @@ class ChineseTextTest {
         assertThat(ChineseText.distance("abc", "abc", 0)).isZero();
         assertThat(ChineseText.distance("", "abc", 5)).isEqualTo(3);
     }
+
+    @Test
+    void labelFoldsAsThePatternsSay() {
+        // label and labelCore find glosses and numbering with loops; these patterns say what they find.
+        assertThat(ChineseText.label("1(yī)、属于")).as("、 after a digit once the gloss is gone").isEqualTo("1.属于");
+        assertThat(ChineseText.label("(a(b))")).isEqualTo("(a)");
+        assertThat(ChineseText.label("應(abcdefgh)急(abcdefghi)")).isEqualTo("应急(abcdefghi)");
+        assertThat(ChineseText.label("應(yīng )急()")).isEqualTo("应(yīng)急()");
+        java.util.Random r = new java.util.Random(16);
+        String alphabet = "(()))yīngAZ1209、、 \u3000\t一三十.,“”【】應急（）";
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = r.nextInt(14); n > 0; n--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertThat(ChineseText.label(s)).as(s).isEqualTo(labelByPattern(s));
+            assertThat(ChineseText.labelCore(s)).as(s).isEqualTo(labelCoreByPattern(s));
+        }
+    }
+
+    @Test
+    void nfkcSkipsTheNormalizerOnlyWhereItChangesNothing() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (ChineseText.nfkcStable(c)) {
+                assertThat(java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFKC)).isEqualTo(String.valueOf(c));
+            }
+        }
+        assertThat(ChineseText.nfkc("e\u0301（一）１２\u3000⼀")).isEqualTo("é(一)12 一");
+        java.util.Random r = new java.util.Random(17);
+        String alphabet = "aZ09 \t\n、。“”一龥\u0301\u3099か（１\u3000⼀\uF900";
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = r.nextInt(10); n > 0; n--) {
+                b.append(alphabet.charAt(r.nextInt(k % 2 == 0 ? 13 : alphabet.length())));
+            }
+            String s = b.toString();
+            assertThat(ChineseText.nfkc(s)).as(s).isEqualTo(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC));
+        }
+    }
+
+    private static final java.util.regex.Pattern PINYIN = java.util.regex.Pattern.compile("\\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\\)");
+    private static final java.util.regex.Pattern NUMBERING = java.util.regex.Pattern.compile(
+            "^(?:[一二三四五六七八九十]+[、.,]|\\([一二三四五六七八九十]+\\)|[0-9]+[.、,)]|\\([0-9]+\\))");
+
+    private static String labelByPattern(String s) {
+        String n = PINYIN.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)).replaceAll("");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (ChineseText.invisible(c)) {
+                continue;
+            }
+            switch (c) {
+                case '“', '”', '"', '‘', '’', '\'', '「', '」' -> {
+                }
+                case '、' -> b.append(i > 0 && Character.isDigit(n.charAt(i - 1)) ? '.' : '、');
+                case '【', '〔' -> b.append('(');
+                case '】', '〕' -> b.append(')');
+                default -> b.append(ChineseText.simplified(c));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String labelCoreByPattern(String s) {
+        for (int i = 0; i < 3; i++) {
+            String t = NUMBERING.matcher(s).replaceFirst("");
+            if (t.equals(s)) {
+                break;
+            }
+            s = t;
+        }
+        return s;
+    }
 }

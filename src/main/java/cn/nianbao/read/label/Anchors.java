@@ -1,5 +1,6 @@
 package cn.nianbao.read.label;
 
+import cn.nianbao.spec.LabelTargets;
 import cn.nianbao.spec.LabelTargets.Target;
 import cn.nianbao.util.ChineseText;
 import java.util.ArrayList;
@@ -40,6 +41,14 @@ final class Anchors {
     record Forms(List<String> full, List<String> cores, int numbering, Set<Character> free) {
     }
 
+    /** {@link #forms}, made once per target and kept with the targets. */
+    static Forms forms(LabelTargets targets, Target t) {
+        return targets.derived(new FormsOf(t), () -> forms(t));
+    }
+
+    private record FormsOf(Target t) {
+    }
+
     static Forms forms(Target t) {
         Set<String> full = new LinkedHashSet<>();
         List<String> names = new ArrayList<>();
@@ -59,7 +68,7 @@ final class Anchors {
                 free.add(c);
             }
         }
-        return new Forms(List.copyOf(full), t.cores(), numbering(ChineseText.label(t.row().label())), free);
+        return new Forms(List.copyOf(full), t.cores(), numbering(ChineseText.label(t.row().label())), Set.copyOf(free));
     }
 
     /** The number a folded label is numbered with ("(三)" 3, "2." 2, "一、" 1), 0 if none. */
@@ -154,8 +163,8 @@ final class Anchors {
      * best chain of exact occurrences, then the rows it missed found by likeness between their
      * neighbours. Rows found nowhere are left out.
      */
-    static List<Anchor> find(String stream, List<Target> rows, int from, int to) {
-        List<Forms> forms = rows.stream().map(Anchors::forms).toList();
+    static List<Anchor> find(LabelTargets targets, String stream, List<Target> rows, int from, int to) {
+        List<Forms> forms = rows.stream().map(t -> forms(targets, t)).toList();
         List<List<Occ>> occ = occurrences(stream, rows, forms, from, to);
         int n = rows.size();
         double[][] best = new double[n][];

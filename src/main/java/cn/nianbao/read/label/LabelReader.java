@@ -113,7 +113,11 @@ public final class LabelReader {
         String baseName = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
         ReportIdentity found = ReportIdentity.of(src.text(), baseName);
         Integer year = hints.year() != null ? hints.year() : found.year();
-        if ((year == null || hints.agency() == null && found.agency() == null && hints.knownAgencies().isEmpty()) && noTables(src)) {
+        // Each format's reading of the tables, made once: the tokens of the text are cut once for all formats.
+        Map<FormatSpec, TableParser.Result> byFormat = new LinkedHashMap<>();
+        Tokens.Cache cut = new Tokens.Cache();
+        java.util.function.Function<FormatSpec, TableParser.Result> tablesOf = f -> byFormat.computeIfAbsent(f, k -> tables(k, src, cut));
+        if ((year == null || hints.agency() == null && found.agency() == null && hints.knownAgencies().isEmpty()) && noTables(tablesOf)) {
             return ReadResult.unreadable(file, NO_TABLES);
         }
         if (year == null) {
@@ -146,9 +150,8 @@ public final class LabelReader {
         }
         String code = hints.code() != null ? hints.code() : found.code();
 
-        Map<FormatSpec, TableParser.Result> byFormat = new LinkedHashMap<>();
         for (FormatSpec f : formats.all()) {
-            byFormat.put(f, tables(f, src));
+            tablesOf.apply(f); // in the order of the formats, as chooseFormat reads them
         }
         FormatSpec spec = chooseFormat(byFormat, year, file, findings);
         TableParser.Result r = byFormat.get(spec);
@@ -165,9 +168,9 @@ public final class LabelReader {
      * (a Word document or web page whose table 二 is typed as lines) as a stream of tokens
      * ({@link StreamParser}).
      */
-    static TableParser.Result tables(FormatSpec spec, Source src) {
+    static TableParser.Result tables(FormatSpec spec, Source src, Tokens.Cache cut) {
         if (!src.grid()) {
-            return StreamParser.parse(spec.labelTargets(), src, null);
+            return StreamParser.parse(spec.labelTargets(), src, null, cut);
         }
         TableParser.Result grid = TableParser.parse(spec.labelTargets(), src, Segments.of(src));
         java.util.Set<String> missing = new java.util.LinkedHashSet<>();
@@ -176,8 +179,8 @@ public final class LabelReader {
         if (missing.isEmpty() || src.text().isBlank()) {
             return grid;
         }
-        Source lines = cn.nianbao.read.source.TextDocument.of(src.file(), src.text());
-        TableParser.Result text = StreamParser.parse(spec.labelTargets(), lines, missing);
+        Source lines = cut.text(src);
+        TableParser.Result text = StreamParser.parse(spec.labelTargets(), lines, missing, cut);
         if (text.tablesFound().isEmpty()) {
             return grid;
         }
@@ -205,9 +208,9 @@ public final class LabelReader {
     /** Why a source without any of the national tables (and without what would name it) is not read. */
     public static final String NO_TABLES = "没有找到国家格式的表二、三、四";
 
-    private boolean noTables(Source src) {
+    private boolean noTables(java.util.function.Function<FormatSpec, TableParser.Result> tablesOf) {
         for (FormatSpec f : formats.all()) {
-            if (!tables(f, src).tablesFound().isEmpty()) {
+            if (!tablesOf.apply(f).tablesFound().isEmpty()) {
                 return false;
             }
         }

@@ -9,7 +9,9 @@ import cn.nianbao.spec.TableDef;
 import cn.nianbao.util.ChineseText;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,9 +32,12 @@ final class PageBreaks {
 
     /** {@code toks} without the repeated headers of the tables' wide blocks and the page numbers inside labels. */
     static List<Tok> clean(List<Tok> toks, LabelTargets targets) {
-        List<Tok> out = withoutRepeatedHeaders(toks, headerPhrases(targets));
+        List<Tok> out = withoutRepeatedHeaders(toks, targets.derived(HeaderPhrases.KEY, () -> headerPhrases(targets)));
         return withoutNumbersInsideLabels(out, targets);
     }
+
+    /** Keys of what {@link #clean} keeps with the targets ({@link LabelTargets#derived}). */
+    private enum HeaderPhrases { KEY, ALL_JOINED }
 
     /** The column wording of the blocks of five columns or more (table 三): corner, column paths, aliases. */
     private static List<String> headerPhrases(LabelTargets targets) {
@@ -51,7 +56,7 @@ final class PageBreaks {
         }
         List<String> byLength = new ArrayList<>(h);
         byLength.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        return byLength;
+        return List.copyOf(byLength);
     }
 
     private static void add(Set<String> h, String s) {
@@ -73,7 +78,12 @@ final class PageBreaks {
                 rest = rest.replace(p, "");
             }
         }
-        return rest.replaceAll("[()（）:：,，]", "").isEmpty();
+        for (int i = 0; i < rest.length(); i++) {
+            if ("()（）:：,，".indexOf(rest.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true; // nothing left but brackets, colons and commas
     }
 
     /**
@@ -86,11 +96,14 @@ final class PageBreaks {
             return toks;
         }
         String joined = String.join("|", phrases);
+        Map<String, Boolean> wording = new HashMap<>(); // headerWording of each label, asked once
+        java.util.function.Predicate<Tok> header = t -> t.kind() == Kind.LABEL
+                && wording.computeIfAbsent(t.norm(), n -> headerWording(n, phrases, joined));
         boolean[] drop = new boolean[toks.size()];
         boolean seenOne = false;
         boolean any = false;
         for (int k = 0; k < toks.size(); ) {
-            if (toks.get(k).kind() != Kind.LABEL || !headerWording(toks.get(k).norm(), phrases, joined)) {
+            if (!header.test(toks.get(k))) {
                 k++;
                 continue;
             }
@@ -99,7 +112,7 @@ final class PageBreaks {
             int labels = 0;
             while (end < toks.size()) {
                 Tok t = toks.get(end);
-                if (t.kind() == Kind.LABEL && headerWording(t.norm(), phrases, joined)) {
+                if (header.test(t)) {
                     chars += t.norm().length();
                     labels++;
                 } else if (t.kind() != Kind.EMPTY) {
@@ -135,7 +148,7 @@ final class PageBreaks {
      * ("（四）无" "3" "法提供"): a page number printed where the page broke the label, no value.
      */
     private static List<Tok> withoutNumbersInsideLabels(List<Tok> toks, LabelTargets targets) {
-        String joined = String.join("|", targets.phrases());
+        String joined = targets.derived(HeaderPhrases.ALL_JOINED, () -> String.join("|", targets.phrases()));
         List<Tok> kept = new ArrayList<>(toks.size());
         for (int k = 0; k < toks.size(); k++) {
             Tok t = toks.get(k);

@@ -50,8 +50,13 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
 
     static ReportIdentity of(String text, String fileName) {
         List<String> lines = new ArrayList<>();
-        for (String l : text.split("\r\n|\r|\n")) {
-            String n = ChineseText.label(l);
+        // The first 40 lines that hold anything (a line of spaces alone is none): the text is not cut up past them.
+        for (int from = 0, to; from < text.length(); from = to + 1) {
+            to = from;
+            while (to < text.length() && text.charAt(to) != '\n' && text.charAt(to) != '\r') {
+                to++;
+            }
+            String n = ChineseText.label(text.substring(from, to));
             if (!n.isEmpty() && !n.equals("|")) {
                 lines.add(n);
             }
@@ -101,8 +106,9 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
                 yearSource = "成文日期的上一年";
             }
         }
-        Body body = Body.of(text);
-        if (year == null && body.year() != null) {
+        // The body is looked at only for what the title and the dates did not give.
+        Body body = year == null ? Body.of(text) : null;
+        if (body != null && body.year() != null) {
             year = body.year();
             yearSource = body.yearSource();
         }
@@ -125,6 +131,9 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
             }
             agencySource = agency == null ? null : "文件名";
         }
+        if (agency == null && body == null) {
+            body = Body.of(text);
+        }
         if (agency == null && body.agency() != null) {
             agency = body.agency();
             agencySource = body.agencySource();
@@ -143,7 +152,7 @@ record ReportIdentity(String agency, String agencySource, Integer year, String y
             // Lines kept (a sentence starts a line), each folded and without spaces ("2023 年，" is "2023年,").
             StringBuilder b = new StringBuilder();
             for (String l : text.split("\r\n|\r|\n")) {
-                b.append(ChineseText.label(l).replaceAll("\\s+", "")).append('\n');
+                b.append(ChineseText.label(l)).append('\n'); // label drops every space
             }
             String compact = b.toString();
             String agency = null;

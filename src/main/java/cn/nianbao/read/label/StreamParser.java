@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * The national tables read from a stream of tokens ({@link Tokens}): text, a PDF's text layer,
@@ -52,27 +53,28 @@ final class StreamParser {
     /** Tokens placed in a row (their index), so that what is left can be reported. */
     private final Set<Integer> used = new HashSet<>();
 
-    private StreamParser(LabelTargets targets, Source src) {
+    private StreamParser(LabelTargets targets, Source src, Tokens.Cache cut) {
         this.targets = targets;
         this.src = src;
-        this.toks = labelPieces(PageBreaks.clean(Tokens.of(src), targets), targets);
+        this.toks = labelPieces(PageBreaks.clean(cut.of(src), targets), targets);
         this.out = new CellWriter(src.file());
         StringBuilder b = new StringBuilder();
         posOf = new int[toks.size() + 1];
-        List<Integer> owner = new ArrayList<>();
         for (int k = 0; k < toks.size(); k++) {
             posOf[k] = b.length();
             Tok t = toks.get(k);
             if (t.kind() == Kind.LABEL) {
                 b.append(t.norm());
-                for (int c = 0; c < t.norm().length(); c++) {
-                    owner.add(k);
-                }
             }
         }
         posOf[toks.size()] = b.length();
         stream = b.toString();
-        tokAt = owner.stream().mapToInt(Integer::intValue).toArray();
+        tokAt = new int[stream.length()];
+        for (int k = 0; k < toks.size(); k++) {
+            if (toks.get(k).kind() == Kind.LABEL) {
+                java.util.Arrays.fill(tokAt, posOf[k], posOf[k] + toks.get(k).norm().length(), k);
+            }
+        }
     }
 
     /**
@@ -125,8 +127,8 @@ final class StreamParser {
     }
 
     /** The tables of {@code targets} whose keys are in {@code tables} (all when null) read from {@code src}'s lines. */
-    static TableParser.Result parse(LabelTargets targets, Source src, Set<String> tables) {
-        StreamParser p = new StreamParser(targets, src);
+    static TableParser.Result parse(LabelTargets targets, Source src, Set<String> tables, Tokens.Cache cut) {
+        StreamParser p = new StreamParser(targets, src, cut);
         p.run(tables);
         return new TableParser.Result(p.out.inputs, p.out.stored, p.out.locations, p.out.findings, p.tablesFound);
     }
@@ -155,7 +157,7 @@ final class StreamParser {
                 continue;
             }
             List<Target> rows = rowsOf(t);
-            List<Anchor> anchors = densest(Anchors.find(stream, rows, 0, stream.length()));
+            List<Anchor> anchors = densest(Anchors.find(targets, stream, rows, 0, stream.length()));
             if (anchors.size() >= Math.min(3, rows.size()) && anchors.stream().anyMatch(this::hasValue)) {
                 found.put(t, anchors);
                 starts.put(t, tokenAt(anchors.get(0).start()));
@@ -212,7 +214,10 @@ final class StreamParser {
     }
 
     private List<Target> rowsOf(TableDef t) {
-        return targets.rows().stream().filter(r -> r.table() == t && r.row() != null).toList();
+        return targets.derived(new RowsOf(t.key()), () -> targets.rows().stream().filter(r -> r.table() == t && r.row() != null).toList());
+    }
+
+    private record RowsOf(String table) {
     }
 
     /** The token whose label holds stream offset {@code pos}. */
@@ -452,7 +457,7 @@ final class StreamParser {
             boolean clean = true;
             for (int k = from; k < to && clean; k++) {
                 Tok tok = toks.get(k);
-                clean = tok.kind() != Kind.LABEL || targets.known(tok.norm()) && !inAnchor(order, k);
+                clean = tok.kind() != Kind.LABEL || known(tok.norm()) && !inAnchor(order, k);
             }
             List<Integer> above = values(from, to);
             if (clean && plainValues(above).size() == t.cells().size()) {
@@ -481,11 +486,14 @@ final class StreamParser {
      * found: the sub-rows stay blank (their split is not printed), one finding names the parent,
      * and its numbers are not taken for the row before it.
      */
+    /** A group label numbered "（六）": its sub-rows are numbered "1." "2." …. */
+    private static final Pattern GROUP_LABEL = Pattern.compile("[（(][一二三四五六七八九十]+[）)].*");
+
     private void collapsedGroups(TableDef table, List<Target> all, Map<Target, Anchor> byTarget, Map<Target, List<Integer>> window) {
         Map<String, List<Target>> groups = new LinkedHashMap<>();
         for (Target t : all) {
             List<String> path = t.row().path();
-            if (path.size() >= 2 && path.get(path.size() - 2).matches("^[（(][一二三四五六七八九十]+[）)].*")) {
+            if (path.size() >= 2 && GROUP_LABEL.matcher(path.get(path.size() - 2)).matches()) {
                 groups.computeIfAbsent(path.get(path.size() - 2), k -> new ArrayList<>()).add(t);
             }
         }
@@ -540,11 +548,23 @@ final class StreamParser {
     private int lastRowEnd(int from, int limit) {
         for (int k = from + 1; k < limit; k++) {
             Tok t = toks.get(k);
-            if (t.kind() == Kind.LABEL && (!targets.known(t.norm()) || titleTokens().contains(k))) {
+            if (t.kind() == Kind.LABEL && (!known(t.norm()) || titleTokens().contains(k))) {
                 return k;
             }
         }
         return limit;
+    }
+
+    /** {@link LabelTargets#known} of each folded label asked about in this text. */
+    private final Map<String, Boolean> known = new HashMap<>();
+
+    private boolean known(String norm) {
+        Boolean k = known.get(norm);
+        if (k == null) {
+            k = targets.known(norm);
+            known.put(norm, k);
+        }
+        return k;
     }
 
     private Set<Integer> titles;
@@ -595,21 +615,41 @@ final class StreamParser {
         if (norm.length() < 2) {
             return false;
         }
-        boolean group = false;
-        for (Target t : rowsOf(table)) {
-            List<String> path = t.row().path();
-            for (String p : path.subList(0, path.size() - 1)) {
-                group |= ChineseText.label(p).contains(norm);
+        GroupWording w = targets.derived(new GroupWordingOf(table.key()), () -> GroupWording.of(rowsOf(table)));
+        for (String c : w.columns()) {
+            if (c.contains(norm)) {
+                return false;
             }
-            for (CellDef c : t.cells()) {
-                for (String p : c.col().path()) {
-                    if (ChineseText.label(p).contains(norm)) {
-                        return false;
+        }
+        for (String g : w.groups()) {
+            if (g.contains(norm)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The folded group labels of a table's rows (their paths but the last) and its columns' labels (their paths), each once. */
+    private record GroupWording(List<String> groups, List<String> columns) {
+        static GroupWording of(List<Target> rows) {
+            Set<String> groups = new LinkedHashSet<>();
+            Set<String> columns = new LinkedHashSet<>();
+            for (Target t : rows) {
+                List<String> path = t.row().path();
+                for (String p : path.subList(0, path.size() - 1)) {
+                    groups.add(ChineseText.label(p));
+                }
+                for (CellDef c : t.cells()) {
+                    for (String p : c.col().path()) {
+                        columns.add(ChineseText.label(p));
                     }
                 }
             }
+            return new GroupWording(List.copyOf(groups), List.copyOf(columns));
         }
-        return group;
+    }
+
+    private record GroupWordingOf(String table) {
     }
 
     /** The value tokens (NUM, EMPTY) among tokens [from, to). */
@@ -981,7 +1021,7 @@ final class StreamParser {
             if (t.kind() == Kind.NUM && !used.contains(k)) {
                 out.findings.add(Finding.inTable(FindingCode.L3, src.file(), table.number(), t.cell().sheet(), t.cell().where(),
                         "表" + table.number() + "中的数字“" + t.text().strip() + "”找不到对应的行，未读取"));
-            } else if (t.kind() == Kind.LABEL && !targets.known(t.norm()) && !inAnchor(order, k)) {
+            } else if (t.kind() == Kind.LABEL && !known(t.norm()) && !inAnchor(order, k)) {
                 out.findings.add(Finding.inTable(FindingCode.L3, src.file(), table.number(), t.cell().sheet(), t.cell().where(),
                         "表" + table.number() + "中的标签“" + brief(t.text()) + "”不是国家格式中的标签，未能对应到任何行或列"));
             }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -64,10 +63,30 @@ final class Tokens {
     /** A page mark inside a line: "-4-", "—4—", "第3页", "第3页共9页". */
     private static final Pattern INLINE_PAGE = Pattern.compile(
             "(?<![0-9])(?:[-—–－]{1,2}[1-9][0-9]{0,2}[-—–－]{1,2}|第[1-9][0-9]{0,3}页(?:共[1-9][0-9]{0,3}页)?)(?![0-9])");
-    private static final Pattern UNIT = Pattern.compile("^(万元|元|件|个|项|次|起|宗|条)");
     private static final Pattern BLANK_WORD = Pattern.compile("[—–\\-－/／\\\\]+|无|空|——|--|不涉及|N/?A", Pattern.CASE_INSENSITIVE);
+    /** The characters a {@link #BLANK_WORD} can start with: no other word is tried against it. */
+    private static final String BLANK_WORD_STARTS = "—–-－/／\\无空不Nn";
 
     private Tokens() {
+    }
+
+    /**
+     * The tokens of the sources of one report, cut once: a report is read with every format
+     * ({@link LabelReader}), and cutting does not depend on the format. Not shared between threads.
+     */
+    static final class Cache {
+        private final Map<Source, List<Tok>> bySource = new java.util.IdentityHashMap<>();
+        private final Map<Source, Source> textOf = new java.util.IdentityHashMap<>();
+
+        /** {@link Tokens#of} of {@code src} (a list no one may change). */
+        List<Tok> of(Source src) {
+            return bySource.computeIfAbsent(src, s -> java.util.Collections.unmodifiableList(Tokens.of(s)));
+        }
+
+        /** The text of a grid source as a source of lines ({@link cn.nianbao.read.source.TextDocument#of}). */
+        Source text(Source grid) {
+            return textOf.computeIfAbsent(grid, g -> cn.nianbao.read.source.TextDocument.of(g.file(), g.text()));
+        }
     }
 
     static List<Tok> of(Source src) {
@@ -128,8 +147,10 @@ final class Tokens {
 
     /** Cuts one cell's text into tokens, appended to {@code out}. */
     static void cut(String raw, SourceCell c, List<Tok> out) {
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
-        s = INLINE_PAGE.matcher(s).replaceAll(" ");
+        String s = ChineseText.nfkc(raw);
+        if (mayHold(s, "-—–－第")) {
+            s = INLINE_PAGE.matcher(s).replaceAll(" ");
+        }
         int n = s.length();
         int i = 0;
         int first = out.size();
@@ -156,9 +177,8 @@ final class Tokens {
 
     /** One space-free word: a blank mark, or pieces of label text and values. */
     private static void word(String s, int from, int to, SourceCell c, List<Tok> out) {
-        String w = s.substring(from, to);
-        if (BLANK_WORD.matcher(w).matches()) {
-            out.add(value(w, c, x(c, s, from, to), false));
+        if (BLANK_WORD_STARTS.indexOf(s.charAt(from)) >= 0 && BLANK_WORD.matcher(s).region(from, to).matches()) {
+            out.add(value(s.substring(from, to), c, x(c, s, from, to), false));
             return;
         }
         StringBuilder label = new StringBuilder();
@@ -194,8 +214,7 @@ final class Tokens {
                 i = end;
                 continue;
             }
-            Matcher u = UNIT.matcher(s.substring(end, to));
-            int valueEnd = u.find() && end + u.end() == to ? to : end;
+            int valueEnd = unit(s, end, to) ? to : end;
             flushLabel(label, labelFrom, i, s, c, out);
             label.setLength(0);
             out.add(value(s.substring(i, valueEnd), c, x(c, s, i, valueEnd), false));
@@ -204,6 +223,21 @@ final class Tokens {
             afterNumber = true;
         }
         flushLabel(label, labelFrom, to, s, c, out);
+    }
+
+    /** Whether {@code s} holds any of {@code chars} (a pattern that needs one of them is run only then). */
+    private static boolean mayHold(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code s[from, to)} is a unit written after a value, whole: 万元, 元, 件, 个, 项, 次, 起, 宗 or 条. */
+    private static boolean unit(String s, int from, int to) {
+        return to - from == 1 ? "元件个项次起宗条".indexOf(s.charAt(from)) >= 0 : to - from == 2 && s.startsWith("万元", from);
     }
 
     /** Whether {@code s[i, end)} is plain digits whose last can be a sub-row's numbering (1 to 9). */
@@ -298,7 +332,17 @@ final class Tokens {
     private static String lineKey(List<SourceCell> row) {
         StringBuilder b = new StringBuilder();
         row.forEach(c -> b.append(c.text()));
-        return ChineseText.label(b.toString().replaceAll("[0-9]+", "#"));
+        // Each run of digits as one "#" ("第3页" and "第12页" are one line).
+        StringBuilder k = new StringBuilder(b.length());
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (!isDigit(c)) {
+                k.append(c);
+            } else if (i == 0 || !isDigit(b.charAt(i - 1))) {
+                k.append('#');
+            }
+        }
+        return ChineseText.label(k.toString());
     }
 
     /**
