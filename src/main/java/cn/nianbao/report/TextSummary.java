@@ -88,7 +88,7 @@ public final class TextSummary {
             for (Finding x : findings) {
                 out.printf("  [%s] %s %s%s：%s%s%n", x.severity().chinese(), x.ruleId(),
                         x.table() == null ? "" : "表" + x.table() + " ",
-                        x.sheet() == null ? "" : x.sheet() + (x.cell() == null ? "" : "!" + x.cell()), x.message(),
+                        x.sheet() == null ? "" : x.sheet() + (x.cell() == null ? "" : "!" + x.cell()) + cellNamed(x), x.message(),
                         x.explanation() == null ? "" : "（已说明：" + x.explanation()
                                 + (x.severity() == Severity.ERROR ? "；错误仍须改正" : "") + "）");
             }
@@ -104,5 +104,16 @@ public final class TextSummary {
                 explained == 0 ? "" : "（其中已说明 " + explained + " 条，未处理 " + (c.warnings() - explained) + " 条）",
                 c.infos());
         return c;
+    }
+
+    /**
+     * The cell's row and column when the place names only a line ("文本!第37行" of a published text,
+     * "PDF第3页!第12行"): else a row's seven blank cells would read as seven identical lines.
+     */
+    private static String cellNamed(Finding x) {
+        if (x.column() == null || x.cell() == null || x.cell().matches("[A-Z]{1,3}[0-9]{1,7}")) {
+            return "";
+        }
+        return "（" + (x.row() == null ? "" : x.row() + "，") + x.column() + "）";
     }
 }

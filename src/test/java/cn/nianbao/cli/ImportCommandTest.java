@@ -56,6 +56,17 @@ class ImportCommandTest {
     }
 
     @Test
+    void aBlankCellOfATextReportIsNamedByItsRowAndColumnNotOnlyItsLine() throws IOException {
+        Path seed = TestSupport.fixtures().resolve("seeds/000_a201d3f6644c5ea6.txt");
+        String text = Files.readString(seed, StandardCharsets.UTF_8).replace("(二) 部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0",
+                "(二) 部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t\t0");
+        Path report = dir.resolve("甲局2023年政府信息公开工作年度报告.txt");
+        Files.writeString(report, text, StandardCharsets.UTF_8);
+        CliTest.Run run = CliTest.run("import", report.toString(), "-o", dir.resolve("out").toString());
+        assertThat(run.out()).containsPattern("\\[警告\\] V7 表三 文本!第\\d+行（三、本年度办理结果/（二）部分公开.*，商业企业）：未填写");
+    }
+
+    @Test
     void helpNamesEveryFormOfPublishedReportThatIsRead() {
         CliTest.Run run = CliTest.run("import", "--help");
         assertThat(run.code()).isZero();

@@ -70,7 +70,7 @@ class UsageMessagesTest {
                         List.of("选项 --year 只能给一次"), "nianbao template"),
                 Arguments.of(List.of("template", "--year", "2024", "--agency", "衢州市", "应急管理局"),
                         List.of("多余的参数“应急管理局”", "值中有空格时请用引号括起来"), "nianbao template"),
-                Arguments.of(List.of("read"), List.of("缺少参数 FILE_OR_DIR：工作簿文件或文件夹"), "nianbao read"),
+                Arguments.of(List.of("read"), List.of("缺少参数 FILE_OR_DIR：工作簿（.xlsx/.xls/.et）或年度报告"), "nianbao read"),
                 Arguments.of(List.of("read", "--threads", "x", "a.xlsx"),
                         List.of("选项 --threads 的值“x”不是整数"), "nianbao read"),
                 Arguments.of(List.of("read", "--threads=99999999999", "a.xlsx"),
