@@ -44,6 +44,19 @@ public final class TestSupport {
     }
 
     /** Fuzzing: up to 16 random bytes overwritten, and one time in five the input cut short. */
+    /** A zip of these parts, in the map's order (for mutated workbooks and Word documents). */
+    public static byte[] zip(java.util.Map<String, byte[]> parts) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.Map.Entry<String, byte[]> e : parts.entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
     public static byte[] mutateBytes(byte[] in, java.util.Random rnd) {
         byte[] b = in.clone();
         int n = 1 + rnd.nextInt(16);

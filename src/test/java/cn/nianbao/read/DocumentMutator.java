@@ -2,7 +2,6 @@ package cn.nianbao.read;
 
 import cn.nianbao.TestSupport;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The mutators of {@link DocumentFuzzTest}, one per form of published report: each takes a corpus
@@ -327,15 +325,7 @@ final class DocumentMutator {
             }
         }
         parts.put(name, s.toString().getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return TestSupport.zip(parts);
     }
 
     private static final String[] WORD_ELEMENTS = {"<w:p/>", "<w:p><w:r><w:t>1</w:t></w:r></w:p>", "<w:r><w:t xml:space=\"preserve\"> 12 </w:t></w:r>",

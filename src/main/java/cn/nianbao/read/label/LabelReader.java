@@ -139,7 +139,7 @@ public final class LabelReader {
             }
         }
         if (agency == null) {
-            return ReadResult.unreadable(file, "按标签读取时无法确定报告单位（标题、正文第一句、发布机构、落款和文件名中都没有）：请把单位名称写进文件名，或用 import --agency 指定");
+            return ReadResult.unreadable(file, "按标签读取时无法确定报告单位（标题、正文第一句、发布机构、落款和文件名中都没有完整的单位名称，如只写了“市应急管理局”“我局”）：请把单位名称写进文件名，或用 import --agency 指定");
         }
         if (hints.agency() == null) {
             findings.add(Finding.ofFile(FindingCode.L8, file, "报告单位“" + agency + "”取自" + agencySource));
