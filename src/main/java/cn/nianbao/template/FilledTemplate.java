@@ -28,8 +28,34 @@ public final class FilledTemplate {
         }
         XSSFWorkbook wb = new TemplateWriter().build(TemplateRequest.of(f.spec(), f.year(), f.agency(), f.identity().code()));
         fill(wb, f.spec(), numbers);
+        keepPrintedTotals(wb, f);
         IdentitySheet.mark(wb, kind, cn.nianbao.model.ValuesDigest.ofNumbers(f.spec(), numbers));
         return wb;
+    }
+
+    /**
+     * A total the source printed (a published report's （七）总计) that is not the sum of the parts
+     * as read stays as printed: the formula is kept and its stored result is the printed number, the
+     * way a workbook saved before its parts were changed holds it. Reading the template back then
+     * finds what the import found (R1–R4 compare the stored total with its parts) instead of a
+     * total made up from parts that disagree with it or that were left blank.
+     */
+    private static void keepPrintedTotals(XSSFWorkbook wb, cn.nianbao.model.Filing f) {
+        TemplateLayout layout = f.spec().layout();
+        for (cn.nianbao.spec.CellDef c : f.spec().cells()) {
+            if (!c.isTotal()) {
+                continue;
+            }
+            BigDecimal printed = f.asFiled(c.key()).number();
+            BigDecimal summed = f.value(c.key()).number();
+            if (printed != null && (summed == null || printed.compareTo(summed) != 0)) {
+                TemplateLayout.Pos p = layout.pos(c.key());
+                org.apache.poi.ss.usermodel.Cell cell = Cells.cell(wb.getSheet(p.sheet()), p.row(), p.col());
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                    cell.setCellValue(printed.doubleValue()); // a formula cell keeps its formula; this is its stored result
+                }
+            }
+        }
     }
 
     /** Types {@code values} (input cell key to number; keys not given stay blank) and recalculates. */

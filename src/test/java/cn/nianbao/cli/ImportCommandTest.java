@@ -67,6 +67,30 @@ class ImportCommandTest {
     }
 
     @Test
+    void theTemplateImportWritesKeepsThePrintedTotalsSoCheckingItFindsWhatImportFound() throws IOException {
+        String text = Files.readString(TestSupport.fixtures().resolve("corpus/聊城市应急管理局-2023/tab.txt"), StandardCharsets.UTF_8);
+        // The printed （七）总计 disagrees with its parts (6, parts 5); and, in a second report, row （一） lost a number.
+        String[] reports = {
+            text.replace("（七）总计\t4\t1\t0\t0\t0\t0\t5", "（七）总计\t4\t1\t0\t0\t0\t0\t6"),
+            text.replace("（一）予以公开\t3\t1\t0\t0\t0\t0\t4", "（一）予以公开\t3\t0\t0\t0\t0\t4")};
+        assertThat(reports[0]).isNotEqualTo(text);
+        assertThat(reports[1]).isNotEqualTo(text);
+        for (int i = 0; i < reports.length; i++) {
+            Path report = dir.resolve("聊城市应急管理局2023年报告" + i + ".txt");
+            Files.writeString(report, reports[i], StandardCharsets.UTF_8);
+            Path out = dir.resolve("导入" + i + ".xlsx");
+            CliTest.Run imported = CliTest.run("import", report.toString(), "-o", out.toString());
+            assertThat(imported.code()).as(imported.out()).isEqualTo(ExitCodes.FINDINGS);
+            assertThat(imported.out()).contains("R3");
+            CliTest.Run checked = CliTest.run("check", out.toString());
+            assertThat(checked.code()).as(checked.out()).isEqualTo(ExitCodes.FINDINGS);
+            assertThat(CliTest.run("read", out.toString()).out()).contains("[错误] R3");
+            ReadResult back = new WorkbookReader(TestSupport.FORMATS).read(out);
+            assertThat(back.filing().asFiled("t3.result_total.total").plain()).as("the printed total").isEqualTo(i == 0 ? "6" : "5");
+        }
+    }
+
+    @Test
     void helpNamesEveryFormOfPublishedReportThatIsRead() {
         CliTest.Run run = CliTest.run("import", "--help");
         assertThat(run.code()).isZero();
