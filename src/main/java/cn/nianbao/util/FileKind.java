@@ -203,6 +203,9 @@ public enum FileKind {
             return RTF;
         }
         FileKind named = BY_EXTENSION.get(extension(lower));
+        if (named == PDF && !new String(head, 0, Math.min(head.length, 1024), StandardCharsets.ISO_8859_1).contains("%PDF")) {
+            named = null; // a .pdf name on what is no PDF (a saved web page, text): judged by its content
+        }
         if (named != null) {
             return named;
         }

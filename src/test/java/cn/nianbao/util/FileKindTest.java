@@ -102,6 +102,11 @@ class FileKindTest {
         assertThat(kind("报表.xls", "<html><body><table><tr><td>一、本年新收</td></tr></table>".getBytes(StandardCharsets.UTF_8)))
                 .as("an HTML table saved as .xls is a web page").isEqualTo(FileKind.HTML);
         assertThat(kind("blob", new byte[] {1, 2, 3, 0, 5})).isEqualTo(FileKind.OTHER);
+        // A .pdf name on what is no PDF is judged by its content; a PDF with bytes before its header stays a PDF.
+        assertThat(kind("附件1.pdf", "<html><body><table><tr><td>一、本年新收</td></tr></table>".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(FileKind.HTML);
+        assertThat(kind("附件1.pdf", new byte[] {1, 2, 3, 0, 5})).isEqualTo(FileKind.OTHER);
+        assertThat(kind("附件1.pdf", ascii("\r\n%PDF-1.7\n"))).isEqualTo(FileKind.PDF);
         assertThat(FileKind.HTML.text()).isTrue();
         assertThat(FileKind.PDF.text()).isFalse();
     }
