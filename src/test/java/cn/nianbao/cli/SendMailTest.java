@@ -408,6 +408,11 @@ class SendMailTest {
                 + "新增单位,,xzdw@example.cn,,\r\n第二个新增单位,,dierge@example.cn,,\r\n", StandardCharsets.UTF_8);
         issue(roster);
         Files.copy(out.resolve("第二个新增单位-2024.eml"), out.resolve("第二个新增单位-2024 - 副本.eml"));
+        // --dry-run says what the run will do: the draft once, its copy skipped.
+        CliTest.Run dry = run("send", out.toString(), "--dry-run");
+        assertThat(dry.out()).contains("草稿 8 份：将发送 1");
+        assertThat(dry.out().lines().filter(l -> l.contains("第二个新增单位-2024")).map(l -> l.startsWith("将发送") ? "将发送" : l.contains("内容相同") ? "副本跳过" : l))
+                .containsExactlyInAnyOrder("将发送", "副本跳过");
         CliTest.Run copy = run("send", out.toString(), "--smtp", server.smtp(), "--per-minute", "6000");
         assertThat(copy.out()).contains("草稿 8 份：已发送 1，以前已发送 7");
         assertThat(readBack("dierge@example.cn")).hasSize(1);

@@ -233,8 +233,13 @@ public final class DraftSender {
     public static List<Report> dryRun(List<Draft> drafts) throws IOException {
         List<Report> out = new ArrayList<>();
         Map<Path, SendLog> logs = new LinkedHashMap<>();
+        Map<String, Path> first = new java.util.HashMap<>(); // a copy of a draft is sent once, as the real run does
         for (Draft d : drafts) {
             Report r = before(d, logs);
+            Path same = r == null ? first.putIfAbsent(d.folder() + "\0" + d.fingerprint(), d.file()) : null;
+            if (r == null && same != null) {
+                r = new Report(d.file(), Outcome.ALREADY_SENT, "与 " + same.getFileName() + " 内容相同（草稿的副本）：发送那一份之后，这一份按已发送跳过，不会重复发送");
+            }
             out.add(r != null ? r : new Report(d.file(), Outcome.WOULD_SEND, "发给 " + String.join("、", d.recipients())
                     + "，主题：" + d.subject() + edited(d)));
         }
