@@ -21,7 +21,7 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "工作簿（.xlsx/.xls/.et）或年度报告（PDF、Word、网页；文字 .txt 只在直接指定时读取），文件或文件夹（递归查找）")
+    @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = RunOptions.INPUTS)
     List<Path> paths;
 
     @picocli.CommandLine.Mixin

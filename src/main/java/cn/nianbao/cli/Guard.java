@@ -60,6 +60,15 @@ final class Guard {
         return year;
     }
 
+    /** A 统一社会信用代码 given as {@code option}, normalized: empty when none is given; 18 characters and its check digit otherwise. */
+    static String code(String code, String option) {
+        String credit = cn.nianbao.util.CreditCode.normalize(code);
+        if (!credit.isEmpty() && cn.nianbao.util.CreditCode.problem(credit) != null) {
+            throw NianbaoException.usage(option + " " + code + "：" + cn.nianbao.util.CreditCode.problem(credit));
+        }
+        return credit;
+    }
+
     /** No output may be an input or lie inside an input folder; {@code what} names the output (e.g. "问题清单（-o）"). */
     static void notAnInput(Path output, String what, Collection<Path> inputs) {
         if (output == null) {

@@ -63,11 +63,8 @@ final class ImportCommand implements Callable<Integer> {
         if (year != null) {
             Guard.year(year, "--year");
         }
-        if (code != null) {
-            String credit = cn.nianbao.util.CreditCode.normalize(code);
-            if (credit.isEmpty() || cn.nianbao.util.CreditCode.problem(credit) != null) {
-                throw NianbaoException.usage("--code " + code + "：" + (credit.isEmpty() ? "不能为空" : cn.nianbao.util.CreditCode.problem(credit)));
-            }
+        if (code != null && Guard.code(code, "--code").isEmpty()) {
+            throw NianbaoException.usage("--code " + code + "：不能为空");
         }
         boolean named = output != null && output.getFileName() != null
                 && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");

@@ -7,6 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** Options every reading command shares. */
 final class RunOptions {
+    /** What the reading commands (read, check, export) take as FILE_OR_DIR, said once for their --help. */
+    static final String INPUTS = "工作簿（.xlsx/.xls/.et）或年度报告（PDF、Word、网页；文字 .txt 只在直接指定时读取），文件或文件夹（递归查找）";
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 

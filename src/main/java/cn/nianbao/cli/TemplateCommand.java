@@ -11,7 +11,6 @@ import cn.nianbao.template.CarryOver;
 import cn.nianbao.template.Protection;
 import cn.nianbao.template.TemplateRequest;
 import cn.nianbao.template.TemplateWriter;
-import cn.nianbao.util.CreditCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,10 +61,7 @@ final class TemplateCommand implements Callable<Integer> {
             throw NianbaoException.usage("--agency 不能为空");
         }
         Guard.year(year, "--year");
-        String credit = CreditCode.normalize(code);
-        if (!credit.isEmpty() && CreditCode.problem(credit) != null) {
-            throw NianbaoException.usage("--code " + code + "：" + CreditCode.problem(credit));
-        }
+        String credit = Guard.code(code, "--code");
         Formats formats = Formats.builtIn();
         FormatSpec fmt;
         try {

@@ -106,12 +106,15 @@ public final class TextSummary {
         return c;
     }
 
+    /** A spreadsheet cell's address ("D7"), which names its cell alone. */
+    private static final java.util.regex.Pattern A1 = java.util.regex.Pattern.compile("[A-Z]{1,3}[0-9]{1,7}");
+
     /**
      * The cell's row and column when the place names only a line ("文本!第37行" of a published text,
      * "PDF第3页!第12行"): else a row's seven blank cells would read as seven identical lines.
      */
     private static String cellNamed(Finding x) {
-        if (x.column() == null || x.cell() == null || x.cell().matches("[A-Z]{1,3}[0-9]{1,7}")) {
+        if (x.column() == null || x.cell() == null || A1.matcher(x.cell()).matches()) {
             return "";
         }
         return "（" + (x.row() == null ? "" : x.row() + "，") + x.column() + "）";

@@ -365,8 +365,9 @@ final class StreamParser {
             if (a == null) {
                 String form = ChineseText.label(t.row().label());
                 int p = stream.indexOf(form, lo);
+                int again = p < 0 ? -1 : stream.indexOf(form, p + 1);
                 boolean once = p >= 0 && p + form.length() <= hi && Anchors.numbering(form) != 0
-                        && (stream.indexOf(form, p + 1) < 0 || stream.indexOf(form, p + 1) + form.length() > hi);
+                        && (again < 0 || again + form.length() > hi);
                 int end = p + form.length();
                 if (once && anchors.stream().noneMatch(b -> b.start() < end && p < b.end())) {
                     a = new Anchor(t, p, end, false, null);

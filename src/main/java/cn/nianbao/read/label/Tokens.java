@@ -168,7 +168,10 @@ final class Tokens {
                 int before = out.size();
                 word(s, w, i, c, out);
                 for (int k = before; k < out.size(); k++) {
-                    out.set(k, out.get(k).withGap(k > before ? GLUED : oneSpace ? ONE_SPACE : APART));
+                    int gap = k > before ? GLUED : oneSpace ? ONE_SPACE : APART;
+                    if (gap != APART) { // tokens are made APART: only the others are made again
+                        out.set(k, out.get(k).withGap(gap));
+                    }
                 }
                 wordEnd = i;
             }
